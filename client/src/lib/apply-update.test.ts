@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import type { ElectionState, ElectionUpdate, HouseSummary, SeatState } from '../../../shared/protocol/schemas.ts';
+import { applyUpdate } from './apply-update.ts';
+
+function undeclared(code: string, name: string): SeatState {
+  return {
+    code,
+    name,
+    status: 'undeclared',
+    version: 0,
+    lastChange: null,
+    lastReason: null,
+    declaration: null,
+    outcome: null,
+    updatedAt: null,
+  };
+}
+
+function house(declared: number): HouseSummary {
+  return { partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null };
+}
+
+function makeState(seq: number): ElectionState {
+  return {
+    election: {
+      id: 'ge2017',
+      name: 'General election 2017',
+      kind: 'general',
+      totalSeats: 650,
+      baselineName: 'GE2015',
+      mode: 'test',
+    },
+    seats: [],
+    seatStates: [undeclared('E14000654', 'Croydon Central'), undeclared('E14000530', 'Barrow and Furness')],
+    parties: [],
+    house: house(0),
+    seq,
+    generatedAt: '2017-06-08T22:00:00Z',
+  };
+}
+
+function declaredUpdate(seq: number, code: string, at: string): ElectionUpdate {
+  return {
+    election: 'ge2017',
+    seq,
+    change: 'declared',
+    seat: { ...undeclared(code, code), status: 'declared', version: 1, lastChange: 'declared', updatedAt: at },
+    house: house(seq),
+    at,
+  };
+}
+
+describe('applyUpdate', () => {
+  test('applies the next update in sequence, replacing that seat and the House figures', () => {
+    const state = makeState(4);
+    const result = applyUpdate({ state, update: declaredUpdate(5, 'E14000654', '2017-06-09T01:31:00Z') });
+    expect(result.kind).toBe('applied');
+    if (result.kind !== 'applied') return;
+    expect(result.state.seq).toBe(5);
+    expect(result.state.house.declared).toBe(5);
+    expect(result.state.seatStates.find((s) => s.code === 'E14000654')?.status).toBe('declared');
+    expect(result.state.seatStates.find((s) => s.code === 'E14000530')?.status).toBe('undeclared');
+    expect(result.state.seatStates).toHaveLength(2);
+  });
+
+  test('applies a run of updates one after another', () => {
+    let state = makeState(0);
+    for (const [seq, code] of [
+      [1, 'E14000654'],
+      [2, 'E14000530'],
+    ] as const) {
+      const result = applyUpdate({ state, update: declaredUpdate(seq, code, '2017-06-09T02:00:00Z') });
+      if (result.kind !== 'applied') throw new Error(`update ${seq} was not applied: ${result.kind}`);
+      state = result.state;
+    }
+    expect(state.seq).toBe(2);
+    expect(state.seatStates.every((s) => s.status === 'declared')).toBe(true);
+  });
+
+  test('leaves the state it was given untouched', () => {
+    const state = makeState(0);
+    applyUpdate({ state, update: declaredUpdate(1, 'E14000654', '2017-06-09T01:31:00Z') });
+    expect(state.seq).toBe(0);
+    expect(state.seatStates[0].status).toBe('undeclared');
+  });
+
+  test('ignores an update it has already applied or an older one', () => {
+    const state = makeState(5);
+    expect(applyUpdate({ state, update: declaredUpdate(5, 'E14000654', '2017-06-09T01:31:00Z') })).toEqual({
+      kind: 'duplicate',
+    });
+    expect(applyUpdate({ state, update: declaredUpdate(3, 'E14000654', '2017-06-09T01:31:00Z') })).toEqual({
+      kind: 'duplicate',
+    });
+  });
+
+  test('reports a gap when an update is missing, so the screen asks for the state again', () => {
+    const state = makeState(5);
+    expect(applyUpdate({ state, update: declaredUpdate(7, 'E14000654', '2017-06-09T01:31:00Z') })).toEqual({
+      kind: 'gap',
+      expected: 6,
+      received: 7,
+    });
+  });
+
+  test('adds a seat the snapshot did not list rather than dropping it', () => {
+    const state = makeState(0);
+    const result = applyUpdate({ state, update: declaredUpdate(1, 'E14000999', '2017-06-09T01:31:00Z') });
+    expect(result.kind === 'applied' && result.state.seatStates.map((s) => s.code)).toContain('E14000999');
+  });
+
+  test('ignores an update for another election', () => {
+    const update = { ...declaredUpdate(1, 'E14000654', '2017-06-09T01:31:00Z'), election: 'ge2024' };
+    expect(applyUpdate({ state: makeState(0), update })).toEqual({ kind: 'other-election' });
+  });
+});

@@ -1,0 +1,69 @@
+/** How figures read on screen: thousands separators, one-decimal percents, signed nets, UK time. */
+import type { Outcome, SeatBaseline, Swing } from '../../../shared/protocol/schemas.ts';
+
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// Results are declared in UK time whatever the reader's machine says.
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 5652 -> "5,652". */
+export function formatNumber(n: number): string {
+  return wholeNumber.format(n);
+}
+
+/** 12.345 -> "12.3%". */
+export function formatPercent(n: number): string {
+  return `${oneDecimal.format(n)}%`;
+}
+
+/** Net seats: +1, -1, 0 (ASCII signs, so copy-paste into copy is safe). */
+export function formatSigned(n: number): string {
+  if (n > 0) return `+${formatNumber(n)}`;
+  if (n < 0) return `-${formatNumber(-n)}`;
+  return '0';
+}
+
+/** A change in share, in points: "+2.3", "-0.4", "0.0". */
+export function formatSignedPoints(n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  if (rounded > 0) return `+${oneDecimal.format(rounded)}`;
+  if (rounded < 0) return `-${oneDecimal.format(-rounded)}`;
+  return oneDecimal.format(0);
+}
+
+/** "02:31:00" in Europe/London; "" for an unreadable time. */
+export function formatUkTime(when: Date | string | number): string {
+  const date = when instanceof Date ? when : new Date(when);
+  if (Number.isNaN(date.getTime())) return '';
+  return ukTime.format(date);
+}
+
+/** "5.1% swing from Con to Lab", or "swing n/a" where the baseline cannot give one. */
+export function formatSwing(swing: Swing | null): string {
+  if (swing === null) return 'swing n/a';
+  return `${formatPercent(swing.points)} swing from ${swing.from} to ${swing.to}`;
+}
+
+/** "majority 5,652 (12.3%)". */
+export function formatMajority(outcome: Pick<Outcome, 'majority' | 'majorityPercent'>): string {
+  return `majority ${formatNumber(outcome.majority)} (${formatPercent(outcome.majorityPercent)})`;
+}
+
+/** The baseline majority as the article gave it: a figure, a range of percentages, or not given. */
+export function formatBaselineMajority(baseline: SeatBaseline): string {
+  if (baseline.majority !== undefined) return `majority ${formatNumber(baseline.majority)}`;
+  const range = baseline.majorityPercentRange;
+  if (range !== undefined) {
+    return range.min === range.max
+      ? `majority ${formatPercent(range.min)}`
+      : `majority between ${formatPercent(range.min)} and ${formatPercent(range.max)}`;
+  }
+  return 'majority not given';
+}

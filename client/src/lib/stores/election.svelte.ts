@@ -1,0 +1,115 @@
+/**
+ * The dashboard's live view of one election: the snapshot, the numbered
+ * updates applied on top of it, and whether the figures can be trusted
+ * (stale from the moment the connection drops until a fresh snapshot).
+ */
+import type { ElectionState, ElectionUpdate } from '../../../../shared/protocol/schemas.ts';
+import { applyUpdate } from '../apply-update.ts';
+import { chooseElection, fetchElections, type ElectionListing } from '../api.ts';
+import { socket, type ElectionSocket } from '../socket.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+function latestChange(state: ElectionState): string {
+  let latest: string | null = null;
+  for (const s of state.seatStates) {
+    if (s.updatedAt !== null && (latest === null || Date.parse(s.updatedAt) > Date.parse(latest))) latest = s.updatedAt;
+  }
+  return latest ?? state.generatedAt;
+}
+
+class ElectionStore {
+  elections = $state<ElectionListing[]>([]);
+  electionId = $state<string | null>(null);
+  /** Replaced whole on every change (applyUpdate is pure), so no deep proxy over 650 seats. */
+  state = $state.raw<ElectionState | null>(null);
+  connection = $state<ConnectionStatus>('connecting');
+  /** True from a disconnect until the next snapshot arrives. */
+  stale = $state(false);
+  /** When the figures last changed (ISO time). */
+  lastUpdate = $state<string | null>(null);
+  loadError = $state<string | null>(null);
+
+  #socket: ElectionSocket;
+  #resyncRequested = false;
+  #started = false;
+
+  constructor(io: ElectionSocket) {
+    this.#socket = io;
+  }
+
+  /** Load the election list, pick the election from ?election=, and start watching. */
+  async start(asked: string | null): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#listen();
+    try {
+      this.elections = await fetchElections();
+    } catch (err) {
+      this.loadError = `Could not load the list of elections: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    this.electionId = chooseElection(this.elections, asked) ?? asked;
+    if (this.electionId === null) {
+      this.loadError ??= 'No elections are set up on this server.';
+      return;
+    }
+    this.#socket.connect();
+  }
+
+  /** Switch to another election in place; the URL follows so a reload shows the same one. */
+  watch(electionId: string): void {
+    if (electionId === this.electionId) return;
+    this.electionId = electionId;
+    this.state = null;
+    this.lastUpdate = null;
+    this.#resyncRequested = false;
+    const url = new URL(window.location.href);
+    url.searchParams.set('election', electionId);
+    window.history.replaceState(null, '', url);
+    if (this.#socket.connected) this.#socket.emit('election:watch', electionId);
+    else this.#socket.connect();
+  }
+
+  receiveSnapshot(snapshot: ElectionState): void {
+    if (snapshot.election.id !== this.electionId) return;
+    this.state = snapshot;
+    this.lastUpdate = latestChange(snapshot);
+    this.stale = false;
+    this.#resyncRequested = false;
+  }
+
+  receiveUpdate(update: ElectionUpdate): void {
+    if (this.state === null) return; // the snapshot on its way will include it
+    const result = applyUpdate({ state: this.state, update });
+    if (result.kind === 'applied') {
+      this.state = result.state;
+      this.lastUpdate = update.at;
+    } else if (result.kind === 'gap' && !this.#resyncRequested) {
+      this.#resyncRequested = true;
+      this.#socket.emit('state:request');
+    }
+  }
+
+  #listen(): void {
+    const io = this.#socket;
+    io.on('connect', () => {
+      this.connection = 'connected';
+      if (this.electionId !== null) io.emit('election:watch', this.electionId);
+    });
+    io.on('disconnect', () => {
+      this.connection = 'disconnected';
+      this.stale = this.state !== null;
+    });
+    io.on('connect_error', () => {
+      this.connection = 'disconnected';
+      this.stale = this.state !== null;
+    });
+    io.io.on('reconnect_attempt', () => {
+      this.connection = 'reconnecting';
+    });
+    io.on('state:snapshot', (snapshot) => this.receiveSnapshot(snapshot));
+    io.on('election:updated', (update) => this.receiveUpdate(update));
+  }
+}
+
+export const electionStore = new ElectionStore(socket);

@@ -1,0 +1,85 @@
+/** Declaration versions: appended, never updated or deleted. */
+import type { DeclarationInput, VersionKind } from '../../shared/protocol/schemas.ts';
+import type { Db } from './connection.ts';
+
+export interface VersionRow {
+  id: number;
+  election_id: string;
+  seat_code: string;
+  version: number;
+  kind: VersionKind;
+  declaration_json: string | null;
+  reason: string | null;
+  entered_by: string;
+  entered_at: string;
+  seq: number;
+}
+
+export interface NewVersion {
+  electionId: string;
+  seatCode: string;
+  kind: VersionKind;
+  declaration: Omit<DeclarationInput, 'seat'> | null;
+  reason: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** The newest version of every seat that has one. */
+export function latestVersions(db: Db, electionId: string): VersionRow[] {
+  return db
+    .prepare(
+      `SELECT v.* FROM declaration_versions v
+       JOIN (SELECT seat_code, MAX(version) AS version FROM declaration_versions
+             WHERE election_id = ? GROUP BY seat_code) latest
+         ON latest.seat_code = v.seat_code AND latest.version = v.version
+       WHERE v.election_id = ?`,
+    )
+    .all(electionId, electionId) as VersionRow[];
+}
+
+export function versionsOfSeat(db: Db, electionId: string, seatCode: string): VersionRow[] {
+  return db
+    .prepare('SELECT * FROM declaration_versions WHERE election_id = ? AND seat_code = ? ORDER BY version')
+    .all(electionId, seatCode) as VersionRow[];
+}
+
+export function versionsSince(db: Db, electionId: string, afterSeq: number): VersionRow[] {
+  return db
+    .prepare('SELECT * FROM declaration_versions WHERE election_id = ? AND seq > ? ORDER BY seq')
+    .all(electionId, afterSeq) as VersionRow[];
+}
+
+/**
+ * Appends a version with the seat's next version number and the election's
+ * next sequence number, in one transaction: both or neither.
+ */
+export function appendVersion(db: Db, v: NewVersion): VersionRow {
+  return db.transaction((): VersionRow => {
+    const { seq } = db
+      .prepare('UPDATE elections SET last_seq = last_seq + 1 WHERE election_id = ? RETURNING last_seq AS seq')
+      .get(v.electionId) as { seq: number };
+    const { version } = db
+      .prepare(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS version FROM declaration_versions WHERE election_id = ? AND seat_code = ?',
+      )
+      .get(v.electionId, v.seatCode) as { version: number };
+    return db
+      .prepare(
+        `INSERT INTO declaration_versions
+           (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(
+        v.electionId,
+        v.seatCode,
+        version,
+        v.kind,
+        v.declaration ? JSON.stringify(v.declaration) : null,
+        v.reason,
+        v.enteredBy,
+        v.enteredAt,
+        seq,
+      ) as VersionRow;
+  }).immediate();
+}

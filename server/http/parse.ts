@@ -1,0 +1,13 @@
+/** parse -> service -> reply: the parse step, shared by every route. */
+import type { z } from 'zod';
+import { problemsFromZod } from '../../shared/protocol/problems.ts';
+import { RefusedError } from '../services/errors.ts';
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error, body);
+    throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,36 @@
+/** Read a baseline from either layout, told apart by the header: HoC results by candidate, or winners only. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Seat } from '../../shared/protocol/schemas.ts';
+import { baselineFromResults, baselineFromWinners } from './baseline-from-results.ts';
+import { csvColumns } from './csv-table.ts';
+import { isHocCandidateLayout, parseHocCandidates } from './hoc-candidates.ts';
+import { ImportError } from './import-error.ts';
+import { isWinnersLayout, parseWinners } from './winners.ts';
+
+export type BaselineLayout = 'hoc-candidates' | 'winners';
+
+export interface ReadBaselineOptions {
+  notional?: boolean;
+  names?: ReadonlyMap<string, string>;
+}
+
+export function parseBaselineFile(text: string, file: string, options: ReadBaselineOptions = {}): { layout: BaselineLayout; seats: Seat[] } {
+  const columns = csvColumns(text);
+  if (isHocCandidateLayout(columns)) {
+    return { layout: 'hoc-candidates', seats: baselineFromResults(parseHocCandidates(text, file), { source: file, ...options }) };
+  }
+  if (isWinnersLayout(columns)) {
+    return { layout: 'winners', seats: baselineFromWinners(parseWinners(text, file), { source: file, ...options }) };
+  }
+  throw new ImportError(
+    file,
+    1,
+    null,
+    `not a baseline layout we know: expected a House of Commons Library results-by-candidate file or a winners file (found: ${columns.join(', ')})`,
+  );
+}
+
+export function readBaselineFile(file: string, options: ReadBaselineOptions = {}) {
+  return parseBaselineFile(readFileSync(file, 'utf8'), path.basename(file), options);
+}

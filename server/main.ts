@@ -1,0 +1,26 @@
+/** Composition root: config, database, baseline, app, listen. Nothing else. */
+import { randomBytes } from 'node:crypto';
+import { createApp } from './app.ts';
+import { loadBaselineFile } from './baseline/load-article-baseline.ts';
+import { readConfig } from './config/env.ts';
+import { openDatabase } from './db/connection.ts';
+import { seedBaseline } from './services/seed-baseline.ts';
+
+const config = readConfig();
+const db = openDatabase(config.DATABASE_PATH);
+const added = seedBaseline(db, loadBaselineFile(config.BASELINE_PATH));
+const apiToken = config.ELECTION_API_TOKEN ?? randomBytes(24).toString('base64url');
+const app = createApp({ db, apiToken, clientDist: config.CLIENT_DIST });
+const port = await app.listen(config.PORT, config.HOST);
+
+console.log(`Election night: http://localhost:${port}/ (dashboard), http://localhost:${port}/entry (entry)`);
+console.log(`Database: ${config.DATABASE_PATH}${added.length ? ` (baseline loaded: ${added.join(', ')})` : ''}`);
+if (!config.ELECTION_API_TOKEN) console.log(`API token for this run (set ELECTION_API_TOKEN to choose one): ${apiToken}`);
+
+const shutdown = async () => {
+  await app.close();
+  db.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

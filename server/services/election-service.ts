@@ -1,0 +1,231 @@
+/**
+ * The use cases of the night: declare, correct, call a recount, withdraw.
+ * Each checks the input against the rules, appends one version in one
+ * transaction, updates the in-memory state and hands the numbered update on.
+ */
+import { declarationProblems } from '../../shared/domain/declaration.ts';
+import { houseSummary } from '../../shared/domain/party-table.ts';
+import type {
+  CorrectionInput,
+  DeclarationInput,
+  Election,
+  ElectionState,
+  ElectionUpdate,
+  Party,
+  PartyContinuity,
+  Seat,
+  SeatActionInput,
+  SeatState,
+  VersionKind,
+} from '../../shared/protocol/schemas.ts';
+import * as baselines from '../db/baselines-repo.ts';
+import type { Db } from '../db/connection.ts';
+import * as declarations from '../db/declarations-repo.ts';
+import { RefusedError } from './errors.ts';
+import { seatStateFrom } from './seat-state.ts';
+
+interface Night {
+  election: Election;
+  seats: Map<string, Seat>;
+  seatStates: Map<string, SeatState>;
+  house: ElectionState['house'];
+  seq: number;
+}
+
+export interface ElectionServiceDeps {
+  db: Db;
+  now?: () => Date;
+  onUpdate?: (update: ElectionUpdate) => void;
+}
+
+export type ElectionService = ReturnType<typeof createElectionService>;
+
+export function createElectionService({ db, now = () => new Date(), onUpdate = () => {} }: ElectionServiceDeps) {
+  const nights = new Map<string, Night>();
+  let continuity: PartyContinuity = baselines.readContinuity(db);
+  let parties: Party[] = baselines.listParties(db);
+
+  function summarise(night: Night) {
+    const declared = [...night.seatStates.values()].map((s) => ({
+      baseline: night.seats.get(s.code)!.baseline,
+      outcome: s.outcome,
+    }));
+    return houseSummary(declared, night.election.totalSeats, continuity);
+  }
+
+  function loadNight(electionId: string): Night {
+    const found = baselines.findElection(db, electionId);
+    if (!found) throw new RefusedError(404, `election: no election "${electionId}"`);
+    const { lastSeq, ...election } = found;
+    const seats = new Map(baselines.seatsOf(db, electionId).map((s) => [s.code, s]));
+    const latest = new Map(declarations.latestVersions(db, electionId).map((v) => [v.seat_code, v]));
+    const seatStates = new Map(
+      [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
+    );
+    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq };
+    night.house = summarise(night);
+    return night;
+  }
+
+  function night(electionId: string): Night {
+    let found = nights.get(electionId);
+    if (!found) {
+      found = loadNight(electionId);
+      nights.set(electionId, found);
+    }
+    return found;
+  }
+
+  function seatOf(n: Night, seatCode: string): SeatState {
+    const state = n.seatStates.get(seatCode);
+    if (!state) {
+      throw new RefusedError(404, `seat: no seat ${seatCode} in ${n.election.id}`, [
+        { path: 'seat', message: `no seat ${seatCode} in ${n.election.id}` },
+      ]);
+    }
+    return state;
+  }
+
+  function checkBasedOn(current: SeatState, basedOnVersion: number | undefined) {
+    if (basedOnVersion !== undefined && basedOnVersion !== current.version) {
+      throw new RefusedError(
+        409,
+        `${current.name} has changed since version ${basedOnVersion}: it is now at version ${current.version}`,
+        [],
+        current,
+      );
+    }
+  }
+
+  function checkFigures(input: Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot'>) {
+    const problems = declarationProblems(input);
+    if (problems.length > 0) {
+      throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    }
+  }
+
+  function append(
+    n: Night,
+    seatCode: string,
+    kind: VersionKind,
+    declaration: Omit<DeclarationInput, 'seat'> | null,
+    reason: string | null,
+    enteredBy: string,
+  ): ElectionUpdate {
+    const row = declarations.appendVersion(db, {
+      electionId: n.election.id,
+      seatCode,
+      kind,
+      declaration,
+      reason,
+      enteredBy,
+      enteredAt: now().toISOString(),
+    });
+    const seat = seatStateFrom(n.seats.get(seatCode)!, row, continuity);
+    n.seatStates.set(seatCode, seat);
+    n.seq = row.seq;
+    n.house = summarise(n);
+    const update: ElectionUpdate = {
+      election: n.election.id,
+      seq: row.seq,
+      change: kind,
+      seat,
+      house: n.house,
+      at: row.entered_at,
+    };
+    onUpdate(update);
+    return update;
+  }
+
+  return {
+    listElections() {
+      return baselines.listElections(db).map(({ lastSeq, ...election }) => {
+        const n = night(election.id);
+        return { ...election, seatCount: n.seats.size, declared: n.house.declared, seq: lastSeq };
+      });
+    },
+
+    state(electionId: string): ElectionState {
+      const n = night(electionId);
+      return {
+        election: n.election,
+        seats: [...n.seats.values()],
+        seatStates: [...n.seatStates.values()],
+        parties,
+        house: n.house,
+        seq: n.seq,
+        generatedAt: now().toISOString(),
+      };
+    },
+
+    /** A first declaration, or the result after a recount or a withdrawal. */
+    declare(electionId: string, input: DeclarationInput, enteredBy: string): ElectionUpdate {
+      const n = night(electionId);
+      const current = seatOf(n, input.seat);
+      if (current.status === 'declared') {
+        throw new RefusedError(
+          409,
+          `${current.name} is already declared (version ${current.version}): send a correction instead`,
+          [],
+          current,
+        );
+      }
+      checkFigures(input);
+      const { seat, ...declaration } = input;
+      return append(n, seat, 'declared', declaration, null, enteredBy);
+    },
+
+    correct(electionId: string, seatCode: string, input: CorrectionInput, enteredBy: string): ElectionUpdate {
+      const n = night(electionId);
+      const current = seatOf(n, seatCode);
+      checkBasedOn(current, input.basedOnVersion);
+      if (current.status !== 'declared') {
+        throw new RefusedError(409, `${current.name} has no declaration to correct (it is ${current.status})`, [], current);
+      }
+      checkFigures(input);
+      const { reason, basedOnVersion: _basedOn, ...declaration } = input;
+      return append(n, seatCode, 'corrected', declaration, reason, enteredBy);
+    },
+
+    recount(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
+      const n = night(electionId);
+      const current = seatOf(n, seatCode);
+      checkBasedOn(current, input.basedOnVersion);
+      if (current.status === 'recount') {
+        throw new RefusedError(409, `${current.name} is already in recount`, [], current);
+      }
+      return append(n, seatCode, 'recount', null, input.reason, enteredBy);
+    },
+
+    withdraw(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
+      const n = night(electionId);
+      const current = seatOf(n, seatCode);
+      checkBasedOn(current, input.basedOnVersion);
+      if (current.status === 'undeclared') {
+        throw new RefusedError(409, `${current.name} has nothing to withdraw (it is undeclared)`, [], current);
+      }
+      return append(n, seatCode, 'withdrawn', null, input.reason, enteredBy);
+    },
+
+    versions(electionId: string, seatCode: string) {
+      const n = night(electionId);
+      seatOf(n, seatCode);
+      return declarations.versionsOfSeat(db, electionId, seatCode).map((v) => ({
+        version: v.version,
+        kind: v.kind,
+        declaration: v.declaration_json ? JSON.parse(v.declaration_json) : null,
+        reason: v.reason,
+        enteredBy: v.entered_by,
+        enteredAt: v.entered_at,
+        seq: v.seq,
+      }));
+    },
+
+    /** Forget cached nights and reread parties and continuity, e.g. after an import. */
+    reload() {
+      nights.clear();
+      continuity = baselines.readContinuity(db);
+      parties = baselines.listParties(db);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** Errors a use case refuses with, carrying the HTTP status they map to. */
+import type { FieldProblem } from '../../shared/domain/declaration.ts';
+import type { SeatState } from '../../shared/protocol/schemas.ts';
+
+export class RefusedError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+    /** For a 409: the seat as it is now, so the editor sees what changed meanwhile. */
+    readonly seat?: SeatState,
+  ) {
+    super(message);
+  }
+}

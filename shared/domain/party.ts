@@ -1,0 +1,30 @@
+/** Party continuity and the parties that are not parties (ELECTION-RULES). */
+import type { PartyContinuity } from '../protocol/schemas.ts';
+
+export const SPEAKER = 'Spk';
+export const INDEPENDENT = 'Ind';
+
+/**
+ * The code a party is counted under on this night: aliases first
+ * (Alliance -> APNI), then successors (Brexit -> RUK), followed to the end.
+ */
+export function canonicalParty(code: string, continuity: PartyContinuity): string {
+  let current = continuity.aliases[code] ?? code;
+  const seen = new Set<string>();
+  while (continuity.successors[current] !== undefined && !seen.has(current)) {
+    seen.add(current);
+    const next = continuity.successors[current];
+    current = continuity.aliases[next] ?? next;
+  }
+  return current;
+}
+
+/** Names compared as people write them: case, spacing and accents aside. */
+export function samePerson(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const norm = (s: string) =>
+    s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+export const NO_CONTINUITY: PartyContinuity = { aliases: {}, successors: {} };

@@ -1,0 +1,273 @@
+/**
+ * The one source of truth for every type that crosses a boundary: the
+ * baseline file, the HTTP API, socket.io events and the database's JSON
+ * columns. Every TypeScript type is z.infer of a schema here.
+ */
+import { z } from 'zod';
+
+/** ONS codes: constituencies (E14, W07, S14, N06...) and regions (E12 for the London mayoralty). */
+export const SeatCode = z
+  .string()
+  .regex(/^[EWSNK]\d{8}$/, 'must be an ONS code such as E14000654');
+export type SeatCode = z.infer<typeof SeatCode>;
+
+/** Party codes are the House of Commons Library's: Con, Lab, LD, SNP, Spk, Ind... */
+export const PartyCode = z
+  .string()
+  .trim()
+  .min(1, 'must name a party code such as Lab')
+  .max(40, 'must be at most 40 characters');
+export type PartyCode = z.infer<typeof PartyCode>;
+
+export const ElectionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, such as ge2017');
+
+const wholeVotes = (what: string) =>
+  z
+    .number({ error: `must be a whole number of ${what} >= 0` })
+    .int(`must be a whole number of ${what} >= 0`)
+    .min(0, `must be a whole number of ${what} >= 0`)
+    .max(100_000_000, 'is larger than any UK electorate');
+
+export const Candidate = z.object({
+  name: z.string().trim().min(1, 'must give the candidate name').max(200),
+  party: PartyCode,
+  votes: wholeVotes('votes'),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const DeclarationSource = z.enum(['returning-officer', 'reporter', 'wire', 'import', 'replay']);
+export type DeclarationSource = z.infer<typeof DeclarationSource>;
+
+/** What an editor (or a script) submits for one seat. */
+export const DeclarationInput = z.object({
+  seat: SeatCode,
+  candidates: z.array(Candidate).min(1, 'must list at least one candidate').max(60),
+  electorate: wholeVotes('electors').optional(),
+  rejected: wholeVotes('rejected ballots').optional(),
+  /** If given, must equal the sum of the candidates' votes: a check on typing. */
+  validVotes: wholeVotes('valid votes').optional(),
+  declaredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2017-06-09T02:31:00+01:00' }).optional(),
+  /** A tie for first place is decided by lot: name the winning candidate. */
+  winnerByLot: z.string().trim().min(1).max(200).optional(),
+  source: DeclarationSource.optional(),
+});
+export type DeclarationInput = z.infer<typeof DeclarationInput>;
+
+export const Reason = z.string().trim().min(3, 'must say why, in a few words').max(500);
+
+/** A correction replaces the current declaration; basedOnVersion guards against silent overwrites. */
+export const CorrectionInput = DeclarationInput.omit({ seat: true }).extend({
+  reason: Reason,
+  basedOnVersion: z.number().int().min(1).optional(),
+});
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+export const SeatActionInput = z.object({
+  reason: Reason,
+  basedOnVersion: z.number().int().min(1).optional(),
+});
+export type SeatActionInput = z.infer<typeof SeatActionInput>;
+
+/** A baseline vote: one party's (or one candidate's) votes in the baseline election. */
+export const BaselineVote = z.object({
+  party: PartyCode,
+  votes: wholeVotes('votes'),
+  name: z.string().optional(),
+});
+export type BaselineVote = z.infer<typeof BaselineVote>;
+
+/**
+ * What we knew of a seat before the night. It may be partial: the articles
+ * give the holder and a majority, or only a range of majority percentages.
+ */
+export const SeatBaseline = z.object({
+  /** null where the seat was vacant. */
+  party: PartyCode.nullable(),
+  mp: z.string().optional(),
+  majority: z.number().int().min(0).optional(),
+  majorityPercentRange: z
+    .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+    .refine((r) => r.min <= r.max, 'min must not exceed max')
+    .optional(),
+  votes: z.array(BaselineVote).optional(),
+  electorate: z.number().int().min(0).optional(),
+  /** true where the figures are a notional result on new boundaries. */
+  notional: z.boolean().optional(),
+});
+export type SeatBaseline = z.infer<typeof SeatBaseline>;
+
+/** Something an article said about a seat, with the article it came from. */
+export const SeatNote = z.object({
+  text: z.string().min(1),
+  source: z.string().min(1),
+});
+export type SeatNote = z.infer<typeof SeatNote>;
+
+export const Seat = z.object({
+  code: SeatCode,
+  name: z.string().min(1),
+  baseline: SeatBaseline,
+  /** Held at dissolution, where by-elections or defections changed it: shown beside the baseline, never compared. */
+  heldAtDissolution: z.object({ party: PartyCode.nullable(), mp: z.string().optional() }).optional(),
+  notes: z.array(SeatNote).default([]),
+  /** Where the baseline figures came from (an article file or a data file). */
+  source: z.string().min(1),
+});
+export type Seat = z.infer<typeof Seat>;
+
+export const ElectionMode = z.enum(['live', 'rehearsal', 'test']);
+export type ElectionMode = z.infer<typeof ElectionMode>;
+
+export const Election = z.object({
+  id: ElectionId,
+  name: z.string().min(1),
+  kind: z.enum(['general', 'mayoral']),
+  /** Seats in the House (650 at a general election), whether or not all have a baseline here. */
+  totalSeats: z.number().int().min(1),
+  /** The election the baseline describes, e.g. "GE2015". */
+  baselineName: z.string().min(1),
+  pollingDay: z.iso.date().optional(),
+  mode: ElectionMode.default('live'),
+});
+export type Election = z.infer<typeof Election>;
+
+export const Party = z.object({
+  code: PartyCode,
+  name: z.string().min(1),
+  /** Conventional broadcast colour; always shown with the code as a text label. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type Party = z.infer<typeof Party>;
+
+/**
+ * Party continuity is data, not code (ELECTION-RULES): aliases name the same
+ * party (Alliance = APNI), successors carry a seat across a rename (Brexit -> RUK).
+ */
+export const PartyContinuity = z.object({
+  aliases: z.record(z.string(), PartyCode),
+  successors: z.record(z.string(), PartyCode),
+});
+export type PartyContinuity = z.infer<typeof PartyContinuity>;
+
+/** The article baseline file in data/. */
+export const BaselineFile = z.object({
+  parties: z.array(Party),
+  continuity: PartyContinuity,
+  elections: z.array(Election.extend({ seats: z.array(Seat).min(1) })),
+});
+export type BaselineFile = z.infer<typeof BaselineFile>;
+
+// ---- Results, as computed by shared/domain and sent to screens ----
+
+export const CandidateResult = Candidate.extend({
+  share: z.number(),
+  /** n/a (null) where the party did not stand in the baseline or the baseline has no shares. */
+  shareChange: z.number().nullable(),
+});
+export type CandidateResult = z.infer<typeof CandidateResult>;
+
+export const Swing = z.object({ from: PartyCode, to: PartyCode, points: z.number() });
+export type Swing = z.infer<typeof Swing>;
+
+export const ResultLabel = z.object({
+  kind: z.enum(['HOLD', 'GAIN']),
+  party: PartyCode,
+  from: PartyCode.nullable(),
+  text: z.string(),
+});
+export type ResultLabel = z.infer<typeof ResultLabel>;
+
+export const Outcome = z.object({
+  winner: Candidate,
+  runnerUp: Candidate.nullable(),
+  decidedByLot: z.boolean(),
+  majority: z.number().int(),
+  majorityPercent: z.number(),
+  validVotes: z.number().int(),
+  turnout: z.number().nullable(),
+  turnoutChange: z.number().nullable(),
+  candidates: z.array(CandidateResult),
+  label: ResultLabel,
+  swing: Swing.nullable(),
+  /** The party-table effect: null where no party gains or loses (the Speaker). */
+  gainFor: PartyCode.nullable(),
+  lossFor: PartyCode.nullable(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const SeatStatus = z.enum(['undeclared', 'declared', 'recount']);
+export type SeatStatus = z.infer<typeof SeatStatus>;
+
+export const VersionKind = z.enum(['declared', 'corrected', 'recount', 'withdrawn']);
+export type VersionKind = z.infer<typeof VersionKind>;
+
+/** A stored declaration: the input as accepted, with when and by whom. */
+export const Declaration = DeclarationInput.omit({ seat: true }).extend({
+  enteredAt: z.string(),
+  enteredBy: z.string(),
+});
+export type Declaration = z.infer<typeof Declaration>;
+
+export const SeatState = z.object({
+  code: SeatCode,
+  name: z.string(),
+  status: SeatStatus,
+  /** 0 before the first version; every declaration, correction, recount and withdrawal adds one. */
+  version: z.number().int().min(0),
+  lastChange: VersionKind.nullable(),
+  lastReason: z.string().nullable(),
+  declaration: Declaration.nullable(),
+  outcome: Outcome.nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type SeatState = z.infer<typeof SeatState>;
+
+export const PartyTableRow = z.object({
+  party: PartyCode,
+  seats: z.number().int(),
+  gains: z.number().int(),
+  losses: z.number().int(),
+  net: z.number().int(),
+  votes: z.number().int(),
+  share: z.number(),
+  shareChange: z.number().nullable(),
+});
+export type PartyTableRow = z.infer<typeof PartyTableRow>;
+
+export const PartyTable = z.array(PartyTableRow);
+export type PartyTable = z.infer<typeof PartyTable>;
+
+/** Figures for the whole House that change with every declaration. */
+export const HouseSummary = z.object({
+  partyTable: PartyTable,
+  declared: z.number().int(),
+  totalSeats: z.number().int(),
+  majorityLine: z.number().int(),
+  nationalSwing: Swing.nullable(),
+});
+export type HouseSummary = z.infer<typeof HouseSummary>;
+
+export const ElectionState = z.object({
+  election: Election,
+  seats: z.array(Seat),
+  seatStates: z.array(SeatState),
+  parties: z.array(Party),
+  house: HouseSummary,
+  /** Sequence number of the last change in this election: updates carry the next one. */
+  seq: z.number().int().min(0),
+  generatedAt: z.string(),
+});
+export type ElectionState = z.infer<typeof ElectionState>;
+
+/** One numbered change: the seat's new state and the House figures after it. */
+export const ElectionUpdate = z.object({
+  election: ElectionId,
+  seq: z.number().int().min(1),
+  change: VersionKind,
+  seat: SeatState,
+  house: HouseSummary,
+  at: z.string(),
+});
+export type ElectionUpdate = z.infer<typeof ElectionUpdate>;

@@ -1,0 +1,132 @@
+/** A real server for tests: createApp on a loopback port over a real SQLite file in a temp folder. */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import { createApp, type App } from '../../server/app.ts';
+import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts';
+import { projectRoot } from '../../server/config/project-root.ts';
+import { openDatabase, type Db } from '../../server/db/connection.ts';
+import { seedBaseline } from '../../server/services/seed-baseline.ts';
+
+export const TEST_TOKEN = 'test-token-0123456789abcdef';
+export const ARTICLE_BASELINE = path.join(projectRoot, 'data', 'article-baseline.json');
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: App;
+  db: Db;
+  dbPath: string;
+  /** Closes the server and the database, then opens both again on the same file and port. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'election-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startServer(options: { dbPath?: string; port?: number; clientDist?: string } = {}): Promise<RunningServer> {
+  const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
+  const baseline = loadBaselineFile(ARTICLE_BASELINE);
+  const open = async (port: number) => {
+    const db = openDatabase(dbPath);
+    seedBaseline(db, baseline);
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist: options.clientDist });
+    const bound = await app.listen(port, '127.0.0.1');
+    return { db, app, port: bound };
+  };
+  let current = await open(options.port ?? 0);
+  const server: RunningServer = {
+    url: `http://127.0.0.1:${current.port}`,
+    port: current.port,
+    app: current.app,
+    db: current.db,
+    dbPath,
+    async restart() {
+      await server.close();
+      current = await open(server.port);
+      server.app = current.app;
+      server.db = current.db;
+    },
+    async close() {
+      await current.app.close();
+      current.db.close();
+    },
+  };
+  return server;
+}
+
+/** One HTTP request on its own connection (no keep-alive pool to go stale across a restart). */
+export function api(
+  server: RunningServer,
+  method: 'GET' | 'POST',
+  route: string,
+  body?: unknown,
+  token: string | null = TEST_TOKEN,
+): Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      server.url + route,
+      {
+        method,
+        agent: false,
+        headers: {
+          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : null, headers: response.headers });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+export type Viewer = Socket<ServerToClientEvents, ClientToServerEvents> & {
+  snapshots: ElectionState[];
+  updates: ElectionUpdate[];
+  nextUpdate(): Promise<ElectionUpdate>;
+  nextSnapshot(): Promise<ElectionState>;
+};
+
+function waitFor<T>(list: T[], seen: { count: number }, timeoutMs: number, what: string): Promise<T> {
+  const index = seen.count++;
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (list.length > index) return resolve(list[index]);
+      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${what} #${index + 1} within ${timeoutMs} ms`));
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+/** A real socket.io-client viewer that watches one election and keeps everything it receives. */
+export async function watch(server: RunningServer, electionId: string): Promise<Viewer> {
+  const socket = connect(server.url, { transports: ['websocket'], forceNew: true }) as Viewer;
+  socket.snapshots = [];
+  socket.updates = [];
+  const seenUpdates = { count: 0 };
+  const seenSnapshots = { count: 0 };
+  socket.on('state:snapshot', (state) => socket.snapshots.push(state));
+  socket.on('election:updated', (update) => socket.updates.push(update));
+  socket.on('connect', () => socket.emit('election:watch', electionId));
+  socket.nextUpdate = () => waitFor(socket.updates, seenUpdates, 5000, 'update');
+  socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot');
+  await socket.nextSnapshot();
+  return socket;
+}

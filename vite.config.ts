@@ -1,0 +1,32 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// The client is a multi-page app: each screen is its own small bundle.
+export default defineConfig({
+  root: 'client',
+  plugins: [svelte()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        dashboard: 'client/index.html',
+        entry: 'client/entry.html',
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/socket.io': { target: 'ws://localhost:3000', ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['shared/**/*.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration and browser tests start real servers and browsers: keep them from crowding 2 cores.
+    fileParallelism: false,
+  },
+});
