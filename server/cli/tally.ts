@@ -15,7 +15,7 @@ import { nightJson, nightText } from './tally-format.ts';
 
 const USAGE = 'usage: npm run tally -- --baseline FILE --results FILE [--json] [--data-dir DIR]';
 
-/** A path as typed, or a bare name such as GE2015-winners.csv in the data folder. */
+/** A path as typed (or a file in the working directory), else a bare name such as GE2015-winners.csv in the data folder. */
 function locate(file: string, dir: string): string {
   if (file.includes('/') || file.includes(path.sep) || existsSync(file)) return path.resolve(file);
   return dataFile(file, dir);
@@ -37,6 +37,7 @@ function main(argv: string[]): void {
     baselinePath: locate(values.baseline, dir),
     resultsPath: locate(values.results, dir),
   });
+  for (const warning of night.warnings) process.stderr.write(`tally: warning: ${warning}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(nightJson(night), null, 2)}\n` : `${nightText(night)}\n`);
 }
 

@@ -73,29 +73,40 @@ export function seatsOf(db: Db, electionId: string): Seat[] {
 /** Adds an election and its seats; an election already present is left as it is. */
 export function insertElectionIfMissing(db: Db, election: Election, seats: readonly Seat[]): boolean {
   if (findElection(db, election.id)) return false;
-  const addElection = db.prepare(
-    `INSERT INTO elections (election_id, name, kind, total_seats, baseline_name, polling_day, mode)
-     VALUES (@id, @name, @kind, @totalSeats, @baselineName, @pollingDay, @mode)`,
-  );
-  const addSeat = db.prepare(
-    `INSERT INTO seats (election_id, code, name, baseline_json, held_at_dissolution_json, notes_json, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
   db.transaction(() => {
-    addElection.run({ ...election, pollingDay: election.pollingDay ?? null });
-    for (const seat of seats) {
-      addSeat.run(
-        election.id,
-        seat.code,
-        seat.name,
-        JSON.stringify(seat.baseline),
-        seat.heldAtDissolution ? JSON.stringify(seat.heldAtDissolution) : null,
-        JSON.stringify(seat.notes),
-        seat.source,
-      );
-    }
+    insertElection(db, election);
+    for (const seat of seats) writeSeat(db, election.id, seat);
   })();
   return true;
+}
+
+/** Replaces one seat's baseline, notes and source; the caller holds the transaction. */
+export function writeSeat(db: Db, electionId: string, seat: Seat): void {
+  db.prepare(
+    `INSERT INTO seats (election_id, code, name, baseline_json, held_at_dissolution_json, notes_json, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (election_id, code) DO UPDATE SET name = excluded.name, baseline_json = excluded.baseline_json,
+       held_at_dissolution_json = excluded.held_at_dissolution_json, notes_json = excluded.notes_json, source = excluded.source`,
+  ).run(
+    electionId,
+    seat.code,
+    seat.name,
+    JSON.stringify(seat.baseline),
+    seat.heldAtDissolution ? JSON.stringify(seat.heldAtDissolution) : null,
+    JSON.stringify(seat.notes),
+    seat.source,
+  );
+}
+
+export function insertElection(db: Db, election: Election): void {
+  db.prepare(
+    `INSERT INTO elections (election_id, name, kind, total_seats, baseline_name, polling_day, mode)
+     VALUES (@id, @name, @kind, @totalSeats, @baselineName, @pollingDay, @mode)`,
+  ).run({ ...election, pollingDay: election.pollingDay ?? null });
+}
+
+export function hasDeclarations(db: Db, electionId: string): boolean {
+  return db.prepare('SELECT 1 FROM declaration_versions WHERE election_id = ? LIMIT 1').get(electionId) !== undefined;
 }
 
 export function listParties(db: Db): Party[] {

@@ -13,15 +13,24 @@ export type BaselineLayout = 'hoc-candidates' | 'winners';
 export interface ReadBaselineOptions {
   notional?: boolean;
   names?: ReadonlyMap<string, string>;
+  /** Problems that do not stop the import are pushed here. */
+  warnings?: string[];
 }
 
-export function parseBaselineFile(text: string, file: string, options: ReadBaselineOptions = {}): { layout: BaselineLayout; seats: Seat[] } {
+export interface BaselineRead {
+  layout: BaselineLayout;
+  seats: Seat[];
+}
+
+export function parseBaselineFile(text: string, file: string, options: ReadBaselineOptions = {}): BaselineRead {
   const columns = csvColumns(text);
+  const { notional, names, warnings } = options;
   if (isHocCandidateLayout(columns)) {
-    return { layout: 'hoc-candidates', seats: baselineFromResults(parseHocCandidates(text, file), { source: file, ...options }) };
+    const results = parseHocCandidates(text, file, { warnings });
+    return { layout: 'hoc-candidates', seats: baselineFromResults(results, { source: file, notional }) };
   }
   if (isWinnersLayout(columns)) {
-    return { layout: 'winners', seats: baselineFromWinners(parseWinners(text, file), { source: file, ...options }) };
+    return { layout: 'winners', seats: baselineFromWinners(parseWinners(text, file), { source: file, notional, names }) };
   }
   throw new ImportError(
     file,
@@ -31,6 +40,6 @@ export function parseBaselineFile(text: string, file: string, options: ReadBasel
   );
 }
 
-export function readBaselineFile(file: string, options: ReadBaselineOptions = {}) {
+export function readBaselineFile(file: string, options: ReadBaselineOptions = {}): BaselineRead {
   return parseBaselineFile(readFileSync(file, 'utf8'), path.basename(file), options);
 }

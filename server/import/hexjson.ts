@@ -12,8 +12,9 @@ export type HexLayout = z.infer<typeof HexLayout>;
 const HexJsonFile = z
   .object({
     layout: HexLayout,
+    // Keys are checked below, so the message can say which key is wrong.
     hexes: z.record(
-      SeatCode,
+      z.string(),
       z.looseObject({
         n: z.string().trim().min(1, 'must give the seat name'),
         q: z.number().int('must be a whole column number'),
@@ -24,6 +25,9 @@ const HexJsonFile = z
   .superRefine((file, ctx) => {
     const taken = new Map<string, string>();
     for (const [code, hex] of Object.entries(file.hexes)) {
+      if (!SeatCode.safeParse(code).success) {
+        ctx.addIssue({ code: 'custom', path: ['hexes', code], message: `key '${code}' must be an ONS code such as E14000654` });
+      }
       const at = `${hex.q},${hex.r}`;
       const other = taken.get(at);
       if (other) ctx.addIssue({ code: 'custom', path: ['hexes', code], message: `sits on q,r ${at}, already taken by ${other}` });
@@ -53,4 +57,31 @@ export function parseHexJson(text: string, file = 'HexJSON file'): HexMap {
 
 export function readHexJson(file: string): HexMap {
   return parseHexJson(readFileSync(file, 'utf8'), path.basename(file));
+}
+
+export interface HexRekey {
+  name: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Join a hex map to the seats of a results file. Codes are the key, but
+ * published maps lag behind code changes: the 2024 map keeps the old codes
+ * (S140000xx) of five Scottish seats the 2024 results list under new ones
+ * (S140001xx). A hex whose code is unknown takes the code of the unmatched
+ * seat with the same name; every such change is returned so it can be shown.
+ */
+export function matchHexesToSeats(map: HexMap, seats: readonly { code: string; name: string }[]): { map: HexMap; rekeyed: HexRekey[] } {
+  const seatCodes = new Set(seats.map((s) => s.code));
+  const hexCodes = new Set(map.hexes.map((h) => h.code));
+  const unmatchedByName = new Map(seats.filter((s) => !hexCodes.has(s.code)).map((s) => [s.name, s.code]));
+  const rekeyed: HexRekey[] = [];
+  const hexes = map.hexes.map((hex) => {
+    const to = seatCodes.has(hex.code) ? undefined : unmatchedByName.get(hex.name);
+    if (to === undefined) return hex;
+    rekeyed.push({ name: hex.name, from: hex.code, to });
+    return { ...hex, code: to };
+  });
+  return { map: { ...map, hexes }, rekeyed };
 }

@@ -42,28 +42,56 @@ function candidateFrom(row: CsvRow, file: string): Candidate {
   return { name, party, votes: Number(votesText) };
 }
 
-export function parseHocCandidates(text: string, file = 'HoC results by candidate'): SeatResult[] {
+export interface ParseOptions {
+  /** Problems that do not stop the import (a seat name spelt two ways) are pushed here. */
+  warnings?: string[];
+}
+
+/**
+ * The ONS code is the key; the name is for people. Where one row spells the
+ * name differently (the 2024 file has "YeoYeovil" on one Yeovil row), the
+ * name most rows give is kept and the odd row is reported, not fatal: one
+ * typo in the Library's file must not stop a night.
+ */
+function settleNames(seats: Map<string, SeatResult>, names: Map<string, { line: number; name: string }[]>, file: string, warnings?: string[]) {
+  for (const [code, rows] of names) {
+    const counts = new Map<string, number>();
+    for (const { name } of rows) counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (counts.size === 1) continue;
+    const [usual] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    seats.get(code)!.name = usual;
+    for (const { line, name } of rows) {
+      if (name !== usual) {
+        warnings?.push(`${file} line ${line}, Constituency name: ${code} is '${usual}' on its other rows (got '${name}'); kept '${usual}'`);
+      }
+    }
+  }
+}
+
+export function parseHocCandidates(text: string, file = 'HoC results by candidate', options: ParseOptions = {}): SeatResult[] {
   const { rows } = parseCsvTable(text, file, HOC_CANDIDATE_COLUMNS);
   const seats = new Map<string, SeatResult>();
+  const names = new Map<string, { line: number; name: string }[]>();
   for (const row of rows) {
     const code = row.fields['ONS ID'].trim();
     if (!ONS_CODE.test(code)) {
       throw new ImportError(file, row.line, 'ONS ID', `must be an ONS code such as E14000654 (got '${row.fields['ONS ID']}')`);
     }
     const name = row.fields['Constituency name'].trim();
+    if (name === '') throw new ImportError(file, row.line, 'Constituency name', 'must give the seat name');
     let seat = seats.get(code);
     if (!seat) {
       seat = { code, name, candidates: [] };
       seats.set(code, seat);
-    } else if (seat.name !== name) {
-      // One code, two names: a pasted row from another seat, or a code typed wrongly.
-      throw new ImportError(file, row.line, 'Constituency name', `${code} is '${seat.name}' on earlier rows (got '${name}')`);
+      names.set(code, []);
     }
+    names.get(code)!.push({ line: row.line, name });
     seat.candidates.push(candidateFrom(row, file));
   }
+  settleNames(seats, names, file, options.warnings);
   return [...seats.values()];
 }
 
-export function readHocCandidates(file: string): SeatResult[] {
-  return parseHocCandidates(readFileSync(file, 'utf8'), path.basename(file));
+export function readHocCandidates(file: string, options: ParseOptions = {}): SeatResult[] {
+  return parseHocCandidates(readFileSync(file, 'utf8'), path.basename(file), options);
 }

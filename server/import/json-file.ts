@@ -11,9 +11,10 @@ function valueAt(root: unknown, path: JsonPath): unknown {
   return value;
 }
 
-/** "(got -5)" where the offending value is short enough to quote. */
+/** "(got -5)" where the offending value is a short plain value; objects are pointed at by path and line. */
 function gotValue(value: unknown): string {
   if (value === undefined) return ' (missing)';
+  if (value !== null && typeof value === 'object') return '';
   const quoted = JSON.stringify(value);
   return quoted.length <= 60 ? ` (got ${quoted})` : '';
 }

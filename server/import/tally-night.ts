@@ -61,16 +61,23 @@ export interface TallyFilesInput {
   totalSeats?: number;
 }
 
-export function tallyNightFromFiles(input: TallyFilesInput): NightTally & { baselineLayout: BaselineLayout } {
-  const results = readHocCandidates(input.resultsPath);
+export interface NightFromFiles extends NightTally {
+  baselineLayout: BaselineLayout;
+  /** Problems in the files that did not stop the tally, e.g. a seat name spelt two ways. */
+  warnings: string[];
+}
+
+export function tallyNightFromFiles(input: TallyFilesInput): NightFromFiles {
+  const warnings: string[] = [];
+  const results = readHocCandidates(input.resultsPath, { warnings });
   // Winners files carry no seat names: take them from the results.
   const names = new Map(results.map((r) => [r.code, r.name]));
-  const { layout, seats } = readBaselineFile(input.baselinePath, { names });
+  const { layout, seats } = readBaselineFile(input.baselinePath, { names, warnings });
   const night = tallyNight({
     baseline: seats,
     results,
     continuity: input.continuity ?? defaultContinuity(),
     totalSeats: input.totalSeats,
   });
-  return { ...night, baselineLayout: layout };
+  return { ...night, baselineLayout: layout, warnings };
 }

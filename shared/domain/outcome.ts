@@ -9,6 +9,7 @@ import type {
   Swing,
 } from '../protocol/schemas.ts';
 import { rankCandidates, sumVotes, tiedForFirst } from './declaration.ts';
+import { percent, round2 } from './figures.ts';
 import { canonicalParty, INDEPENDENT, samePerson, SPEAKER } from './party.ts';
 import { butlerSwing } from './swing.ts';
 
@@ -20,9 +21,6 @@ export interface SeatOutcomeInput {
   continuity: PartyContinuity;
 }
 
-/** Percent, rounded to 0.01 so screens, feeds and tests agree on the same figure. */
-const percent = (part: number, whole: number) => Math.round((part / whole) * 10_000) / 100;
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Baseline votes by counted party; independents are kept apart by name. */
 function baselineVotesByParty(baseline: SeatBaseline, continuity: PartyContinuity) {

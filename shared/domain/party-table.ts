@@ -7,6 +7,7 @@ import type {
   SeatBaseline,
   Swing,
 } from '../protocol/schemas.ts';
+import { round2 } from './figures.ts';
 import { canonicalParty, INDEPENDENT, SPEAKER } from './party.ts';
 import { butlerSwing, sharesByParty } from './swing.ts';
 
@@ -20,8 +21,6 @@ export interface DeclaredSeat {
 export function majorityLine(totalSeats: number): number {
   return Math.floor(totalSeats / 2) + 1;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function addTo(map: Map<string, number>, key: string, n: number) {
   map.set(key, (map.get(key) ?? 0) + n);

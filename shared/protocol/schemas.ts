@@ -16,7 +16,7 @@ export const PartyCode = z
   .string()
   .trim()
   .min(1, 'must name a party code such as Lab')
-  .max(40, 'must be at most 40 characters');
+  .max(100, 'must be at most 100 characters');
 export type PartyCode = z.infer<typeof PartyCode>;
 
 export const ElectionId = z

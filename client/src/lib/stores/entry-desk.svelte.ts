@@ -151,11 +151,16 @@ class EntryDesk {
     }
   }
 
-  /** Row indexes a problem path like "candidates[2].votes" points at. */
-  problemRow(path: string): number | null {
-    const match = /^candidates\[(\d+)\]/.exec(path) ?? /^candidates\.(\d+)/.exec(path);
-    if (match === null) return null;
-    return this.submittedRows[Number(match[1])] ?? null;
+  /**
+   * The form field a problem path points at: "candidates[2].votes" -> "2.votes"
+   * (the row as typed, blank rows aside), "electorate" -> "electorate".
+   */
+  problemField(path: string): string | null {
+    const candidate = /^candidates(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?/.exec(path);
+    if (candidate === null) return /^(seat|electorate|rejected)\b/.exec(path)?.[1] ?? null;
+    const row = this.submittedRows[Number(candidate[1] ?? candidate[2])];
+    if (row === undefined) return null;
+    return `${row}.${candidate[3] ?? 'row'}`;
   }
 }
 
