@@ -1,0 +1,57 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dataFile } from '../../server/config/data-dir.ts';
+import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
+import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+
+describe('an editor publishes a result on the entry page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ clientDist: CLIENT_DIST });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the real 2017 Croydon Central result appears on an open dashboard as a Labour gain', async () => {
+    // The real figures, read at run time from the House of Commons Library's file.
+    const croydon = readHocCandidates(dataFile('HoC-GE2017-results-by-candidate.csv')).find((r) => r.name === 'Croydon Central')!;
+
+    const dashboard = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await dashboard.goto(`${server.url}/?election=ge2017`);
+    await dashboard.locator('[data-seq="0"]').waitFor();
+
+    const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await entry.goto(`${server.url}/entry?election=ge2017`);
+    await entry.getByTestId('token').fill(TEST_TOKEN);
+    await entry.getByTestId('seat').selectOption(croydon.code);
+    for (const [i, candidate] of croydon.candidates.entries()) {
+      if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();
+      await entry.getByTestId(`candidate-name-${i}`).fill(candidate.name);
+      await entry.getByTestId(`candidate-party-${i}`).fill(candidate.party);
+      await entry.getByTestId(`candidate-votes-${i}`).fill(String(candidate.votes));
+    }
+    await entry.getByTestId('publish').click();
+    await expect.poll(() => entry.getByTestId('result-message').textContent()).toContain('Lab GAIN from Con');
+    await entry.screenshot({ path: screenshotPath('entry-published'), fullPage: true });
+
+    // Live, without a reload: the dashboard moves to the next sequence number.
+    await dashboard.locator('[data-seq="1"]').waitFor({ timeout: 5000 });
+    const latest = dashboard.getByTestId('latest-declarations');
+    await expect.poll(() => latest.textContent()).toContain('Croydon Central');
+    expect(await latest.textContent()).toContain('Lab GAIN from Con');
+    expect(await latest.textContent()).toContain('5,652');
+    const table = dashboard.getByTestId('party-table');
+    const labRow = (await table.locator('tr', { hasText: 'Labour' }).first().innerText()).split(/\s+/);
+    const conRow = (await table.locator('tr', { hasText: 'Conservative' }).first().innerText()).split(/\s+/);
+    // Seats, gains, losses, net follow the party's name in each row.
+    expect(labRow.slice(-7, -3)).toEqual(['1', '1', '0', '+1']);
+    expect(conRow.slice(-7, -3)).toEqual(['0', '0', '1', '-1']);
+    await dashboard.screenshot({ path: screenshotPath('dashboard-after-croydon'), fullPage: true });
+  });
+});
