@@ -7,7 +7,9 @@ import type { Db } from './db/connection.ts';
 import { bearerCheck } from './http/auth.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
-import { broadcastUpdate, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
+import { feedsRoutes } from './http/feeds-routes.ts';
+import { screensRoutes } from './http/screens-routes.ts';
+import { broadcastSettings, broadcastUpdate, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
 import { createElectionService } from './services/election-service.ts';
 import { RefusedError } from './services/errors.ts';
 
@@ -32,6 +34,7 @@ export function createApp({ db, apiToken, clientDist, now }: AppOptions) {
     db,
     now,
     onUpdate: (update) => io && broadcastUpdate(io, update),
+    onSettings: (settings) => io && broadcastSettings(io, settings),
   });
 
   http.setErrorHandler((error: FastifyError | RefusedError, _request, reply) => {
@@ -44,8 +47,11 @@ export function createApp({ db, apiToken, clientDist, now }: AppOptions) {
     return reply.code(status).send({ error: message, problems: [{ path: 'body', message }] });
   });
 
+  const writer = bearerCheck(apiToken);
   electionsRoutes(http, service);
-  declarationsRoutes(http, service, bearerCheck(apiToken));
+  feedsRoutes(http, service);
+  declarationsRoutes(http, service, writer);
+  screensRoutes(http, service, writer);
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });

@@ -1,7 +1,10 @@
 /** Elections, seats, parties and party continuity: the night's fixed data. */
 import {
+  DEFAULT_SCREEN,
   Election,
+  type ElectionMode,
   Party,
+  ScreenSettings,
   PartyContinuity,
   Seat,
   SeatBaseline,
@@ -19,6 +22,7 @@ interface ElectionRow {
   polling_day: string | null;
   mode: string;
   last_seq: number;
+  screen_json: string | null;
 }
 
 interface SeatRow {
@@ -51,6 +55,21 @@ function seatFromRow(row: SeatRow): Seat {
     notes: z.array(SeatNote).parse(JSON.parse(row.notes_json)),
     source: row.source,
   };
+}
+
+export function readScreen(db: Db, electionId: string): ScreenSettings {
+  const row = db.prepare('SELECT screen_json FROM elections WHERE election_id = ?').get(electionId) as
+    | { screen_json: string | null }
+    | undefined;
+  return row?.screen_json ? ScreenSettings.parse(JSON.parse(row.screen_json)) : DEFAULT_SCREEN;
+}
+
+export function writeScreen(db: Db, electionId: string, screen: ScreenSettings): void {
+  db.prepare('UPDATE elections SET screen_json = ? WHERE election_id = ?').run(JSON.stringify(screen), electionId);
+}
+
+export function writeMode(db: Db, electionId: string, mode: ElectionMode): void {
+  db.prepare('UPDATE elections SET mode = ? WHERE election_id = ?').run(mode, electionId);
 }
 
 export function listElections(db: Db): Array<Election & { lastSeq: number }> {

@@ -13,6 +13,7 @@ export interface VersionRow {
   entered_by: string;
   entered_at: string;
   seq: number;
+  line: string;
 }
 
 export interface NewVersion {
@@ -52,9 +53,10 @@ export function versionsSince(db: Db, electionId: string, afterSeq: number): Ver
 
 /**
  * Appends a version with the seat's next version number and the election's
- * next sequence number, in one transaction: both or neither.
+ * next sequence number, in one transaction: both or neither. The line is
+ * written from the row as it will be stored.
  */
-export function appendVersion(db: Db, v: NewVersion): VersionRow {
+export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) => string): VersionRow {
   return db.transaction((): VersionRow => {
     const { seq } = db
       .prepare('UPDATE elections SET last_seq = last_seq + 1 WHERE election_id = ? RETURNING last_seq AS seq')
@@ -64,22 +66,27 @@ export function appendVersion(db: Db, v: NewVersion): VersionRow {
         'SELECT COALESCE(MAX(version), 0) + 1 AS version FROM declaration_versions WHERE election_id = ? AND seat_code = ?',
       )
       .get(v.electionId, v.seatCode) as { version: number };
+    const row: VersionRow = {
+      id: 0,
+      election_id: v.electionId,
+      seat_code: v.seatCode,
+      version,
+      kind: v.kind,
+      declaration_json: v.declaration ? JSON.stringify(v.declaration) : null,
+      reason: v.reason,
+      entered_by: v.enteredBy,
+      entered_at: v.enteredAt,
+      seq,
+      line: '',
+    };
+    row.line = lineFor(row);
     return db
       .prepare(
         `INSERT INTO declaration_versions
-           (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq, line)
+         VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at, @seq, @line)
+         RETURNING *`,
       )
-      .get(
-        v.electionId,
-        v.seatCode,
-        version,
-        v.kind,
-        v.declaration ? JSON.stringify(v.declaration) : null,
-        v.reason,
-        v.enteredBy,
-        v.enteredAt,
-        seq,
-      ) as VersionRow;
+      .get(row) as VersionRow;
   }).immediate();
 }

@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { ElectionId, type ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
 
@@ -69,4 +69,8 @@ export function createSocketServer(http: HttpServer, service: ElectionService): 
 
 export function broadcastUpdate(io: ResultsIo, update: ElectionUpdate): void {
   io.to(room(update.election)).emit('election:updated', update);
+}
+
+export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings }): void {
+  io.to(room(settings.election.id)).emit('settings:changed', settings);
 }

@@ -4,16 +4,20 @@
  * transaction, updates the in-memory state and hands the numbered update on.
  */
 import { declarationProblems } from '../../shared/domain/declaration.ts';
+import { changeLine } from '../../shared/domain/lines.ts';
 import { houseSummary } from '../../shared/domain/party-table.ts';
 import type {
   CorrectionInput,
   DeclarationInput,
   Election,
   ElectionState,
+  ElectionMode,
   ElectionUpdate,
+  Feed,
   Party,
   PartyContinuity,
   Seat,
+  ScreenSettings,
   SeatActionInput,
   SeatState,
   VersionKind,
@@ -21,6 +25,7 @@ import type {
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
+import * as reference from '../db/reference-repo.ts';
 import { RefusedError } from './errors.ts';
 import { seatStateFrom } from './seat-state.ts';
 
@@ -36,11 +41,17 @@ export interface ElectionServiceDeps {
   db: Db;
   now?: () => Date;
   onUpdate?: (update: ElectionUpdate) => void;
+  onSettings?: (settings: { election: Election; screen: ScreenSettings }) => void;
 }
 
 export type ElectionService = ReturnType<typeof createElectionService>;
 
-export function createElectionService({ db, now = () => new Date(), onUpdate = () => {} }: ElectionServiceDeps) {
+export function createElectionService({
+  db,
+  now = () => new Date(),
+  onUpdate = () => {},
+  onSettings = () => {},
+}: ElectionServiceDeps) {
   const nights = new Map<string, Night>();
   let continuity: PartyContinuity = baselines.readContinuity(db);
   let parties: Party[] = baselines.listParties(db);
@@ -112,16 +123,16 @@ export function createElectionService({ db, now = () => new Date(), onUpdate = (
     reason: string | null,
     enteredBy: string,
   ): ElectionUpdate {
-    const row = declarations.appendVersion(db, {
-      electionId: n.election.id,
-      seatCode,
-      kind,
-      declaration,
-      reason,
-      enteredBy,
-      enteredAt: now().toISOString(),
-    });
-    const seat = seatStateFrom(n.seats.get(seatCode)!, row, continuity);
+    const before = n.seatStates.get(seatCode)!;
+    let seat: SeatState = before;
+    const row = declarations.appendVersion(
+      db,
+      { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, enteredAt: now().toISOString() },
+      (stored) => {
+        seat = seatStateFrom(n.seats.get(seatCode)!, stored, continuity);
+        return changeLine(kind, before, seat);
+      },
+    );
     n.seatStates.set(seatCode, seat);
     n.seq = row.seq;
     n.house = summarise(n);
@@ -131,6 +142,7 @@ export function createElectionService({ db, now = () => new Date(), onUpdate = (
       change: kind,
       seat,
       house: n.house,
+      line: row.line,
       at: row.entered_at,
     };
     onUpdate(update);
@@ -155,7 +167,61 @@ export function createElectionService({ db, now = () => new Date(), onUpdate = (
         house: n.house,
         seq: n.seq,
         generatedAt: now().toISOString(),
+        screen: baselines.readScreen(db, electionId),
       };
+    },
+
+    /** The last sequence number and the mode: all a cache needs to know whether anything changed. */
+    head(electionId: string) {
+      const n = night(electionId);
+      return { seq: n.seq, mode: n.election.mode };
+    },
+
+    hexMap(electionId: string) {
+      night(electionId);
+      return reference.hexMapOf(db, electionId);
+    },
+
+    candidates(electionId: string) {
+      night(electionId);
+      return Object.fromEntries(reference.candidatesOf(db, electionId));
+    },
+
+    /** Every change after a sequence number, as the live blog reads it. */
+    feed(electionId: string, since: number): Feed {
+      const n = night(electionId);
+      const entries = declarations.versionsSince(db, electionId, since).map((row) => {
+        const seat = n.seats.get(row.seat_code)!;
+        return {
+          seq: row.seq,
+          seat: row.seat_code,
+          name: seat.name,
+          change: row.kind,
+          version: row.version,
+          line: row.line,
+          reason: row.reason,
+          at: row.entered_at,
+          outcome: seatStateFrom(seat, row, continuity).outcome,
+        };
+      });
+      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, entries };
+    },
+
+    configureScreen(electionId: string, screen: ScreenSettings) {
+      const n = night(electionId);
+      baselines.writeScreen(db, electionId, screen);
+      onSettings({ election: n.election, screen });
+      return screen;
+    },
+
+    /** Rehearsal and test modes put a banner on every screen, embed and feed. */
+    setMode(electionId: string, mode: ElectionMode) {
+      const n = night(electionId);
+      baselines.writeMode(db, electionId, mode);
+      n.election = { ...n.election, mode };
+      const screen = baselines.readScreen(db, electionId);
+      onSettings({ election: n.election, screen });
+      return n.election;
     },
 
     /** A first declaration, or the result after a recount or a withdrawal. */

@@ -269,9 +269,9 @@ describe('seatOutcome: independents', () => {
     expect(outcome.lossFor).toBe('Ind');
   });
 
-  test('does not read "Ind HOLD" where the baseline does not name the independent who held the seat', () => {
+  test('reads "Ind HOLD", as the Library does, where a winners-only baseline names no independent', () => {
     const label = resultLabel({ name: 'Someone Else', party: 'Ind' }, { party: 'Ind' }, continuity);
-    expect(label.text).toBe('Ind GAIN from Ind');
+    expect(label.text).toBe('Ind HOLD');
   });
 
   test('reads "Ind GAIN from Lab" where an independent takes a party’s seat', () => {

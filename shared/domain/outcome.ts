@@ -60,8 +60,9 @@ export function resultLabel(
   const party = canonicalParty(winner.party, continuity);
   const from = baseline.party === null ? null : canonicalParty(baseline.party, continuity);
   let hold = party === from;
-  if (hold && party === INDEPENDENT) {
-    // ELECTION-RULES: "Ind HOLD" only where the same person held the seat; an unnamed holder cannot be the same person.
+  if (hold && party === INDEPENDENT && baseline.mp !== undefined) {
+    // ELECTION-RULES: "Ind HOLD" only where the same person held the seat. A winners-only baseline
+    // names nobody; there we follow the Library, which reads North Down 2017 against 2015 as "Ind hold".
     hold = samePerson(winner.name, baseline.mp);
   }
   if (hold) return { kind: 'HOLD', party, from, text: `${party} HOLD` };

@@ -3,7 +3,7 @@
  * The client sends imperatives (`election:watch`); the server answers in the
  * past tense or with a noun (`state:snapshot`, `election:updated`).
  */
-import type { ElectionState, ElectionUpdate } from './schemas.ts';
+import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from './schemas.ts';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   'state:snapshot': (state: ElectionState) => void;
   /** One numbered change; a client that sees a gap in seq asks for the state again. */
   'election:updated': (update: ElectionUpdate) => void;
+  /** An editor changed the election's mode or the big-screen settings: every screen follows at once. */
+  'settings:changed': (settings: { election: Election; screen: ScreenSettings }) => void;
 }
 
 export interface ClientToServerEvents {

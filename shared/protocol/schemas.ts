@@ -258,6 +258,9 @@ export const ElectionState = z.object({
   /** Sequence number of the last change in this election: updates carry the next one. */
   seq: z.number().int().min(0),
   generatedAt: z.string(),
+  get screen() {
+    return ScreenSettings;
+  },
 });
 export type ElectionState = z.infer<typeof ElectionState>;
 
@@ -268,6 +271,65 @@ export const ElectionUpdate = z.object({
   change: VersionKind,
   seat: SeatState,
   house: HouseSummary,
+  /** The copy-ready line for this change ("Croydon Central: Lab GAIN from Con. ..."). */
+  line: z.string(),
   at: z.string(),
 });
 export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
+
+// ---- The big screen and the live blog ----
+
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch']);
+export type ScreenPanel = z.infer<typeof ScreenPanel>;
+
+/** What every big screen runs, set by an editor: panels in order, each for so long. */
+export const ScreenSettings = z.object({
+  panels: z
+    .array(z.object({ panel: ScreenPanel, seconds: z.number().int().min(3).max(600) }))
+    .min(1, 'must run at least one panel')
+    .max(10),
+  /** How long a new gain takes the stage before the screen goes back to its panels; 0 turns it off. */
+  gainSpotlightSeconds: z.number().int().min(0).max(60),
+});
+export type ScreenSettings = z.infer<typeof ScreenSettings>;
+
+export const DEFAULT_SCREEN: ScreenSettings = {
+  panels: [
+    { panel: 'map', seconds: 20 },
+    { panel: 'party-table', seconds: 15 },
+    { panel: 'seats-to-watch', seconds: 15 },
+  ],
+  gainSpotlightSeconds: 8,
+};
+
+export const ModeInput = z.object({ mode: ElectionMode });
+
+export const HexMap = z.object({
+  layout: z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']),
+  source: z.string(),
+  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int() })),
+});
+export type HexMap = z.infer<typeof HexMap>;
+
+/** One change as a live blog reads it: a copy-ready line, and whether it corrects or retracts an earlier one. */
+export const FeedEntry = z.object({
+  seq: z.number().int(),
+  seat: SeatCode,
+  name: z.string(),
+  change: VersionKind,
+  version: z.number().int(),
+  line: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
+  outcome: Outcome.nullable(),
+});
+export type FeedEntry = z.infer<typeof FeedEntry>;
+
+export const Feed = z.object({
+  election: ElectionId,
+  name: z.string(),
+  mode: ElectionMode,
+  seq: z.number().int(),
+  entries: z.array(FeedEntry),
+});
+export type Feed = z.infer<typeof Feed>;

@@ -49,6 +49,12 @@ describe('GE2017 against the GE2015 winners', () => {
     expect([buckingham.gainFor, buckingham.lossFor]).toEqual([null, null]);
   });
 
+  test('reads North Down as an independent hold, as the Library does, with no gain or loss', () => {
+    const northDown = night.seats.find((s) => s.name === 'North Down')!.outcome;
+    expect(northDown.label.text).toBe('Ind HOLD');
+    expect(row('Ind')).toMatchObject({ seats: 1, gains: 0, losses: 0 });
+  });
+
   test('keeps gains and losses in balance across the House', () => {
     const gains = night.house.partyTable.reduce((n, r) => n + r.gains, 0);
     const losses = night.house.partyTable.reduce((n, r) => n + r.losses, 0);

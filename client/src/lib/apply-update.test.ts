@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_SCREEN } from '../../../shared/protocol/schemas.ts';
 import type { ElectionState, ElectionUpdate, HouseSummary, SeatState } from '../../../shared/protocol/schemas.ts';
 import { applyUpdate } from './apply-update.ts';
 
@@ -36,6 +37,7 @@ function makeState(seq: number): ElectionState {
     house: house(0),
     seq,
     generatedAt: '2017-06-08T22:00:00Z',
+    screen: DEFAULT_SCREEN,
   };
 }
 
@@ -46,6 +48,7 @@ function declaredUpdate(seq: number, code: string, at: string): ElectionUpdate {
     change: 'declared',
     seat: { ...undeclared(code, code), status: 'declared', version: 1, lastChange: 'declared', updatedAt: at },
     house: house(seq),
+    line: `${code}: declared`,
     at,
   };
 }
