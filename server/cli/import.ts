@@ -12,7 +12,8 @@ import { readConfig } from '../config/env.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { readHexJson } from '../import/hexjson.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
-import { readBaselineSeats, resolveDataFile } from '../import/night-files.ts';
+import { locateDataFile } from '../config/data-dir.ts';
+import { readBaselineSeats } from '../import/night-files.ts';
 import { importBaseline, importCandidates, importHexMap, type ImportSummary } from '../services/import-service.ts';
 import { PRESETS } from './presets.ts';
 import { progressBar } from './progress.ts';
@@ -38,7 +39,7 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 const need = (flag: 'election' | 'file') => values[flag] ?? fail(`--${flag} is needed`);
-const file = (name: string) => resolveDataFile(name, values['data-dir']);
+const file = (name: string) => locateDataFile(name, values['data-dir']);
 
 function timed(label: string, run: () => ImportSummary): void {
   const started = performance.now();

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
-import { resolveDataFile } from '../import/night-files.ts';
+import { locateDataFile } from '../config/data-dir.ts';
 import { replayNight, type ReplayControl } from './replay-night.ts';
 
 const { values } = parseArgs({
@@ -27,7 +27,7 @@ const fail = (message: string): never => {
 };
 
 const election = values.election ?? fail('--election is needed, e.g. --election ge2019');
-const resultsFile = resolveDataFile(values.results ?? fail('--results is needed, e.g. --results HoC-GE2019-results-by-candidate.csv'), values['data-dir']);
+const resultsFile = locateDataFile(values.results ?? fail('--results is needed, e.g. --results HoC-GE2019-results-by-candidate.csv'), values['data-dir']);
 const token = values.token ?? process.env.ELECTION_API_TOKEN ?? fail('--token or ELECTION_API_TOKEN is needed: the token the server printed at start');
 const speed = values.speed === 'max' ? Infinity : Number(values.speed);
 if (!(speed > 0)) fail('--speed: a number above 0, or max');

@@ -2,24 +2,17 @@
  * npm run tally -- --baseline FILE --results FILE [--json] [--data-dir DIR]
  *
  * The party table for a whole night from files: the baseline is a previous
- * election's HoC results-by-candidate file or a winners file (told apart by
+ * election's HoC results-by-candidate file, the Library's results-by-constituency
+ * file (its labels give the notional holders) or a winners file (told apart by
  * the header), the results a HoC results-by-candidate file. A bare file name
  * is looked up in the data folder.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDir, dataFile } from '../config/data-dir.ts';
+import { locateDataFile } from '../config/data-dir.ts';
 import { tallyNightFromFiles } from '../import/tally-night.ts';
 import { nightJson, nightText } from './tally-format.ts';
 
 const USAGE = 'usage: npm run tally -- --baseline FILE --results FILE [--json] [--data-dir DIR]';
-
-/** A path as typed (or a file in the working directory), else a bare name such as GE2015-winners.csv in the data folder. */
-function locate(file: string, dir: string): string {
-  if (file.includes('/') || file.includes(path.sep) || existsSync(file)) return path.resolve(file);
-  return dataFile(file, dir);
-}
 
 function main(argv: string[]): void {
   const { values } = parseArgs({
@@ -32,10 +25,9 @@ function main(argv: string[]): void {
     },
   });
   if (!values.baseline || !values.results) throw new Error(`--baseline and --results are both needed\n${USAGE}`);
-  const dir = dataDir(values['data-dir']);
   const night = tallyNightFromFiles({
-    baselinePath: locate(values.baseline, dir),
-    resultsPath: locate(values.results, dir),
+    baselinePath: locateDataFile(values.baseline, values['data-dir']),
+    resultsPath: locateDataFile(values.results, values['data-dir']),
   });
   for (const warning of night.warnings) process.stderr.write(`tally: warning: ${warning}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(nightJson(night), null, 2)}\n` : `${nightText(night)}\n`);

@@ -29,3 +29,9 @@ export function dataFile(name: string, dir: string = dataDir()): string {
   }
   return file;
 }
+
+/** A path as typed (or a file in the working directory), else a bare name such as GE2015-winners.csv in the data folder. */
+export function locateDataFile(file: string, dirFlag?: string): string {
+  if (file.includes('/') || file.includes(path.sep) || existsSync(file)) return path.resolve(file);
+  return dataFile(file, dataDir(dirFlag));
+}

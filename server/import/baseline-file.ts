@@ -6,9 +6,10 @@ import { baselineFromResults, baselineFromWinners } from './baseline-from-result
 import { csvColumns } from './csv-table.ts';
 import { isHocCandidateLayout, parseHocCandidates } from './hoc-candidates.ts';
 import { ImportError } from './import-error.ts';
+import { isLibraryResultsLayout, parseLibraryResults } from './library-results.ts';
 import { isWinnersLayout, parseWinners } from './winners.ts';
 
-export type BaselineLayout = 'hoc-candidates' | 'winners';
+export type BaselineLayout = 'hoc-candidates' | 'winners' | 'library-results';
 
 export interface ReadBaselineOptions {
   notional?: boolean;
@@ -29,6 +30,18 @@ export function parseBaselineFile(text: string, file: string, options: ReadBasel
     const results = parseHocCandidates(text, file, { warnings });
     return { layout: 'hoc-candidates', seats: baselineFromResults(results, { source: file, notional }) };
   }
+  if (isLibraryResultsLayout(columns)) {
+    // The Library's own labels say who held each seat before, notionally on the new boundaries
+    // ("Lab gain from Con": Con held it), so this is a winners-only notional baseline.
+    const rows = parseLibraryResults(text, file);
+    return {
+      layout: 'library-results',
+      seats: baselineFromWinners(
+        rows.map((r) => ({ code: r.code, party: r.notionalHolder })),
+        { source: file, notional: notional ?? true, names: new Map(rows.map((r) => [r.code, r.name])) },
+      ),
+    };
+  }
   if (isWinnersLayout(columns)) {
     return { layout: 'winners', seats: baselineFromWinners(parseWinners(text, file), { source: file, notional, names }) };
   }
@@ -36,7 +49,7 @@ export function parseBaselineFile(text: string, file: string, options: ReadBasel
     file,
     1,
     null,
-    `not a baseline layout we know: expected a House of Commons Library results-by-candidate file or a winners file (found: ${columns.join(', ')})`,
+    `not a baseline layout we know: expected a House of Commons Library results-by-candidate or results-by-constituency file, or a winners file (found: ${columns.join(', ')})`,
   );
 }
 
