@@ -12,6 +12,10 @@ export default defineConfig({
       input: {
         dashboard: 'client/index.html',
         entry: 'client/entry.html',
+        audit: 'client/audit.html',
+        'big-screen': 'client/big-screen.html',
+        embed: 'client/embed.html',
+        screens: 'client/screens.html',
       },
     },
   },

@@ -3,37 +3,73 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError } from 'fastify';
+import type { ElectionUpdate } from '../shared/protocol/schemas.ts';
 import type { Db } from './db/connection.ts';
-import { bearerCheck } from './http/auth.ts';
+import { createAccountsService } from './accounts/accounts-service.ts';
+import { auditRoutes } from './http/audit-routes.ts';
+import { deskRoutes } from './http/desk-routes.ts';
+import { createGate } from './http/identity.ts';
+import { sessionRoutes } from './http/session-routes.ts';
+import { createDeskSocket, socketOriginCheck } from './realtime/desk-socket.ts';
+import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
+import { strictJsonBodies } from './http/json-body.ts';
 import { screensRoutes } from './http/screens-routes.ts';
-import { broadcastSettings, broadcastUpdate, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
+import { createUpdateBatcher } from './realtime/batcher.ts';
+import { broadcastSettings, broadcastUpdates, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
 import { createElectionService } from './services/election-service.ts';
 import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
   db: Db;
-  /** The bearer token every write needs. */
-  apiToken: string;
+  /** ELECTION_API_TOKEN: an editor-level bearer token for scripts, beside the accounts and the admin's tokens. */
+  apiToken?: string;
+  /** Origins besides the server's own that may use editor sessions (a proxy's public https address). */
+  allowedOrigins?: readonly string[];
+  /** Failed logins allowed per address and username in a minute. */
+  loginLimit?: number;
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
   now?: () => Date;
+  /** How long updates wait to be sent together (server/realtime/batcher.ts); 0 still batches one tick. */
+  batchWindowMs?: number;
+  /** Each batch after this process's viewers have it: the writer role relays it to the fan-out processes. */
+  relay?: (electionId: string, updates: ElectionUpdate[]) => void;
 }
 
 /** Bodies larger than this are refused with 413: a 60-candidate declaration is under 8 KB. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-const PAGES: Record<string, string> = { '/': 'index.html', '/entry': 'entry.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/entry': 'entry.html',
+  '/audit': 'audit.html',
+  '/big-screen': 'big-screen.html',
+  '/screens': 'screens.html',
+  // One embed page; the widget is chosen by its path.
+  '/embed/party-table': 'embed.html',
+  '/embed/seat': 'embed.html',
+  '/embed/latest': 'embed.html',
+  '/embed/map': 'embed.html',
+};
 
-export function createApp({ db, apiToken, clientDist, now }: AppOptions) {
+export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clientDist, now, batchWindowMs, relay }: AppOptions) {
   const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false });
+  strictJsonBodies(http);
   let io: ResultsIo | undefined;
+  const batcher = createUpdateBatcher({
+    windowMs: batchWindowMs,
+    send(electionId, updates) {
+      if (io) broadcastUpdates(io, electionId, updates);
+      relay?.(electionId, updates);
+    },
+  });
   const service = createElectionService({
     db,
     now,
-    onUpdate: (update) => io && broadcastUpdate(io, update),
+    onUpdate: (update) => batcher.push(update),
     onSettings: (settings) => io && broadcastSettings(io, settings),
   });
 
@@ -47,10 +83,17 @@ export function createApp({ db, apiToken, clientDist, now }: AppOptions) {
     return reply.code(status).send({ error: message, problems: [{ path: 'body', message }] });
   });
 
-  const writer = bearerCheck(apiToken);
+  const accounts = createAccountsService({ db, envToken: apiToken, now, loginLimit });
+  const gate = createGate({ accounts, allowedOrigins });
+  const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
+  const deskSocket = createDeskSocket({ accounts, desk, now });
+  const writer = gate.writer;
   electionsRoutes(http, service);
   feedsRoutes(http, service);
-  declarationsRoutes(http, service, writer);
+  declarationsRoutes(http, desk, gate);
+  sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
+  deskRoutes(http, desk, gate);
+  auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
@@ -60,18 +103,24 @@ export function createApp({ db, apiToken, clientDist, now }: AppOptions) {
     }
   }
 
-  io = createSocketServer(http.server, service);
+  io = createSocketServer(http.server, service, {
+    allowRequest: socketOriginCheck(allowedOrigins),
+    onConnection: deskSocket.onConnection,
+  });
+  deskSocket.attach(io);
 
   return {
     http,
     io,
     service,
+    accounts,
     async listen(port: number, host = '127.0.0.1') {
       await http.listen({ port, host });
       const address = http.server.address();
       return typeof address === 'object' && address ? address.port : port;
     },
     async close() {
+      batcher.flush();
       io!.close();
       await http.close();
     },

@@ -10,6 +10,16 @@ const Env = z.object({
   BASELINE_PATH: z.string().min(1).default(path.join(projectRoot, 'data', 'article-baseline.json')),
   ELECTION_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLIENT_DIST: z.string().default(path.join(projectRoot, 'dist', 'client')),
+  /** Set: this process is the writer of a scale-out layout, relaying updates to fan-out processes through Redis. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// address such as redis://127.0.0.1:6379').optional(),
+  /** First start only: the admin account's name and password; without a password one is printed once. */
+  ELECTION_ADMIN_USER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'must be 2-40 letters, digits, dots, dashes or underscores').default('admin'),
+  ELECTION_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Comma-separated origins besides the server's own that may sign in and write, e.g. https://results.example.com */
+  ELECTION_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -14,6 +14,8 @@ export interface VersionRow {
   entered_at: string;
   seq: number;
   line: string;
+  /** The second editor who confirmed it, where the election requires one. */
+  confirmed_by: string | null;
 }
 
 export interface NewVersion {
@@ -23,6 +25,7 @@ export interface NewVersion {
   declaration: Omit<DeclarationInput, 'seat'> | null;
   reason: string | null;
   enteredBy: string;
+  confirmedBy?: string | null;
   enteredAt: string;
 }
 
@@ -78,15 +81,21 @@ export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) 
       entered_at: v.enteredAt,
       seq,
       line: '',
+      confirmed_by: v.confirmedBy ?? null,
     };
     row.line = lineFor(row);
     return db
       .prepare(
         `INSERT INTO declaration_versions
-           (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq, line)
-         VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at, @seq, @line)
+           (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq, line, confirmed_by)
+         VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at, @seq, @line, @confirmed_by)
          RETURNING *`,
       )
       .get(row) as VersionRow;
   }).immediate();
+}
+
+/** Every version of an election, for the audit trail. */
+export function allVersions(db: Db, electionId: string): VersionRow[] {
+  return db.prepare('SELECT * FROM declaration_versions WHERE election_id = ? ORDER BY seq').all(electionId) as VersionRow[];
 }

@@ -1,40 +1,48 @@
-/** Writes: a declaration, and a correction, recount or withdrawal on a seat. Each is a new version. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+/**
+ * Writes: a declaration, and a correction, recount or withdrawal on a seat.
+ * Each is a new version, or, where the election requires a second editor,
+ * a declaration or correction is held (202) until someone else confirms it.
+ */
+import type { FastifyInstance } from 'fastify';
 import { CorrectionInput, DeclarationInput, SeatActionInput } from '../../shared/protocol/schemas.ts';
-import type { ElectionService } from '../services/election-service.ts';
+import type { DeskReply, DeskService } from '../services/desk-service.ts';
+import type { Gate } from './identity.ts';
 import { parseBody } from './parse.ts';
 
 type SeatParams = { Params: { election: string; seat: string } };
 
-export function declarationsRoutes(
-  app: FastifyInstance,
-  service: ElectionService,
-  writer: (request: FastifyRequest) => string,
-) {
+export function declarationsRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) {
   const reply = (update: { seat: unknown; seq: number }) => ({ seat: update.seat, seq: update.seq });
+  const answer = (result: DeskReply, res: { code(status: number): unknown }, publishedStatus: number) => {
+    if ('held' in result) {
+      res.code(202);
+      return { pending: result.held };
+    }
+    res.code(publishedStatus);
+    return reply(result.published);
+  };
 
   app.post<{ Params: { election: string } }>('/api/elections/:election/declarations', async (request, res) => {
-    const by = writer(request);
+    const by = gate.editor(request);
     const input = parseBody(DeclarationInput, request.body);
-    res.code(201);
-    return reply(service.declare(request.params.election, input, by));
+    return answer(desk.declare(request.params.election, input, by), res, 201);
   });
 
-  app.post<SeatParams>('/api/elections/:election/seats/:seat/correction', async (request) => {
-    const by = writer(request);
+  app.post<SeatParams>('/api/elections/:election/seats/:seat/correction', async (request, res) => {
+    const by = gate.editor(request);
     const input = parseBody(CorrectionInput, request.body);
-    return reply(service.correct(request.params.election, request.params.seat, input, by));
+    return answer(desk.correct(request.params.election, request.params.seat, input, by), res, 200);
   });
 
   app.post<SeatParams>('/api/elections/:election/seats/:seat/recount', async (request) => {
-    const by = writer(request);
+    const by = gate.editor(request);
     const input = parseBody(SeatActionInput, request.body);
-    return reply(service.recount(request.params.election, request.params.seat, input, by));
+    return reply(desk.recount(request.params.election, request.params.seat, input, by));
   });
 
   app.post<SeatParams>('/api/elections/:election/seats/:seat/withdrawal', async (request) => {
-    const by = writer(request);
+    const by = gate.editor(request);
     const input = parseBody(SeatActionInput, request.body);
-    return reply(service.withdraw(request.params.election, request.params.seat, input, by));
+    return reply(desk.withdraw(request.params.election, request.params.seat, input, by));
   });
 }

@@ -1,14 +1,14 @@
 /**
  * The only module that touches socket.io: a snapshot when a client starts
- * watching an election, then one numbered update per change to its room.
+ * watching an election (snapshot-sender.ts), then the numbered updates to
+ * its room, those published together in one message (batcher.ts).
  * The public connection is read-only: clients can only ask for state.
  */
-import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
-import type { ElectionService } from '../services/election-service.ts';
-import { RefusedError } from '../services/errors.ts';
+import { ElectionId, type Election, type ElectionState, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
+import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
 
 interface SocketData {
   electionId?: string;
@@ -18,37 +18,38 @@ export type ResultsIo = Server<ClientToServerEvents, ServerToClientEvents, Recor
 
 const room = (electionId: string) => `election:${electionId}`;
 
-function refusal(error: unknown): string {
-  return error instanceof RefusedError ? error.message : 'the server could not read that election';
+export type ResultsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketOptions {
+  /** Refuses a connection before it is made, e.g. from another site's page (Origin check). */
+  allowRequest?: (request: IncomingMessage) => boolean;
+  /** Further handlers on each connection (the editors' desk, server/realtime/desk-socket.ts). */
+  onConnection?: (socket: ResultsSocket) => void;
 }
 
-export function createSocketServer(http: HttpServer, service: ElectionService): ResultsIo {
+export type { StateSource } from './snapshot-sender.ts';
+
+export function createSocketServer(http: HttpServer, service: StateSource, options: SocketOptions = {}): ResultsIo {
+  const { allowRequest } = options;
   const io: ResultsIo = new Server(http, {
     serveClient: false,
     // Small messages: the default 1 MB is far more than any client needs to send.
     maxHttpBufferSize: 16 * 1024,
     // Compression costs ~15x the memory per viewer for little gain on small updates.
     perMessageDeflate: false,
+    ...(allowRequest && { allowRequest: (request, callback) => callback(null, allowRequest(request)) }),
   });
 
+  const snapshots = createSnapshotSender(io, service, room);
   io.on('connection', (socket) => {
+    options.onConnection?.(socket);
     socket.on('election:watch', (electionId, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {};
       if (!ElectionId.safeParse(electionId).success) {
         respond({ ok: false, error: 'election: must be an election id such as ge2017' });
         return;
       }
-      try {
-        const state = service.state(electionId);
-        if (socket.data.electionId) socket.leave(room(socket.data.electionId));
-        socket.data.electionId = electionId;
-        // Join and snapshot in the same tick, so no update falls between them.
-        socket.join(room(electionId));
-        socket.emit('state:snapshot', state);
-        respond({ ok: true, data: { seq: state.seq } });
-      } catch (error) {
-        respond({ ok: false, error: refusal(error) });
-      }
+      snapshots.queue(socket, electionId, true, respond);
     });
 
     socket.on('state:request', (ack) => {
@@ -58,19 +59,31 @@ export function createSocketServer(http: HttpServer, service: ElectionService): 
         respond({ ok: false, error: 'election: watch an election first (election:watch)' });
         return;
       }
-      const state = service.state(electionId);
-      socket.emit('state:snapshot', state);
-      respond({ ok: true, data: { seq: state.seq } });
+      snapshots.queue(socket, electionId, false, respond);
     });
   });
 
   return io;
 }
 
-export function broadcastUpdate(io: ResultsIo, update: ElectionUpdate): void {
-  io.to(room(update.election)).emit('election:updated', update);
+/**
+ * One message per room, encoded once by socket.io for all its viewers. A single
+ * change goes as election:updated, which every client knows; several go as one
+ * election:updates. `local`: this process's viewers only; other processes get the
+ * batch through their own relay (server/roles), so nothing arrives twice.
+ */
+export function broadcastUpdates(io: ResultsIo, electionId: string, updates: ElectionUpdate[]): void {
+  if (updates.length === 0) return;
+  const viewers = io.local.to(room(electionId));
+  if (updates.length === 1) viewers.emit('election:updated', updates[0]);
+  else viewers.emit('election:updates', updates);
 }
 
 export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings }): void {
   io.to(room(settings.election.id)).emit('settings:changed', settings);
+}
+
+/** A fresh snapshot to every viewer of an election here, e.g. once a fan-out process has refetched after Redis came back. */
+export function resyncViewers(io: ResultsIo, state: ElectionState): void {
+  io.local.to(room(state.election.id)).emit('state:snapshot', state);
 }

@@ -122,12 +122,13 @@ export function createElectionService({
     declaration: Omit<DeclarationInput, 'seat'> | null,
     reason: string | null,
     enteredBy: string,
+    confirmedBy: string | null = null,
   ): ElectionUpdate {
     const before = n.seatStates.get(seatCode)!;
     let seat: SeatState = before;
     const row = declarations.appendVersion(
       db,
-      { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, enteredAt: now().toISOString() },
+      { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
       (stored) => {
         seat = seatStateFrom(n.seats.get(seatCode)!, stored, continuity);
         return changeLine(kind, before, seat);
@@ -147,6 +148,27 @@ export function createElectionService({
     };
     onUpdate(update);
     return update;
+  }
+
+  /** The checks a declaration or correction passes before it is written; entries held for confirmation pass them too. */
+  function vet(n: Night, kind: 'declared' | 'corrected', seatCode: string, input: CorrectionInput | DeclarationInput): SeatState {
+    const current = seatOf(n, seatCode);
+    if (kind === 'declared' && current.status === 'declared') {
+      throw new RefusedError(
+        409,
+        `${current.name} is already declared (version ${current.version}): send a correction instead`,
+        [],
+        current,
+      );
+    }
+    if (kind === 'corrected') {
+      checkBasedOn(current, (input as CorrectionInput).basedOnVersion);
+      if (current.status !== 'declared') {
+        throw new RefusedError(409, `${current.name} has no declaration to correct (it is ${current.status})`, [], current);
+      }
+    }
+    checkFigures(input);
+    return current;
   }
 
   return {
@@ -225,33 +247,36 @@ export function createElectionService({
     },
 
     /** A first declaration, or the result after a recount or a withdrawal. */
-    declare(electionId: string, input: DeclarationInput, enteredBy: string): ElectionUpdate {
+    declare(electionId: string, input: DeclarationInput, enteredBy: string, confirmedBy: string | null = null): ElectionUpdate {
       const n = night(electionId);
-      const current = seatOf(n, input.seat);
-      if (current.status === 'declared') {
-        throw new RefusedError(
-          409,
-          `${current.name} is already declared (version ${current.version}): send a correction instead`,
-          [],
-          current,
-        );
-      }
-      checkFigures(input);
+      vet(n, 'declared', input.seat, input);
       const { seat, ...declaration } = input;
-      return append(n, seat, 'declared', declaration, null, enteredBy);
+      return append(n, seat, 'declared', declaration, null, enteredBy, confirmedBy);
     },
 
-    correct(electionId: string, seatCode: string, input: CorrectionInput, enteredBy: string): ElectionUpdate {
+    correct(
+      electionId: string,
+      seatCode: string,
+      input: CorrectionInput,
+      enteredBy: string,
+      confirmedBy: string | null = null,
+    ): ElectionUpdate {
       const n = night(electionId);
-      const current = seatOf(n, seatCode);
-      checkBasedOn(current, input.basedOnVersion);
-      if (current.status !== 'declared') {
-        throw new RefusedError(409, `${current.name} has no declaration to correct (it is ${current.status})`, [], current);
-      }
-      checkFigures(input);
+      vet(n, 'corrected', seatCode, input);
       const { reason, basedOnVersion: _basedOn, ...declaration } = input;
-      return append(n, seatCode, 'corrected', declaration, reason, enteredBy);
+      return append(n, seatCode, 'corrected', declaration, reason, enteredBy, confirmedBy);
     },
+
+    /** Runs a declaration's or correction's checks without writing; answers the seat as it is now. */
+    vet(electionId: string, kind: 'declared' | 'corrected', seatCode: string, input: CorrectionInput | DeclarationInput) {
+      return vet(night(electionId), kind, seatCode, input);
+    },
+
+    seat(electionId: string, seatCode: string): SeatState {
+      return seatOf(night(electionId), seatCode);
+    },
+
+    continuity: () => continuity,
 
     recount(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
       const n = night(electionId);

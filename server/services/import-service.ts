@@ -7,7 +7,7 @@ import type { Election, Seat } from '../../shared/protocol/schemas.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as reference from '../db/reference-repo.ts';
-import type { HexMap } from '../import/hexjson.ts';
+import { matchHexesToSeats, type HexMap } from '../import/hexjson.ts';
 import type { SeatResult } from '../import/hoc-candidates.ts';
 
 export interface ImportSummary {
@@ -93,7 +93,10 @@ export function importHexMap(db: Db, electionId: string, map: HexMap, source: st
   const summary: ImportSummary = { election: electionId, what: 'hex map', added: 0, changed: 0, unchanged: 0, warnings: [] };
   db.transaction(() => {
     const seats = knownSeats(db, electionId);
-    const hexes = map.hexes.filter((h) => seats.has(h.code)).map(({ code, q, r }) => ({ code, q, r }));
+    // Published maps lag behind code changes (the 2024 map keeps five old Scottish codes): join by name where the code is unknown.
+    const joined = matchHexesToSeats(map, baselines.seatsOf(db, electionId));
+    for (const r of joined.rekeyed) summary.warnings.push(`${r.name}: the map's ${r.from} is taken as ${r.to}`);
+    const hexes = joined.map.hexes.filter((h) => seats.has(h.code)).map(({ code, q, r }) => ({ code, q, r }));
     const missing = [...seats].filter((code) => !hexes.some((h) => h.code === code));
     if (hexes.length < map.hexes.length) summary.warnings.push(`${map.hexes.length - hexes.length} hexes are not seats of ${electionId} and were left out`);
     if (missing.length > 0) summary.warnings.push(`${missing.length} seats have no hex on this map (first: ${missing[0]})`);

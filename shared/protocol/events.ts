@@ -3,6 +3,7 @@
  * The client sends imperatives (`election:watch`); the server answers in the
  * past tense or with a noun (`state:snapshot`, `election:updated`).
  */
+import type { PendingEntry, Presence } from './accounts.ts';
 import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from './schemas.ts';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -12,8 +13,18 @@ export interface ServerToClientEvents {
   'state:snapshot': (state: ElectionState) => void;
   /** One numbered change; a client that sees a gap in seq asks for the state again. */
   'election:updated': (update: ElectionUpdate) => void;
+  /**
+   * Several numbered changes that were published together, in seq order, in
+   * one message: a burst costs the viewers' send loop about what one change does.
+   * A client handles it as that many election:updated in turn.
+   */
+  'election:updates': (updates: ElectionUpdate[]) => void;
   /** An editor changed the election's mode or the big-screen settings: every screen follows at once. */
   'settings:changed': (settings: { election: Election; screen: ScreenSettings }) => void;
+  /** Editors only (the desk room): who is working on which seat right now. */
+  'presence:changed': (change: { election: string; presence: Presence[] }) => void;
+  /** Editors only (the desk room): entries awaiting a second editor's confirmation. */
+  'pending:changed': (change: { election: string; pending: PendingEntry[] }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -21,4 +32,8 @@ export interface ClientToServerEvents {
   'election:watch': (electionId: string, ack?: (reply: Ack<{ seq: number }>) => void) => void;
   /** Ask again for the whole state, e.g. after a gap in sequence numbers. */
   'state:request': (ack?: (reply: Ack<{ seq: number }>) => void) => void;
+  /** Editors only: join an election's desk to see presence and pending entries. Needs an editor session. */
+  'desk:join': (electionId: string, ack?: (reply: Ack<{ presence: Presence[]; pending: PendingEntry[] }>) => void) => void;
+  /** Editors only: "I am working on this seat" (null: on none). Needs an editor session and a joined desk. */
+  'seat:editing': (seatCode: string | null, ack?: (reply: Ack<null>) => void) => void;
 }

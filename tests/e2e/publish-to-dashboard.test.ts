@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dataFile } from '../../server/config/data-dir.ts';
 import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
 import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
-import { startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { addUser, PASSWORD } from '../support/session.ts';
 
 describe('an editor publishes a result on the entry page', () => {
   let server: RunningServer;
@@ -11,6 +12,7 @@ describe('an editor publishes a result on the entry page', () => {
 
   beforeAll(async () => {
     server = await startServer({ clientDist: CLIENT_DIST });
+    await addUser(server, 'editor');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -28,8 +30,12 @@ describe('an editor publishes a result on the entry page', () => {
 
     const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     await entry.goto(`${server.url}/entry?election=ge2017`);
-    await entry.getByTestId('token').fill(TEST_TOKEN);
-    await entry.getByTestId('seat').selectOption(croydon.code);
+    await entry.getByTestId('login-username').fill('editor');
+    await entry.getByTestId('login-password').fill(PASSWORD);
+    await entry.getByTestId('login-submit').click();
+    await entry.getByTestId('seat-search').fill('Croydon Central');
+    await entry.getByTestId('seat-matches').waitFor();
+    await entry.getByTestId('seat-search').press('Enter');
     for (const [i, candidate] of croydon.candidates.entries()) {
       if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();
       await entry.getByTestId(`candidate-name-${i}`).fill(candidate.name);

@@ -30,13 +30,15 @@ export function tempDir(prefix = 'election-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startServer(options: { dbPath?: string; port?: number; clientDist?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number } = {},
+): Promise<RunningServer> {
   const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
   const baseline = loadBaselineFile(ARTICLE_BASELINE);
   const open = async (port: number) => {
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist: options.clientDist });
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist: options.clientDist, batchWindowMs: options.batchWindowMs });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };
@@ -124,6 +126,7 @@ export async function watch(server: RunningServer, electionId: string): Promise<
   const seenSnapshots = { count: 0 };
   socket.on('state:snapshot', (state) => socket.snapshots.push(state));
   socket.on('election:updated', (update) => socket.updates.push(update));
+  socket.on('election:updates', (updates) => socket.updates.push(...updates));
   socket.on('connect', () => socket.emit('election:watch', electionId));
   socket.nextUpdate = () => waitFor(socket.updates, seenUpdates, 5000, 'update');
   socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot');

@@ -95,3 +95,45 @@ export async function publishDeclaration({
       return { kind: 'failed', error };
   }
 }
+
+// ---- The big screen, the embeds and the screen settings (issue 4) ----
+// (Imported here, not above, so this block appends without touching the auth helpers.)
+import type { ElectionMode, Feed, HexMap, ScreenSettings } from '../../../shared/protocol/schemas.ts';
+
+/** The election's hex map, or null where it has none (the article elections). */
+export function fetchHexMap(electionId: string): Promise<HexMap | null> {
+  return getJson<HexMap | null>(`/api/elections/${encodeURIComponent(electionId)}/hexmap`);
+}
+
+/** Changes after a sequence number, each with its copy-ready line. */
+export function fetchFeed(electionId: string, since: number): Promise<Feed> {
+  return getJson<Feed>(`/api/elections/${encodeURIComponent(electionId)}/feed.json?since=${Math.max(0, Math.floor(since))}`);
+}
+
+export type SettingsReply<T> = { kind: 'saved'; value: T } | { kind: 'refused'; error: string };
+
+async function putJson<T>(url: string, token: string, body: unknown): Promise<SettingsReply<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    return { kind: 'refused', error: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const reply = await readBody(response);
+  if (response.ok) return { kind: 'saved', value: reply as T };
+  return { kind: 'refused', error: typeof reply.error === 'string' ? reply.error : `${response.status} ${response.statusText}` };
+}
+
+/** Which panels every big screen runs, in what order and for how long. */
+export function saveScreenSettings({ electionId, token, screen }: { electionId: string; token: string; screen: ScreenSettings }) {
+  return putJson<ScreenSettings>(`/api/elections/${encodeURIComponent(electionId)}/screen`, token, screen);
+}
+
+/** Live, rehearsal or test: anything but live puts a banner on every screen, embed and feed. */
+export function saveMode({ electionId, token, mode }: { electionId: string; token: string; mode: ElectionMode }) {
+  return putJson<Election>(`/api/elections/${encodeURIComponent(electionId)}/mode`, token, { mode });
+}

@@ -3,7 +3,7 @@
  * updates applied on top of it, and whether the figures can be trusted
  * (stale from the moment the connection drops until a fresh snapshot).
  */
-import type { ElectionState, ElectionUpdate } from '../../../../shared/protocol/schemas.ts';
+import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
 import { applyUpdate } from '../apply-update.ts';
 import { chooseElection, fetchElections, type ElectionListing } from '../api.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
@@ -29,6 +29,8 @@ class ElectionStore {
   /** When the figures last changed (ISO time). */
   lastUpdate = $state<string | null>(null);
   loadError = $state<string | null>(null);
+  /** The numbered updates applied last (one, or a batch; not set by snapshots): the big screen spots new gains here. */
+  latestUpdates = $state.raw<readonly ElectionUpdate[]>([]);
 
   #socket: ElectionSocket;
   #resyncRequested = false;
@@ -62,6 +64,7 @@ class ElectionStore {
     this.electionId = electionId;
     this.state = null;
     this.lastUpdate = null;
+    this.latestUpdates = [];
     this.#resyncRequested = false;
     const url = new URL(window.location.href);
     url.searchParams.set('election', electionId);
@@ -79,15 +82,38 @@ class ElectionStore {
   }
 
   receiveUpdate(update: ElectionUpdate): void {
-    if (this.state === null) return; // the snapshot on its way will include it
-    const result = applyUpdate({ state: this.state, update });
-    if (result.kind === 'applied') {
-      this.state = result.state;
-      this.lastUpdate = update.at;
-    } else if (result.kind === 'gap' && !this.#resyncRequested) {
-      this.#resyncRequested = true;
-      this.#socket.emit('state:request');
+    this.receiveUpdates([update]);
+  }
+
+  /** Numbered updates in seq order (a batch arrives as election:updates): applied in turn, drawn once. */
+  receiveUpdates(updates: readonly ElectionUpdate[]): void {
+    if (this.state === null) return; // the snapshot on its way will include them
+    let state = this.state;
+    const applied: ElectionUpdate[] = [];
+    for (const update of updates) {
+      const result = applyUpdate({ state, update });
+      if (result.kind === 'applied') {
+        state = result.state;
+        applied.push(update);
+      } else if (result.kind === 'gap') {
+        if (!this.#resyncRequested) {
+          this.#resyncRequested = true;
+          this.#socket.emit('state:request');
+        }
+        break;
+      }
     }
+    if (applied.length > 0) {
+      this.state = state;
+      this.lastUpdate = applied[applied.length - 1].at;
+      this.latestUpdates = applied;
+    }
+  }
+
+  /** An editor changed the mode or the screen settings: every screen follows at once. */
+  receiveSettings(settings: { election: Election; screen: ScreenSettings }): void {
+    if (this.state === null || settings.election.id !== this.state.election.id) return;
+    this.state = { ...this.state, election: settings.election, screen: settings.screen };
   }
 
   #listen(): void {
@@ -109,6 +135,8 @@ class ElectionStore {
     });
     io.on('state:snapshot', (snapshot) => this.receiveSnapshot(snapshot));
     io.on('election:updated', (update) => this.receiveUpdate(update));
+    io.on('election:updates', (updates) => this.receiveUpdates(updates));
+    io.on('settings:changed', (settings) => this.receiveSettings(settings));
   }
 }
 

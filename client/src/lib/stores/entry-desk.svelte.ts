@@ -1,20 +1,20 @@
 /**
- * The entry desk: the token, the election and seat being declared, the
- * candidate rows as typed, and the server's answer. Validation is the
- * server's (shared/protocol/schemas.ts); this page shows what it says.
+ * The entry desk: the seat being worked on, the figures as typed, the live
+ * preview (shared/domain, as the screens will show it), the warnings worth
+ * a second look, and the desk around it: entries awaiting confirmation and
+ * who else is on which seat. Validation is the server's; the preview and
+ * warnings only help the editor see a slip before it goes out.
  */
-import type { Party, Seat } from '../../../../shared/protocol/schemas.ts';
-import {
-  chooseElection,
-  fetchElectionState,
-  fetchElections,
-  publishDeclaration,
-  type DeclarationBody,
-  type ElectionListing,
-  type PublishReply,
-} from '../api.ts';
-
-const TOKEN_KEY = 'election-night:api-token';
+import { declarationProblems } from '../../../../shared/domain/declaration.ts';
+import { entryWarnings } from '../../../../shared/domain/entry-warnings.ts';
+import { seatOutcome } from '../../../../shared/domain/outcome.ts';
+import type { DeskInfo, PendingEntry, Presence } from '../../../../shared/protocol/accounts.ts';
+import type { DeclarationSource, Outcome, SeatStatus } from '../../../../shared/protocol/schemas.ts';
+import * as deskApi from '../desk-api.ts';
+import { socket } from '../socket.ts';
+import { ukDateTime, ukToIso } from '../uk-time.ts';
+import { electionStore } from './election.svelte.ts';
+import { session } from './session.svelte.ts';
 
 export interface CandidateRow {
   /** Stable key for the row while others are added and removed. */
@@ -22,7 +22,16 @@ export interface CandidateRow {
   name: string;
   party: string;
   votes: string;
+  /** Name and party came from the candidate list or the declaration: only the votes are typed. */
+  fixed: boolean;
 }
+
+export type EntrySource = Extract<DeclarationSource, 'returning-officer' | 'reporter' | 'wire'>;
+export const SOURCES: { value: EntrySource; label: string }[] = [
+  { value: 'returning-officer', label: "Returning officer's declaration" },
+  { value: 'reporter', label: 'Our reporter at the count' },
+  { value: 'wire', label: 'Wire service' },
+];
 
 /** "5,652" -> 5652; "" -> undefined (left out); anything else is sent as typed for the server to name. */
 export function parseCount(typed: string): unknown {
@@ -32,123 +41,298 @@ export function parseCount(typed: string): unknown {
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : trimmed;
 }
 
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBlank = (row: CandidateRow) => row.name.trim() === '' && row.party.trim() === '' && row.votes.trim() === '';
-
-function readStoredToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const NO_CONTINUITY = { aliases: {}, successors: {} };
 
 class EntryDesk {
-  token = $state('');
-  elections = $state<ElectionListing[]>([]);
   electionId = $state('');
-  seats = $state.raw<Seat[]>([]);
-  parties = $state.raw<Party[]>([]);
+  info = $state.raw<DeskInfo | null>(null);
+  pending = $state.raw<PendingEntry[]>([]);
+  presence = $state.raw<Presence[]>([]);
+  candidateLists = $state.raw<Record<string, { name: string; party: string }[]>>({});
+
+  query = $state('');
+  highlighted = $state(0);
   seatCode = $state('');
-  candidates = $state<CandidateRow[]>([]);
+  /** The seat as it was when the form was filled: a correction is based on this version. */
+  loaded = $state.raw<{ status: SeatStatus; version: number } | null>(null);
+  confirming = $state.raw<PendingEntry | null>(null);
+
+  rows = $state<CandidateRow[]>([]);
   electorate = $state('');
   rejected = $state('');
-  publishing = $state(false);
-  reply = $state.raw<PublishReply | null>(null);
+  source = $state<EntrySource>('returning-officer');
+  declaredDate = $state('');
+  declaredTime = $state('');
+  reason = $state('');
+  actionReason = $state('');
+  warningsChecked = $state(false);
+  busy = $state(false);
+  reply = $state.raw<deskApi.WriteReply | null>(null);
   /** Row index for each submitted candidate index, so problems can point at the row typed. */
   submittedRows = $state.raw<number[]>([]);
-  loadError = $state<string | null>(null);
   #nextKey = 0;
 
+  seats = $derived([...(electionStore.state?.seats ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')));
+  seat = $derived(this.seats.find((s) => s.code === this.seatCode) ?? null);
+  /** The seat as it is now, live from the socket. */
+  seatState = $derived(electionStore.state?.seatStates.find((s) => s.code === this.seatCode) ?? null);
+  mode = $derived<'declare' | 'correct' | 'confirm'>(
+    this.confirming ? 'confirm' : this.loaded?.status === 'declared' ? 'correct' : 'declare',
+  );
+  /** Someone changed the seat after this form was filled. */
+  changedMeanwhile = $derived(this.loaded !== null && this.seatState !== null && this.seatState.version !== this.loaded.version);
+
+  matches = $derived.by(() => {
+    const q = fold(this.query);
+    if (q === '' || (this.seat && fold(this.seat.name) === q)) return [];
+    const starts = this.seats.filter((s) => fold(s.name).startsWith(q));
+    const within = this.seats.filter((s) => !fold(s.name).startsWith(q) && fold(s.name).includes(q));
+    return [...starts, ...within].slice(0, 8);
+  });
+
+  /** The rows as figures, where every row typed is complete. */
+  figures = $derived.by(() => {
+    const candidates: { name: string; party: string; votes: number }[] = [];
+    let complete = true;
+    for (const row of this.rows) {
+      if (isBlank(row)) continue;
+      const votes = parseCount(row.votes);
+      if (row.name.trim() === '' || row.party.trim() === '' || !isWhole(votes)) complete = false;
+      else candidates.push({ name: row.name.trim(), party: row.party.trim(), votes });
+    }
+    const electorate = parseCount(this.electorate);
+    const rejected = parseCount(this.rejected);
+    return {
+      complete: complete && candidates.length > 0,
+      candidates,
+      electorate: isWhole(electorate) ? electorate : undefined,
+      rejected: isWhole(rejected) ? rejected : undefined,
+    };
+  });
+
+  preview = $derived.by((): Outcome | null => {
+    const seat = this.seat;
+    const { complete, candidates, electorate } = this.figures;
+    if (!seat || !complete || declarationProblems({ candidates }).length > 0) return null;
+    return seatOutcome({ declaration: { candidates, electorate }, baseline: seat.baseline, continuity: this.info?.continuity ?? NO_CONTINUITY });
+  });
+
+  /** Problems the server would refuse, shown before sending: a party twice, a tie, a time that is not a time. */
+  localProblems = $derived.by(() => {
+    const problems = this.figures.complete ? declarationProblems({ candidates: this.figures.candidates }).map((p) => p.message) : [];
+    if (this.mode !== 'confirm' && this.declaredTime.trim() !== '' && this.declaredAt === null) {
+      problems.push(`Declared at: "${this.declaredTime}" is not a 24-hour UK time such as 02:31`);
+    }
+    return problems;
+  });
+
+  warnings = $derived(
+    this.loaded && this.figures.complete && this.mode !== 'confirm'
+      ? entryWarnings({ ...this.figures, seat: this.loaded })
+      : [],
+  );
+  /** Warnings beyond "this is a correction", which the form already says. */
+  needsCheck = $derived(this.warnings.some((w) => w.code !== 'already-declared'));
+  declaredAt = $derived(ukToIso(this.declaredDate, this.declaredTime));
+  othersHere = $derived(this.presence.filter((p) => p.seat === this.seatCode && p.username !== session.user?.username));
+  pendingHere = $derived(this.pending.find((p) => p.seat === this.seatCode) ?? null);
+
   constructor() {
-    this.candidates = [this.#blankRow(), this.#blankRow()];
+    this.rows = [this.#blankRow(), this.#blankRow()];
   }
 
   #blankRow(): CandidateRow {
-    return { key: this.#nextKey++, name: '', party: '', votes: '' };
+    return { key: this.#nextKey++, name: '', party: '', votes: '', fixed: false };
   }
 
-  async load(asked: string | null): Promise<void> {
-    this.token = readStoredToken();
-    try {
-      this.elections = await fetchElections();
-    } catch (err) {
-      this.loadError = `Could not load the elections: ${err instanceof Error ? err.message : String(err)}`;
-      return;
-    }
-    const chosen = chooseElection(this.elections, asked);
-    if (chosen !== null) await this.chooseElection(chosen);
+  #row(c: { name: string; party: string; votes?: number }): CandidateRow {
+    return { key: this.#nextKey++, name: c.name, party: c.party, votes: c.votes === undefined ? '' : String(c.votes), fixed: true };
   }
 
-  async chooseElection(electionId: string): Promise<void> {
+  /** Start: the election's live state comes from the election store's socket; the desk joins over the same socket. */
+  async start(asked: string | null): Promise<void> {
+    socket.on('connect', () => this.#joinDesk());
+    socket.on('presence:changed', (change) => {
+      if (change.election === this.electionId) this.presence = change.presence;
+    });
+    socket.on('pending:changed', (change) => {
+      if (change.election === this.electionId) this.pending = change.pending;
+    });
+    await electionStore.start(asked);
+    await this.useElection(electionStore.electionId ?? '');
+  }
+
+  async useElection(electionId: string): Promise<void> {
+    if (electionId === '') return;
+    if (electionId !== electionStore.electionId) electionStore.watch(electionId);
     this.electionId = electionId;
-    this.seats = [];
+    this.clearSeat();
+    this.candidateLists = await deskApi.fetchCandidates(electionId);
+    await this.refreshDesk();
+  }
+
+  /** After signing in: the desk's pending entries and presence, and the continuity the preview needs. */
+  async refreshDesk(): Promise<void> {
+    if (!session.user || this.electionId === '') return;
+    this.info = await deskApi.fetchDesk(this.electionId);
+    this.pending = this.info?.pending ?? [];
+    if (socket.connected) this.#joinDesk();
+  }
+
+  #joinDesk(): void {
+    if (!session.user || this.electionId === '') return;
+    socket.emit('desk:join', this.electionId, (reply) => {
+      if (!reply.ok) return;
+      this.presence = reply.data.presence;
+      this.pending = reply.data.pending;
+      if (this.seatCode) socket.emit('seat:editing', this.seatCode);
+    });
+  }
+
+  moveHighlight(step: number): void {
+    const n = this.matches.length;
+    if (n > 0) this.highlighted = (this.highlighted + step + n) % n;
+  }
+
+  /** Fills the form for a seat: a declared seat's figures (for a correction), else its candidate list, else blank rows. */
+  pickSeat(code: string): void {
+    const seat = this.seats.find((s) => s.code === code);
+    const state = electionStore.state?.seatStates.find((s) => s.code === code);
+    if (!seat || !state) return;
+    this.seatCode = code;
+    this.query = seat.name;
+    this.highlighted = 0;
+    this.confirming = null;
+    this.loaded = { status: state.status, version: state.version };
+    this.reply = null;
+    this.reason = '';
+    this.actionReason = '';
+    this.warningsChecked = false;
+    const declaration = state.status === 'declared' ? state.declaration : null;
+    if (declaration) {
+      this.rows = declaration.candidates.map((c) => this.#row(c));
+      this.electorate = declaration.electorate === undefined ? '' : String(declaration.electorate);
+      this.rejected = declaration.rejected === undefined ? '' : String(declaration.rejected);
+      this.source = (SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer');
+      // A correction keeps the time the result was declared (or, where none was given, first entered).
+      this.#setTime(new Date(declaration.declaredAt ?? declaration.enteredAt));
+    } else {
+      const listed = this.candidateLists[code] ?? [];
+      this.rows = listed.length > 0 ? listed.map((c) => this.#row(c)) : [this.#blankRow(), this.#blankRow()];
+      // Not the baseline's electorate: a stale figure typed over is a slip waiting to happen.
+      this.electorate = '';
+      this.rejected = '';
+      this.source = 'returning-officer';
+      this.#setTime(new Date());
+    }
+    socket.emit('seat:editing', code);
+  }
+
+  /** The second editor's form: the first entry's candidates, the figures left blank to re-type. */
+  startConfirm(entry: PendingEntry): void {
+    this.pickSeat(entry.seat);
+    this.confirming = entry;
+    this.rows = entry.declaration.candidates.map((c) => this.#row({ name: c.name, party: c.party }));
+    this.electorate = '';
+    this.rejected = '';
+  }
+
+  #setTime(at: Date): void {
+    const { date, time } = ukDateTime(at);
+    this.declaredDate = date;
+    this.declaredTime = time;
+  }
+
+  clearSeat(): void {
     this.seatCode = '';
-    this.loadError = null;
-    try {
-      const state = await fetchElectionState(electionId);
-      if (this.electionId !== electionId) return; // another choice was made meanwhile
-      this.parties = state.parties;
-      this.seats = [...state.seats].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-    } catch (err) {
-      this.loadError = `Could not load the seats: ${err instanceof Error ? err.message : String(err)}`;
-    }
+    this.query = '';
+    this.loaded = null;
+    this.confirming = null;
+    this.rows = [this.#blankRow(), this.#blankRow()];
+    this.electorate = '';
+    this.rejected = '';
+    this.reason = '';
+    this.actionReason = '';
+    this.warningsChecked = false;
+    if (socket.connected && session.user) socket.emit('seat:editing', null);
   }
 
-  rememberToken(): void {
-    try {
-      if (this.token.trim() === '') sessionStorage.removeItem(TOKEN_KEY);
-      else sessionStorage.setItem(TOKEN_KEY, this.token.trim());
-    } catch {
-      // Private windows may refuse storage; the field still holds the token for this page.
-    }
+  addRow(): void {
+    this.rows.push(this.#blankRow());
   }
 
-  addCandidate(): void {
-    this.candidates.push(this.#blankRow());
+  removeRow(index: number): void {
+    if (this.rows.length > 1) this.rows.splice(index, 1);
   }
 
-  removeCandidate(index: number): void {
-    if (this.candidates.length <= 1) return;
-    this.candidates.splice(index, 1);
+  unlockNames(): void {
+    for (const row of this.rows) row.fixed = false;
   }
 
-  seatName(code: string): string {
-    return this.seats.find((s) => s.code === code)?.name ?? code;
-  }
-
-  /** Rows left wholly blank are not sent; everything else is, as typed. */
-  #body(): { body: DeclarationBody; rows: number[] } {
+  /** Rows left wholly blank are not sent; everything else is, as typed, for the server to judge. */
+  #typed() {
     const rows: number[] = [];
-    const candidates: DeclarationBody['candidates'] = [];
-    this.candidates.forEach((row, index) => {
+    const candidates: { name: string; party: string; votes: unknown }[] = [];
+    this.rows.forEach((row, index) => {
       if (isBlank(row)) return;
       rows.push(index);
       candidates.push({ name: row.name.trim(), party: row.party.trim(), votes: parseCount(row.votes) });
     });
-    const body: DeclarationBody = { seat: this.seatCode, candidates };
+    const figures: Record<string, unknown> = { candidates };
     const electorate = parseCount(this.electorate);
     const rejected = parseCount(this.rejected);
-    if (electorate !== undefined) body.electorate = electorate;
-    if (rejected !== undefined) body.rejected = rejected;
-    return { body, rows };
+    if (electorate !== undefined) figures.electorate = electorate;
+    if (rejected !== undefined) figures.rejected = rejected;
+    return { rows, figures };
   }
 
+  canPublish = $derived(
+    this.seat !== null &&
+      !this.busy &&
+      this.localProblems.length === 0 &&
+      (!this.needsCheck || this.warningsChecked) &&
+      (this.mode !== 'correct' || this.reason.trim().length >= 3),
+  );
+
   async publish(): Promise<void> {
-    if (this.publishing) return;
-    this.rememberToken();
-    const { body, rows } = this.#body();
-    this.publishing = true;
+    if (!this.canPublish || !this.seat) return;
+    const { rows, figures } = this.#typed();
+    const sourced = { ...figures, source: this.source, ...(this.declaredAt ? { declaredAt: this.declaredAt } : {}) };
+    this.busy = true;
     try {
-      this.reply = await publishDeclaration({ electionId: this.electionId, token: this.token.trim(), body });
-      this.submittedRows = rows;
-      if (this.reply.kind === 'published') {
-        this.candidates = [this.#blankRow(), this.#blankRow()];
-        this.electorate = '';
-        this.rejected = '';
+      if (this.confirming) {
+        this.reply = await deskApi.confirmEntry(this.electionId, this.confirming.id, figures);
+      } else if (this.mode === 'correct') {
+        this.reply = await deskApi.correct(this.electionId, this.seatCode, { ...sourced, reason: this.reason.trim(), basedOnVersion: this.loaded!.version });
+      } else {
+        this.reply = await deskApi.declare(this.electionId, { seat: this.seatCode, ...sourced });
       }
+      this.submittedRows = rows;
+      if (this.reply.kind === 'published' || this.reply.kind === 'held') this.#done();
     } finally {
-      this.publishing = false;
+      this.busy = false;
     }
+  }
+
+  async seatAction(action: 'recount' | 'withdraw'): Promise<void> {
+    if (!this.loaded || this.actionReason.trim().length < 3 || this.busy) return;
+    const body = { reason: this.actionReason.trim(), basedOnVersion: this.loaded.version };
+    this.busy = true;
+    try {
+      this.reply = await (action === 'recount' ? deskApi.recount : deskApi.withdraw)(this.electionId, this.seatCode, body);
+      if (this.reply.kind === 'published') this.#done();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #done(): void {
+    const reply = this.reply;
+    this.clearSeat();
+    this.reply = reply;
   }
 
   /**
@@ -157,7 +341,7 @@ class EntryDesk {
    */
   problemField(path: string): string | null {
     const candidate = /^candidates(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?/.exec(path);
-    if (candidate === null) return /^(seat|electorate|rejected)\b/.exec(path)?.[1] ?? null;
+    if (candidate === null) return /^(seat|electorate|rejected|reason|declaredAt)\b/.exec(path)?.[1] ?? null;
     const row = this.submittedRows[Number(candidate[1] ?? candidate[2])];
     if (row === undefined) return null;
     return `${row}.${candidate[3] ?? 'row'}`;

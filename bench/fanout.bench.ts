@@ -1,0 +1,208 @@
+/**
+ * Fan-out, snapshot and entry figures (issue 6), printed, never asserted.
+ *   npm run bench -- fanout                 1,000 and 5,000 viewers
+ *   npm run bench -- fanout 1000,5000,10000 viewer counts to run
+ *   npm run bench -- fanout 1000 --no-redis skip the Redis part
+ * For each count: the real server (server/main.ts, a child process) and a
+ * bare `ws` server (the floor) each broadcast to that many real clients in
+ * several processes on this machine. Latency is from the POST's 201 reaching
+ * the poster (for ws: the start of its send loop) to each viewer's arrival.
+ */
+import { execFileSync, fork, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { io } from 'socket.io-client';
+import type { ElectionState, ElectionUpdate } from '../shared/protocol/schemas.ts';
+import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
+import { startRedis } from '../tests/support/redis-server.ts';
+import { BENCH_TOKEN, declare, night2019 } from './night.ts';
+import { kb, medianSpread, ms, residentBytes, spread, type Spread } from './stats.ts';
+import { startSwarm } from './swarm.ts';
+
+const args = process.argv.slice(2);
+const counts = (args.find((a) => /^\d/.test(a)) ?? '1000,5000').split(',').map(Number);
+const withRedis = !args.includes('--no-redis');
+const SINGLES = 10;
+const BURST = 10;
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
+const swarmProcesses = (n: number) => Math.max(2, Math.min(8, Math.ceil(n / 1500)));
+
+// Each viewer is a file descriptor in the server and one in a swarm: raise the soft limit once, up to the hard one.
+const softLimit = Number(execFileSync('bash', ['-c', 'ulimit -n']).toString().trim());
+if (softLimit < Math.max(...counts) + 1000 && !process.env.BENCH_REEXEC) {
+  const rerun = spawnSync('bash', ['-c', `ulimit -n $(ulimit -Hn); exec "${process.execPath}" --import tsx "${import.meta.filename}" ${args.join(' ')}`], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_REEXEC: '1' },
+  });
+  process.exit(rerun.status ?? 1);
+}
+
+const line = (label: string, s: Spread) => `${label.padEnd(44)} p50 ${ms(s.p50).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  last ${ms(s.last).padStart(9)}`;
+
+async function startNightServer(): Promise<{ server: ChildServer; results: ReturnType<typeof night2019>['results'] }> {
+  const { dbPath, results } = night2019();
+  const server = await startChild({
+    port: await freePort(),
+    env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN },
+    ready: /Election night:/,
+  });
+  await (await fetch(`${server.url}/api/elections/ge2019/state`)).arrayBuffer();
+  return { server, results };
+}
+
+/** SINGLES declarations one at a time, each waited for by every viewer, then BURST at once. */
+async function socketIoRun(urls: string[], post: string, n: number, results: ReturnType<typeof night2019>['results'], memoryOf?: number) {
+  const rssBefore = memoryOf ? residentBytes(memoryOf) : 0;
+  const swarm = startSwarm({ mode: 'socketio', urls, viewers: n, processes: swarmProcesses(n) });
+  const ready = await swarm.ready;
+  await sleep(1000);
+  const perViewer = memoryOf ? (residentBytes(memoryOf) - rssBefore) / n : NaN;
+  const acks = new Map<number, number>();
+  let next = 0;
+  let missed = 0;
+  for (let i = 0; i < SINGLES; i++) {
+    const reply = await declare(post, results[next++]);
+    acks.set(reply.seq, now());
+    if (!(await swarm.allHave(reply.seq))) missed++;
+  }
+  const burstStart = now();
+  let lastAck = 0;
+  const burst = await Promise.all(
+    results.slice(next, next + BURST).map(async (seat) => {
+      const reply = await declare(post, seat);
+      lastAck = Math.max(lastAck, now());
+      return reply;
+    }),
+  );
+  const burstSeqs = burst.map((r) => r.seq);
+  for (const seq of burstSeqs) if (!(await swarm.allHave(seq))) missed++;
+  const times = await swarm.times([...acks.keys(), ...burstSeqs]);
+  await swarm.close();
+  const singles = medianSpread([...acks].map(([seq, ack]) => spread(times.get(seq)!.map((t) => t - ack))));
+  const burstEnd = Math.max(...burstSeqs.map((seq) => Math.max(...times.get(seq)!)));
+  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, perViewer, connectMs: ready.finished - ready.started, failed: ready.failed, missed };
+}
+
+async function wsFloorRun(n: number, payload: ElectionUpdate) {
+  const port = await freePort();
+  const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise((resolve) => floor.once('message', resolve));
+  const broadcast = (payloads: string[]) =>
+    new Promise<number>((resolve) => {
+      floor.once('message', (m: { started: number }) => resolve(m.started));
+      floor.send({ type: 'broadcast', payloads });
+    });
+  const rssBefore = residentBytes(floor.pid!);
+  const swarm = startSwarm({ mode: 'ws', urls: [`ws://127.0.0.1:${port}`], viewers: n, processes: swarmProcesses(n) });
+  await swarm.ready;
+  await sleep(1000);
+  const perViewer = (residentBytes(floor.pid!) - rssBefore) / n;
+  const starts = new Map<number, number>();
+  for (let seq = 1; seq <= SINGLES; seq++) {
+    starts.set(seq, await broadcast([JSON.stringify({ ...payload, seq })]));
+    await swarm.allHave(seq);
+  }
+  const tenSeqs = Array.from({ length: BURST }, (_, i) => 101 + i);
+  const tenStart = await broadcast(tenSeqs.map((seq) => JSON.stringify({ ...payload, seq })));
+  for (const seq of tenSeqs) await swarm.allHave(seq);
+  const oneSeqs = Array.from({ length: BURST }, (_, i) => 201 + i);
+  const oneStart = await broadcast([JSON.stringify(oneSeqs.map((seq) => ({ ...payload, seq })))]);
+  for (const seq of oneSeqs) await swarm.allHave(seq);
+  const times = await swarm.times([...starts.keys(), ...tenSeqs, ...oneSeqs]);
+  await swarm.close();
+  floor.kill();
+  const lastOf = (seqs: number[], start: number) => Math.max(...seqs.map((seq) => Math.max(...times.get(seq)!))) - start;
+  return {
+    singles: medianSpread([...starts].map(([seq, start]) => spread(times.get(seq)!.map((t) => t - start)))),
+    tenBroadcasts: lastOf(tenSeqs, tenStart),
+    oneCarryingTen: lastOf(oneSeqs, oneStart),
+    perViewer,
+  };
+}
+
+/** One update as the server sends it, for the floor to send the same bytes. */
+async function sampleUpdate(url: string, results: ReturnType<typeof night2019>['results']): Promise<ElectionUpdate> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true });
+  socket.on('connect', () => socket.emit('election:watch', 'ge2019'));
+  await new Promise((resolve) => socket.once('state:snapshot', resolve));
+  const update = new Promise<ElectionUpdate>((resolve) => socket.once('election:updated', resolve));
+  await declare(url, results.at(-1)!);
+  const sample = await update;
+  socket.close();
+  return sample;
+}
+
+async function fanout(n: number) {
+  console.log(`\n--- ${n.toLocaleString('en-GB')} viewers (${swarmProcesses(n)} viewer processes) ---`);
+  const { server, results } = await startNightServer();
+  const payload = await sampleUpdate(server.url, results);
+  const ours = await socketIoRun([server.url], server.url, n, results, server.child.pid!);
+  await server.kill('SIGTERM');
+  const floor = await wsFloorRun(n, payload);
+  console.log(`update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`);
+  console.log(line(`socket.io, one declaration (median of ${SINGLES})`, ours.singles));
+  console.log(line('bare ws, one broadcast (floor)', floor.singles));
+  console.log(`ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ${(ours.singles.last / floor.singles.last).toFixed(2)}x`);
+  console.log(`burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`);
+  console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
+  console.log(`  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`);
+  console.log(`server memory per viewer (RSS growth): socket.io ${kb(ours.perViewer)}, ws ${kb(floor.perViewer)}`);
+}
+
+async function entryAndSnapshot() {
+  console.log('\n--- entry: the whole 650-seat night posted as fast as the server acknowledges ---');
+  const { server, results } = await startNightServer();
+  const each: number[] = [];
+  const started = now();
+  for (const seat of results) {
+    const t = now();
+    await declare(server.url, seat);
+    each.push(now() - t);
+  }
+  const total = now() - started;
+  const s = spread(each);
+  console.log(`${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`);
+
+  console.log('\n--- the state a new viewer receives (650 declared seats) ---');
+  const text = await (await fetch(`${server.url}/api/elections/ge2019/state`)).text();
+  const state = JSON.parse(text) as ElectionState;
+  const part = (value: unknown) => `${kb(Buffer.byteLength(JSON.stringify(value)))} raw, ${kb(gzipSync(JSON.stringify(value)).length)} gzip`;
+  console.log(`whole snapshot: ${part(state)}`);
+  console.log(`  of which seats (names, baselines): ${part(state.seats)}; seatStates: ${part(state.seatStates)}; house: ${part(state.house)}`);
+  // The compact encoding proposed (not implemented): reference data cached apart, outcomes derived on the client.
+  const compact = state.seatStates.map((seat) => [seat.code, seat.version, seat.status, seat.declaration?.candidates.map((c) => [c.party, c.votes]) ?? null]);
+  console.log(`  proposed compact form (code, version, status, [party, votes] per candidate): ${part(compact)}`);
+
+  const swarm = startSwarm({ mode: 'socketio', urls: [server.url], viewers: 1000, processes: 4, concurrency: 250 });
+  const ready = await swarm.ready;
+  console.log(`1,000 viewers connecting at once: the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`);
+  await swarm.close();
+  await server.kill('SIGTERM');
+}
+
+async function redisFanout(n: number) {
+  console.log(`\n--- beyond one machine: ${n.toLocaleString('en-GB')} viewers on 1 fan-out process, then on 2 (writer + Redis) ---`);
+  const redis = await startRedis(await freePort());
+  try {
+    for (const fanouts of [1, 2]) {
+      const { dbPath, results } = night2019();
+      const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: BENCH_TOKEN };
+      const writer = await startChild({ port: await freePort(), entry: 'server/writer-main.ts', env: { ...env, DATABASE_PATH: dbPath }, ready: /Writer for fan-out/ });
+      const processes: ChildServer[] = [];
+      for (let i = 0; i < fanouts; i++) {
+        processes.push(await startChild({ port: await freePort(), entry: 'server/fanout-main.ts', args: ['--writer', writer.url], env, ready: /fan-out: listening/ }));
+      }
+      const run = await socketIoRun(processes.map((p) => p.url), writer.url, n, results);
+      console.log(line(`${fanouts} fan-out process${fanouts > 1 ? 'es' : ''}, one declaration`, run.singles));
+      console.log(`${''.padEnd(44)} burst of ${BURST}: last viewer has all ${ms(run.burstLast)} after the first POST (${ms(run.burstAfterAcks)} after the last 201); missed ${run.missed}`);
+      for (const p of [...processes, writer]) await p.kill('SIGTERM');
+    }
+  } finally {
+    await redis.stop();
+  }
+}
+
+console.log(`fan-out bench on ${(await import('node:os')).cpus().length} cores; viewers: ${counts.join(', ')}`);
+for (const n of counts) await fanout(n);
+await entryAndSnapshot();
+if (withRedis) await redisFanout(Math.min(counts[0], 2000));

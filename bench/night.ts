@@ -1,0 +1,34 @@
+/**
+ * Bench helpers shared by the fan-out bench: a database with the 2019 night
+ * imported (nothing declared yet), its results, and the server as a child process.
+ */
+import path from 'node:path';
+import { PRESETS } from '../server/cli/presets.ts';
+import { dataFile } from '../server/config/data-dir.ts';
+import { openDatabase } from '../server/db/connection.ts';
+import { readHocCandidates, type SeatResult } from '../server/import/hoc-candidates.ts';
+import { readBaselineSeats } from '../server/import/night-files.ts';
+import { importBaseline } from '../server/services/import-service.ts';
+import { tempDir } from '../tests/support/server.ts';
+
+export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+
+export function night2019(): { dbPath: string; results: SeatResult[] } {
+  const preset = PRESETS.ge2019;
+  const dbPath = path.join(tempDir('election-bench-'), 'night.sqlite');
+  const db = openDatabase(dbPath);
+  importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
+  db.close();
+  return { dbPath, results: readHocCandidates(dataFile(preset.results)) };
+}
+
+export async function declare(url: string, seat: SeatResult): Promise<{ seq: number }> {
+  const response = await fetch(`${url}/api/elections/ge2019/declarations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+    body: JSON.stringify({ seat: seat.code, candidates: seat.candidates, source: 'replay' }),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`declaring ${seat.code}: ${response.status} ${text}`);
+  return JSON.parse(text) as { seq: number };
+}

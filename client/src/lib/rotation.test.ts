@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import type { ScreenSettings } from '../../../shared/protocol/schemas.ts';
+import { panelAt } from './rotation.ts';
+
+const panels: ScreenSettings['panels'] = [
+  { panel: 'map', seconds: 20 },
+  { panel: 'party-table', seconds: 10 },
+];
+
+describe('panelAt', () => {
+  test('shows each panel for its own seconds, in the editor order', () => {
+    expect(panelAt({ panels, elapsedSeconds: 0 })).toEqual({ index: 0, panel: 'map', remaining: 20 });
+    expect(panelAt({ panels, elapsedSeconds: 19.5 }).panel).toBe('map');
+    expect(panelAt({ panels, elapsedSeconds: 20 })).toEqual({ index: 1, panel: 'party-table', remaining: 10 });
+  });
+
+  test('starts again from the first panel after the last', () => {
+    expect(panelAt({ panels, elapsedSeconds: 30 }).panel).toBe('map');
+    expect(panelAt({ panels, elapsedSeconds: 65 }).panel).toBe('map');
+  });
+
+  test('keeps showing a single panel', () => {
+    expect(panelAt({ panels: [{ panel: 'latest', seconds: 5 }], elapsedSeconds: 12 }).panel).toBe('latest');
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * What the big screen shows, decided from the editor's settings and the
+ * clock: the panels take turns for their seconds each, and a new gain
+ * takes the stage for gainSpotlightSeconds, then the rotation carries on.
+ */
+import type { ElectionUpdate, ScreenPanel, ScreenSettings } from '../../../shared/protocol/schemas.ts';
+
+export interface PanelTurn {
+  index: number;
+  panel: ScreenPanel;
+  /** Whole seconds until the next panel. */
+  remaining: number;
+}
+
+/** The panel on stage after elapsedSeconds of running the settings from the top. */
+export function panelAt({ panels, elapsedSeconds }: { panels: ScreenSettings['panels']; elapsedSeconds: number }): PanelTurn {
+  const cycle = panels.reduce((sum, p) => sum + p.seconds, 0);
+  let at = ((Math.max(0, elapsedSeconds) % cycle) + cycle) % cycle;
+  for (const [index, p] of panels.entries()) {
+    if (at < p.seconds) return { index, panel: p.panel, remaining: Math.ceil(p.seconds - at) };
+    at -= p.seconds;
+  }
+  return { index: 0, panel: panels[0].panel, remaining: panels[0].seconds };
+}
+
+/** A seat newly won from another party (a first declaration, or one after a recount): it takes the stage. */
+export function isNewGain(update: ElectionUpdate): boolean {
+  return update.change === 'declared' && update.seat.status === 'declared' && update.seat.outcome?.label.kind === 'GAIN';
+}

@@ -1,0 +1,58 @@
+/** Who is signed in on this page, as a rune class with one instance (house style, after Immich's auth manager). */
+import type { SessionInfo } from '../../../../shared/protocol/accounts.ts';
+import { fetchSession, signIn, signOut, useCsrfToken } from '../desk-api.ts';
+import { socket } from '../socket.ts';
+
+class SessionStore {
+  user = $state.raw<SessionInfo['user']>(null);
+  checked = $state(false);
+  error = $state<string | null>(null);
+  busy = $state(false);
+
+  #take(session: SessionInfo) {
+    this.user = session.user;
+    useCsrfToken(session.csrfToken);
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.#take(await fetchSession());
+    } catch (err) {
+      this.error = `Could not reach the server: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    this.checked = true;
+  }
+
+  async login(username: string, password: string): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.error = null;
+    try {
+      const answer = await signIn(username.trim(), password);
+      if (!answer.ok) {
+        this.error = answer.error;
+        return false;
+      }
+      this.#take(answer.session);
+      // The socket's handshake carried no cookie before: connect again so the desk knows who this is.
+      if (socket.connected) {
+        socket.disconnect();
+        socket.connect();
+      }
+      return true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async logout(): Promise<void> {
+    await signOut();
+    this.#take({ user: null, csrfToken: null });
+    if (socket.connected) {
+      socket.disconnect();
+      socket.connect();
+    }
+  }
+}
+
+export const session = new SessionStore();

@@ -1,0 +1,24 @@
+/** Editors only: the desk (pending entries, continuity for the preview) and confirming a second editor's entry. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ConfirmInput } from '../../shared/protocol/accounts.ts';
+import type { DeskService } from '../services/desk-service.ts';
+import type { Gate } from './identity.ts';
+import { parseBody } from './parse.ts';
+
+const EntryId = z.object({ election: z.string(), id: z.coerce.number().int().min(1, 'must be an entry id') });
+
+export function deskRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) {
+  app.get<{ Params: { election: string } }>('/api/elections/:election/desk', async (request, reply) => {
+    gate.editor(request);
+    reply.header('cache-control', 'no-store');
+    return desk.info(request.params.election);
+  });
+
+  app.post('/api/elections/:election/pending/:id/confirm', async (request) => {
+    const by = gate.editor(request);
+    const { election, id } = parseBody(EntryId, request.params);
+    const update = desk.confirm(election, id, parseBody(ConfirmInput, request.body), by);
+    return { seat: update.seat, seq: update.seq };
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The editors' side of socket.io: a desk room per election that only
+ * editor sessions may join (pending entries and presence go there and
+ * nowhere else), and "I am working on this seat". The session is read from
+ * the handshake's cookie and checked again on every event, so a session
+ * ended meanwhile stops writing at once.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { PendingEntry, Presence } from '../../shared/protocol/accounts.ts';
+import { ElectionId, SeatCode } from '../../shared/protocol/schemas.ts';
+import type { AccountsService, Actor } from '../accounts/accounts-service.ts';
+import { isAllowedOrigin } from '../accounts/csrf.ts';
+import type { DeskService } from '../services/desk-service.ts';
+import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
+import type { ResultsIo, ResultsSocket } from './socket-server.ts';
+
+const deskRoom = (electionId: string) => `desk:${electionId}`;
+
+interface DeskSeat {
+  username: string;
+  electionId: string;
+  seat: string | null;
+  since: string;
+}
+
+/**
+ * Browsers always send Origin on a websocket or polling handshake: only this
+ * site and the configured origins may connect. Scripts (no Origin) carry no
+ * cookies of a victim, so they are let through as the public.
+ */
+export function socketOriginCheck(allowedOrigins: readonly string[]) {
+  return (request: IncomingMessage): boolean => {
+    const origin = request.headers.origin;
+    if (origin === undefined) return true;
+    const scheme = (request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    return isAllowedOrigin(origin, `${scheme}://${request.headers.host}`, allowedOrigins);
+  };
+}
+
+export function createDeskSocket({ accounts, desk, now = () => new Date() }: { accounts: AccountsService; desk: DeskService; now?: () => Date }) {
+  let io: ResultsIo | undefined;
+  const seats = new Map<string, DeskSeat>();
+
+  const presenceOf = (electionId: string): Presence[] =>
+    [...seats.values()]
+      .filter((s): s is DeskSeat & { seat: string } => s.electionId === electionId && s.seat !== null)
+      .map(({ username, seat, since }) => ({ username, seat, since }));
+
+  const broadcastPresence = (electionId: string) =>
+    io?.to(deskRoom(electionId)).emit('presence:changed', { election: electionId, presence: presenceOf(electionId) });
+
+  function editorOf(socket: ResultsSocket): Actor | null {
+    const id = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+    return id ? accounts.sessionActor(id) : null;
+  }
+
+  function onConnection(socket: ResultsSocket) {
+    socket.on('desk:join', (electionId, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {};
+      const editor = editorOf(socket);
+      if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
+      if (!ElectionId.safeParse(electionId).success) return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
+      let pending: PendingEntry[];
+      try {
+        pending = desk.pending(electionId);
+      } catch {
+        return respond({ ok: false, error: `election: no election "${electionId}"` });
+      }
+      const previous = seats.get(socket.id);
+      if (previous) socket.leave(deskRoom(previous.electionId));
+      seats.set(socket.id, { username: editor.username, electionId, seat: null, since: now().toISOString() });
+      socket.join(deskRoom(electionId));
+      if (previous?.seat) broadcastPresence(previous.electionId);
+      respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
+    });
+
+    socket.on('seat:editing', (seatCode, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {};
+      const joined = seats.get(socket.id);
+      const editor = editorOf(socket);
+      if (!editor || !joined) {
+        return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
+      }
+      if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
+        return respond({ ok: false, error: 'seat: must be an ONS code such as E14000654, or null' });
+      }
+      if (joined.seat !== seatCode) {
+        seats.set(socket.id, { ...joined, seat: seatCode, since: now().toISOString() });
+        broadcastPresence(joined.electionId);
+      }
+      respond({ ok: true, data: null });
+    });
+
+    socket.on('disconnect', () => {
+      const joined = seats.get(socket.id);
+      seats.delete(socket.id);
+      if (joined?.seat) broadcastPresence(joined.electionId);
+    });
+  }
+
+  return {
+    onConnection,
+    attach(server: ResultsIo) {
+      io = server;
+    },
+    broadcastPending(electionId: string, pending: PendingEntry[]) {
+      io?.to(deskRoom(electionId)).emit('pending:changed', { election: electionId, pending });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The audit trail of an election: every published version of every seat
+ * (who, when, why, the figures before and after) and every entry held for
+ * confirmation, oldest first, with the filters the audit page offers.
+ */
+import type { AuditRow } from '../../shared/protocol/accounts.ts';
+import type { DeclarationInput } from '../../shared/protocol/schemas.ts';
+import type { Db } from '../db/connection.ts';
+import * as declarations from '../db/declarations-repo.ts';
+import * as pendingRepo from '../db/pending-repo.ts';
+import type { ElectionService } from './election-service.ts';
+
+type Figures = Omit<DeclarationInput, 'seat'>;
+
+/** "Lab Alex Example 20000; Con Sam Sample 18000; electorate 60000": one line a reader can compare. */
+export function figuresText(json: string | null): string | null {
+  if (json === null) return null;
+  const d = JSON.parse(json) as Figures;
+  const parts = d.candidates.map((c) => `${c.party} ${c.name} ${c.votes}`);
+  if (d.electorate !== undefined) parts.push(`electorate ${d.electorate}`);
+  if (d.rejected !== undefined) parts.push(`rejected ${d.rejected}`);
+  return parts.join('; ');
+}
+
+const figureField = (json: string | null, field: 'source' | 'declaredAt') =>
+  json === null ? null : ((JSON.parse(json) as Figures)[field] ?? null);
+
+export interface AuditFilter {
+  seat?: string;
+  editor?: string;
+  kind?: string;
+}
+
+export function auditTrail(db: Db, elections: ElectionService, electionId: string, filter: AuditFilter = {}): AuditRow[] {
+  elections.head(electionId);
+  const nameOf = (code: string) => elections.seat(electionId, code).name;
+  const lastFigures = new Map<string, string | null>();
+  const rows: AuditRow[] = declarations.allVersions(db, electionId).map((v) => {
+    const before = lastFigures.get(v.seat_code) ?? null;
+    lastFigures.set(v.seat_code, v.declaration_json);
+    return {
+      seat: v.seat_code,
+      name: nameOf(v.seat_code),
+      version: v.version,
+      seq: v.seq,
+      kind: v.kind,
+      status: 'published',
+      enteredBy: v.entered_by,
+      enteredAt: v.entered_at,
+      confirmedBy: v.confirmed_by,
+      reason: v.reason,
+      source: figureField(v.declaration_json, 'source'),
+      declaredAt: figureField(v.declaration_json, 'declaredAt'),
+      before: figuresText(before),
+      after: figuresText(v.declaration_json),
+    };
+  });
+  // Confirmed entries are the published versions above; what never went out is listed as it stands.
+  for (const p of pendingRepo.allEntries(db, electionId)) {
+    if (p.status === 'confirmed') continue;
+    rows.push({
+      seat: p.seat_code,
+      name: nameOf(p.seat_code),
+      version: null,
+      seq: null,
+      kind: p.kind,
+      status: p.status,
+      enteredBy: p.entered_by,
+      enteredAt: p.entered_at,
+      confirmedBy: null,
+      reason: p.reason,
+      source: figureField(p.declaration_json, 'source'),
+      declaredAt: figureField(p.declaration_json, 'declaredAt'),
+      before: null,
+      after: figuresText(p.declaration_json),
+    });
+  }
+  const seat = filter.seat?.trim().toLowerCase();
+  const editor = filter.editor?.trim().toLowerCase();
+  return rows
+    .filter((r) => !seat || r.seat.toLowerCase() === seat || r.name.toLowerCase().includes(seat))
+    .filter((r) => !editor || r.enteredBy.toLowerCase() === editor || r.confirmedBy?.toLowerCase() === editor)
+    .filter((r) => !filter.kind || r.kind === filter.kind || r.status === filter.kind)
+    .sort((a, b) => a.enteredAt.localeCompare(b.enteredAt) || (a.seq ?? Infinity) - (b.seq ?? Infinity));
+}
+
+const CSV_COLUMNS: (keyof AuditRow)[] = [
+  'seq', 'version', 'seat', 'name', 'kind', 'status', 'enteredBy', 'enteredAt', 'confirmedBy', 'reason', 'source', 'declaredAt', 'before', 'after',
+];
+
+/** A spreadsheet cell: quoted, and never a formula (a candidate named "=HYPERLINK(...)" stays text). */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function auditCsv(rows: readonly AuditRow[]): string {
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,87 @@
+/** Accounts, sessions, tokens and the editors' desk: the types that cross the HTTP and socket boundary. */
+import { z } from 'zod';
+import { Candidate, DeclarationInput, PartyContinuity, SeatCode } from './schemas.ts';
+
+export const Role = z.enum(['admin', 'editor']);
+export type Role = z.infer<typeof Role>;
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'must be 2-40 letters, digits, dots, dashes or underscores');
+
+export const LoginInput = z.object({
+  username: Username,
+  password: z.string().min(1, 'must be given').max(1000),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const NewUserInput = z.object({
+  username: Username,
+  password: z.string().min(12, 'must be at least 12 characters').max(1000),
+  role: Role,
+});
+export type NewUserInput = z.infer<typeof NewUserInput>;
+
+export const NewTokenInput = z.object({ name: z.string().trim().min(3, 'must say what the token is for').max(100) });
+
+export const ConfirmationSetting = z.object({ requireConfirmation: z.boolean() });
+
+/** Who is signed in, and the token every state-changing request of this session must carry in x-csrf-token. */
+export const SessionInfo = z.object({
+  user: z.object({ username: z.string(), role: Role }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** A declaration or correction held until a second editor confirms it: editors only. */
+export const PendingEntry = z.object({
+  id: z.number().int(),
+  seat: SeatCode,
+  name: z.string(),
+  kind: z.enum(['declared', 'corrected']),
+  basedOnVersion: z.number().int(),
+  declaration: DeclarationInput.omit({ seat: true }),
+  reason: z.string().nullable(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+export type PendingEntry = z.infer<typeof PendingEntry>;
+
+/** What the confirming editor re-types: the figures, candidate by candidate in the same order. */
+export const ConfirmInput = z.object({
+  candidates: z.array(Candidate).min(1).max(60),
+  electorate: z.number().int().min(0).optional(),
+  rejected: z.number().int().min(0).optional(),
+});
+export type ConfirmInput = z.infer<typeof ConfirmInput>;
+
+export const DeskInfo = z.object({
+  requireConfirmation: z.boolean(),
+  continuity: PartyContinuity,
+  pending: z.array(PendingEntry),
+});
+export type DeskInfo = z.infer<typeof DeskInfo>;
+
+export const Presence = z.object({ username: z.string(), seat: SeatCode, since: z.string() });
+export type Presence = z.infer<typeof Presence>;
+
+/** One row of the audit trail: a published version, or an entry held for confirmation. */
+export const AuditRow = z.object({
+  seat: SeatCode,
+  name: z.string(),
+  version: z.number().int().nullable(),
+  seq: z.number().int().nullable(),
+  kind: z.string(),
+  status: z.enum(['published', 'pending', 'confirmed', 'superseded']),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+  confirmedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  source: z.string().nullable(),
+  declaredAt: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+

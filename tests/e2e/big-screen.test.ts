@@ -1,0 +1,239 @@
+/**
+ * The projector and the live blog in a real Chromium: a whole 650-seat night
+ * replayed into a running server, the connection cut and restored, and the
+ * embeds at 360 and 700 px audited with axe-core. Screenshots go to test-results/.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PRESETS } from '../../server/cli/presets.ts';
+import { replayNight } from '../../server/cli/replay-night.ts';
+import { dataFile } from '../../server/config/data-dir.ts';
+import { openDatabase } from '../../server/db/connection.ts';
+import { readHexJson } from '../../server/import/hexjson.ts';
+import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
+import { readBaselineSeats } from '../../server/import/night-files.ts';
+import { importBaseline, importHexMap } from '../../server/services/import-service.ts';
+import type { ElectionState, ScreenSettings } from '../../shared/protocol/schemas.ts';
+import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { api, startServer, tempDir, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BIG_SCREEN = { width: 1920, height: 1080 };
+
+async function put(server: RunningServer, route: string, body: unknown) {
+  const response = await fetch(server.url + route, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `PUT ${route}`).toBe(200);
+}
+
+const onlyPanel = (panel: ScreenSettings['panels'][number]['panel'], gainSpotlightSeconds = 0): ScreenSettings => ({
+  panels: [{ panel, seconds: 600 }],
+  gainSpotlightSeconds,
+});
+
+/** Every visible piece of text smaller than 24px: the big screen must have none. */
+function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const element = node.parentElement;
+      if (!text || !element || element.closest('svg title, [aria-hidden="true"]')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < 24) small.push(`${size}px: ${text.slice(0, 40)}`);
+    }
+    return small;
+  });
+}
+
+async function hexesOnScreen(page: Page) {
+  return page.locator('[data-testid="hex-map"] path[data-seat]').evaluateAll((paths) =>
+    paths.map((p) => ({ code: p.getAttribute('data-seat'), status: p.getAttribute('data-status'), party: p.getAttribute('data-party') })),
+  );
+}
+
+describe('the big screen and the embeds on a replayed 2019 night', () => {
+  const preset = PRESETS.ge2019;
+  let server: RunningServer;
+  let browser: Browser;
+  let bigScreen: Page;
+  let dbPath: string;
+
+  beforeAll(async () => {
+    dbPath = path.join(tempDir(), 'big-screen.sqlite');
+    const db = openDatabase(dbPath);
+    importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
+    importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
+    db.close();
+    server = await startServer({ dbPath, clientDist: CLIENT_DIST });
+    browser = await launchBrowser();
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('map'));
+    bigScreen = await browser.newPage({ viewport: BIG_SCREEN });
+    await bigScreen.goto(`${server.url}/big-screen?election=ge2019`);
+    await bigScreen.locator('[data-seq="0"]').waitFor();
+    await bigScreen.locator('[data-testid="hex-map"] path[data-seat]').first().waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('follows all 650 declarations of the night and ends with every hex as the server has it', async () => {
+    expect(await bigScreen.locator('[data-testid="hex-map"] path[data-seat]').count()).toBe(650);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-before') });
+
+    const report = await replayNight({
+      url: server.url,
+      token: TEST_TOKEN,
+      election: 'ge2019',
+      results: readHocCandidates(dataFile(preset.results)),
+      speed: Infinity,
+      order: 'random',
+      seed: 2019,
+    });
+    expect(report).toMatchObject({ declared: 650, refused: [] });
+
+    await bigScreen.locator('[data-testid="big-screen"][data-seq="650"]').waitFor({ timeout: 20_000 });
+    const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
+    const served = new Map(state.seatStates.map((s) => [s.code, { status: s.status, party: s.outcome?.label.party ?? '' }]));
+    const shown = await hexesOnScreen(bigScreen);
+    expect(shown).toHaveLength(650);
+    for (const hex of shown) expect({ status: hex.status, party: hex.party }, hex.code!).toEqual(served.get(hex.code!));
+    const gains = state.seatStates.filter((s) => s.outcome?.label.kind === 'GAIN').length;
+    expect(await bigScreen.locator('[data-testid="hex-map"] path[data-gain="true"]').count()).toBe(gains);
+    expect(await bigScreen.getByTestId('declared-count').innerText()).toContain('650 of 650 declared');
+    expect(await bigScreen.getByTestId('mode-banner').innerText()).toContain('REHEARSAL');
+    expect(await bigScreen.getByTestId('declaration-strip').innerText()).toMatch(/(GAIN from|HOLD)/);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-map') });
+  }, 90_000);
+
+  test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('party-table', 4));
+    await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 5000 });
+    const conservatives = await bigScreen.locator('[data-testid="party-table"] tr[data-party="Con"]').innerText();
+    expect(conservatives.split(/\s+/).slice(-7, -3)).toEqual(['365', '58', '10', '+48']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-party-table') });
+
+    // A withdrawn gain declared again is a new gain: it takes the stage.
+    const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
+    const gain = state.seatStates.find((s) => s.outcome?.label.kind === 'GAIN' && s.outcome.label.party === 'Con')!;
+    expect((await api(server, 'POST', `/api/elections/ge2019/seats/${gain.code}/withdrawal`, { reason: 'wrong figures read out' })).status).toBe(200);
+    const again = await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: gain.code, candidates: gain.declaration!.candidates });
+    expect(again.status).toBe(201);
+    await bigScreen.locator(`[data-testid="spotlight"][data-seat="${gain.code}"]`).waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('spotlight').innerText()).toContain(gain.name);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-gain') });
+    // Then the screen goes back to its panels by itself.
+    await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 8000 });
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('latest'));
+    await bigScreen.locator('[data-panel="latest"]').waitFor({ timeout: 5000 });
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-latest') });
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('house'));
+    await bigScreen.locator('[data-panel="house"]').waitFor({ timeout: 5000 });
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-house') });
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('map'));
+  });
+
+  test('shows the stale banner within 2 seconds of the server going, and drops it once a fresh state is in', async () => {
+    const seq = await bigScreen.getByTestId('big-screen').getAttribute('data-seq');
+    await server.close();
+    await bigScreen.getByTestId('stale-banner').waitFor({ timeout: 2000 });
+    expect(await bigScreen.getByTestId('big-screen').getAttribute('data-stale')).toBe('true');
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-stale') });
+
+    server = await startServer({ dbPath, port: server.port, clientDist: CLIENT_DIST });
+    await bigScreen.locator('[data-testid="big-screen"][data-stale="false"]').waitFor({ timeout: 15_000 });
+    expect(await bigScreen.getByTestId('stale-banner').count()).toBe(0);
+    expect(await bigScreen.getByTestId('big-screen').getAttribute('data-seq')).toBe(seq);
+  }, 30_000);
+
+  test('shows an article election without a hex map as a grid of its seats, and its seats to watch with what the articles said', async () => {
+    await put(server, '/api/elections/ge2017/screen', onlyPanel('seats-to-watch'));
+    const page = await browser.newPage({ viewport: BIG_SCREEN });
+    await page.goto(`${server.url}/big-screen?election=ge2017`);
+    await page.locator('[data-panel="seats-to-watch"]').waitFor();
+    const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2017/state')).body;
+    // The seats take turns, a few to a page: whichever are up show what their article said.
+    const shownCode = await page.locator('[data-testid="seats-to-watch"] [data-seat]').first().getAttribute('data-seat');
+    const shownSeat = state.seats.find((s) => s.code === shownCode)!;
+    expect(await page.locator(`[data-testid="seats-to-watch"] [data-seat="${shownCode}"]`).innerText()).toContain(shownSeat.notes[0].text.slice(0, 30));
+    expect(await smallText(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('big-screen-article-seats-to-watch') });
+
+    await put(server, '/api/elections/ge2017/screen', onlyPanel('map'));
+    await page.locator('[data-testid="seat-grid"] [data-seat]').first().waitFor();
+    expect(await page.locator('[data-testid="seat-grid"] [data-seat]').count()).toBe(state.seats.length);
+    expect(await page.locator('[data-testid="seat-grid"]').innerText()).toContain('Croydon Central');
+    expect(await smallText(page)).toEqual([]);
+    expect(await page.getByTestId('mode-banner').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('big-screen-article-grid') });
+    await page.close();
+  });
+
+  for (const widget of ['party-table', 'seat', 'latest', 'map'] as const) {
+    test(`the ${widget} embed fits 360 and 700 px, says it is a rehearsal and passes axe-core`, async () => {
+      const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
+      const croydon = state.seats.find((s) => s.name === 'Croydon Central')!;
+      const query = widget === 'seat' ? `&seat=${croydon.code}` : '';
+      for (const width of [360, 700]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`${server.url}/embed/${widget}?election=ge2019${query}`);
+        await page.locator(`[data-testid="embed"][data-seq="${state.seq}"]`).waitFor();
+        if (widget === 'map') await page.locator('[data-testid="hex-map"] path[data-seat]').first().waitFor();
+        expect(await page.getByTestId('mode-banner').innerText()).toContain('REHEARSAL');
+        expect(await page.getByTestId('freshness').innerText()).toMatch(/Last update \d\d:\d\d:\d\d UK time/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(width);
+        if (widget === 'seat') expect(await page.getByTestId('seat-result').innerText()).toContain('Sarah Jones');
+        await page.screenshot({ path: screenshotPath(`embed-${widget}-${width}`), fullPage: true });
+
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+          const result = await axe.run();
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+        });
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${widget} at ${width}px`).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  test('the editor page sets the panels and the mode for every big screen and offers the embed snippets and lines', async () => {
+    const editor = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await editor.goto(`${server.url}/screens?election=ge2019`);
+    await editor.getByTestId('panel-list').waitFor();
+    expect(await editor.getByTestId('snippet-party-table').innerText()).toContain(`<iframe src="${server.url}/embed/party-table?election=ge2019"`);
+    await editor.locator('[data-testid="lines"] li').first().waitFor();
+    expect(await editor.locator('[data-testid="lines"] li').first().innerText()).toMatch(/GAIN from|HOLD/);
+
+    await editor.getByTestId('token').fill(TEST_TOKEN);
+    await editor.getByTestId('panel-on-map').uncheck();
+    await editor.getByTestId('panel-on-party-table').uncheck();
+    await editor.getByTestId('panel-on-latest').check();
+    await editor.getByTestId('panel-on-seats-to-watch').uncheck();
+    await editor.getByTestId('save-screen').click();
+    await expect.poll(() => editor.getByTestId('message').innerText()).toContain('Saved');
+    await bigScreen.locator('[data-panel="latest"]').waitFor({ timeout: 5000 });
+    await editor.screenshot({ path: screenshotPath('screens-editor'), fullPage: true });
+
+    await editor.getByTestId('mode-live').click();
+    await bigScreen.locator('[data-testid="big-screen"]:not(:has([data-testid="mode-banner"]))').waitFor({ timeout: 5000 });
+    await editor.close();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * One writer and two fan-out processes joined by Redis (socket.io's Redis
+ * adapter): a declaration entered on the writer reaches viewers on both; a
+ * fan-out process killed hands its viewers to the other with nothing lost;
+ * Redis restarting loses no declaration, as viewers resync from the writer.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ElectionState } from '../../shared/protocol/schemas.ts';
+import { labourGainIn } from '../fixtures/declarations.ts';
+import { freePort, startChild, type ChildServer } from '../support/child-server.ts';
+import { ConvergentViewer, stateDigest, until } from '../support/convergent-viewer.ts';
+import { startRedis, type RedisProcess } from '../support/redis-server.ts';
+import { tempDir, TEST_TOKEN } from '../support/server.ts';
+
+describe('a writer and two fan-out processes sharing updates through Redis', () => {
+  let redis: RedisProcess;
+  let writer: ChildServer;
+  let fanouts: ChildServer[] = [];
+  let viewers: ConvergentViewer[] = [];
+  let seats: string[] = [];
+
+  const writerState = async (): Promise<ElectionState> =>
+    (await (await fetch(`${writer.url}/api/elections/ge2017/state`)).json()) as ElectionState;
+
+  const declare = async (seat: string) => {
+    const response = await fetch(`${writer.url}/api/elections/ge2017/declarations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+      body: JSON.stringify(labourGainIn(seat)),
+    });
+    expect(response.status).toBe(201);
+  };
+
+  /** Every viewer shows exactly the writer's state, having applied no update twice. */
+  const converged = async (what: string) => {
+    const state = await writerState();
+    await until(() => viewers.every((v) => v.digest() === stateDigest(state)), `${what}: every viewer at seq ${state.seq}`);
+    for (const viewer of viewers) expect(new Set(viewer.applied).size).toBe(viewer.applied.length);
+    return state;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis(await freePort());
+    const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: TEST_TOKEN };
+    writer = await startChild({
+      port: await freePort(),
+      entry: 'server/writer-main.ts',
+      env: { ...env, DATABASE_PATH: path.join(tempDir('election-redis-'), 'writer.sqlite') },
+      ready: /Writer for fan-out/,
+    });
+    for (let i = 0; i < 2; i++) {
+      fanouts.push(
+        await startChild({
+          port: await freePort(),
+          entry: 'server/fanout-main.ts',
+          args: ['--writer', writer.url],
+          env,
+          ready: /fan-out: listening/,
+        }),
+      );
+    }
+    const [a, b] = fanouts.map((f) => f.url);
+    viewers = [0, 1, 2].flatMap(() => [new ConvergentViewer([a, b], 'ge2017'), new ConvergentViewer([b, a], 'ge2017')]);
+    await until(() => viewers.every((v) => v.state !== null), 'the first snapshots');
+    seats = (await writerState()).seatStates.filter((s) => s.status === 'undeclared').map((s) => s.code);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const viewer of viewers) viewer.close();
+    for (const child of [...fanouts, writer]) await child?.kill('SIGTERM');
+    await redis?.stop();
+  });
+
+  test('brings a declaration entered on the writer to viewers on both fan-out processes', async () => {
+    await declare(seats[0]);
+    const state = await converged('first declaration');
+    expect(state.seq).toBe(1);
+    expect(new Set(viewers.map((v) => v.url))).toEqual(new Set(fanouts.map((f) => f.url)));
+    for (const viewer of viewers) expect(viewer.applied).toEqual([1]);
+  });
+
+  test('moves the viewers of a killed fan-out process to the other without losing an update', async () => {
+    const killed = fanouts[0];
+    const kill = killed.kill('SIGKILL');
+    await declare(seats[1]);
+    await kill;
+    await declare(seats[2]);
+    await converged('after a fan-out process died');
+    expect(viewers.every((v) => v.url === fanouts[1].url && v.connected)).toBe(true);
+  });
+
+  test('loses no declaration while Redis restarts: viewers resync from the writer', async () => {
+    const restarting = redis.restart(500);
+    await declare(seats[3]);
+    await declare(seats[4]);
+    await restarting;
+    const state = await converged('after Redis restarted');
+    expect(state.seq).toBe(5);
+    await declare(seats[5]);
+    expect((await converged('a declaration after the restart')).seq).toBe(6);
+  });
+});
