@@ -1,3 +1,4 @@
+import './lib/page.css';
 import { mount } from 'svelte';
 import Audit from './pages/Audit.svelte';
 import { auditTrail } from './lib/stores/audit.svelte.ts';

@@ -1,3 +1,4 @@
+import './lib/page.css';
 import { mount } from 'svelte';
 import Dashboard from './pages/Dashboard.svelte';
 import { clock } from './lib/stores/clock.svelte.ts';

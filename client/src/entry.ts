@@ -1,3 +1,4 @@
+import './lib/page.css';
 import { mount } from 'svelte';
 import Entry from './pages/Entry.svelte';
 import { entryDesk } from './lib/stores/entry-desk.svelte.ts';

@@ -1,3 +1,4 @@
+import './lib/page.css';
 import { mount } from 'svelte';
 import Screens from './pages/Screens.svelte';
 import { electionStore } from './lib/stores/election.svelte.ts';
