@@ -149,6 +149,17 @@ export function readContinuity(db: Db): PartyContinuity {
   return continuity;
 }
 
+/** The row for one code, if the table has it. */
+export function continuityOf(db: Db, code: string): { kind: 'alias' | 'successor'; target: string } | null {
+  return (db.prepare('SELECT kind, target FROM party_continuity WHERE code = ?').get(code) as
+    | { kind: 'alias' | 'successor'; target: string }
+    | undefined) ?? null;
+}
+
+export function addContinuity(db: Db, code: string, kind: 'alias' | 'successor', target: string): void {
+  db.prepare('INSERT INTO party_continuity (code, kind, target) VALUES (?, ?, ?)').run(code, kind, target);
+}
+
 export function addMissingContinuity(db: Db, continuity: PartyContinuity): void {
   const add = db.prepare('INSERT OR IGNORE INTO party_continuity (code, kind, target) VALUES (?, ?, ?)');
   db.transaction(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PartyContinuity } from '../protocol/schemas.ts';
-import { canonicalParty, NO_CONTINUITY, samePerson } from './party.ts';
+import { canonicalParty, continuityLoops, NO_CONTINUITY, samePerson } from './party.ts';
 
 const continuity: PartyContinuity = {
   aliases: { Alliance: 'APNI', 'Labour and Co-operative': 'Lab', 'Lab Co-op': 'Lab' },
@@ -60,5 +60,16 @@ describe('samePerson', () => {
     expect(samePerson(undefined, 'Sylvia Hermon')).toBe(false);
     expect(samePerson('Sylvia Hermon', undefined)).toBe(false);
     expect(samePerson('', '')).toBe(false);
+  });
+});
+
+describe('continuityLoops', () => {
+  test('finds a loop that a new successor would make', () => {
+    expect(continuityLoops('RUK', { aliases: {}, successors: { Brexit: 'RUK', RUK: 'Brexit' } })).toBe(true);
+  });
+
+  test('finds no loop in a chain of renames ending in one party', () => {
+    expect(continuityLoops('Alliance', { aliases: { Alliance: 'APNI' }, successors: { UKIP: 'Brexit', Brexit: 'RUK' } })).toBe(false);
+    expect(continuityLoops('UKIP', { aliases: {}, successors: { UKIP: 'Brexit', Brexit: 'RUK' } })).toBe(false);
   });
 });

@@ -19,6 +19,18 @@ export function canonicalParty(code: string, continuity: PartyContinuity): strin
   return current;
 }
 
+/** true where following the table from a code comes back to a code already passed: a mapping loop. */
+export function continuityLoops(code: string, continuity: PartyContinuity): boolean {
+  const seen = new Set<string>();
+  let current: string | undefined = code;
+  while (current !== undefined) {
+    if (seen.has(current)) return true;
+    seen.add(current);
+    current = continuity.aliases[current] ?? continuity.successors[current];
+  }
+  return false;
+}
+
 /** Names compared as people write them: case, spacing and accents aside. */
 export function samePerson(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;

@@ -333,3 +333,13 @@ export const Feed = z.object({
   entries: z.array(FeedEntry),
 });
 export type Feed = z.infer<typeof Feed>;
+
+/** One row an editor adds to the party continuity table. */
+export const ContinuityEntry = z
+  .object({
+    code: PartyCode,
+    kind: z.enum(['alias', 'successor']),
+    target: PartyCode,
+  })
+  .refine((e) => e.code !== e.target, { path: ['target'], message: 'must differ from code' });
+export type ContinuityEntry = z.infer<typeof ContinuityEntry>;
