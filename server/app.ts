@@ -16,6 +16,7 @@ import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import { strictJsonBodies } from './http/json-body.ts';
+import { continuityRoutes } from './http/continuity-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
@@ -95,6 +96,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clien
   deskRoutes(http, desk, gate);
   auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
+  continuityRoutes(http, { db, service, gate });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
