@@ -16,6 +16,7 @@ export default defineConfig({
         'big-screen': 'client/big-screen.html',
         embed: 'client/embed.html',
         screens: 'client/screens.html',
+        admin: 'client/admin.html',
       },
     },
   },

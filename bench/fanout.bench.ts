@@ -11,6 +11,7 @@
 import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
+import { compactSnapshot, expandSnapshot, type CompactSnapshot, type NightReference } from '../shared/protocol/compact-snapshot.ts';
 import type { ElectionState, ElectionUpdate } from '../shared/protocol/schemas.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
 import { startRedis } from '../tests/support/redis-server.ts';
@@ -132,6 +133,15 @@ async function sampleUpdate(url: string, results: ReturnType<typeof night2019>['
   return sample;
 }
 
+/** The state:snapshot a new viewer receives, as it comes over the socket. */
+async function snapshotOverSocket(url: string): Promise<CompactSnapshot> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true });
+  socket.on('connect', () => socket.emit('election:watch', 'ge2019'));
+  const snapshot = await new Promise<CompactSnapshot>((resolve) => socket.once('state:snapshot', resolve));
+  socket.close();
+  return snapshot;
+}
+
 async function fanout(n: number) {
   console.log(`\n--- ${n.toLocaleString('en-GB')} viewers (${swarmProcesses(n)} viewer processes) ---`);
   const { server, results } = await startNightServer();
@@ -167,15 +177,18 @@ async function entryAndSnapshot() {
   const text = await (await fetch(`${server.url}/api/elections/ge2019/state`)).text();
   const state = JSON.parse(text) as ElectionState;
   const part = (value: unknown) => `${kb(Buffer.byteLength(JSON.stringify(value)))} raw, ${kb(gzipSync(JSON.stringify(value)).length)} gzip`;
-  console.log(`whole snapshot: ${part(state)}`);
+  console.log(`whole state (GET /state): ${part(state)}`);
   console.log(`  of which seats (names, baselines): ${part(state.seats)}; seatStates: ${part(state.seatStates)}; house: ${part(state.house)}`);
-  // The compact encoding proposed (not implemented): reference data cached apart, outcomes derived on the client.
-  const compact = state.seatStates.map((seat) => [seat.code, seat.version, seat.status, seat.declaration?.candidates.map((c) => [c.party, c.votes]) ?? null]);
-  console.log(`  proposed compact form (code, version, status, [party, votes] per candidate): ${part(compact)}`);
+  const compact = await snapshotOverSocket(server.url);
+  const reference = (await (await fetch(`${server.url}/api/elections/ge2019/reference`)).json()) as NightReference;
+  console.log(`compact snapshot (state:snapshot): ${part(compact)}; of which seats: ${part(compact.seats)}`);
+  console.log(`  reference (GET /reference, fetched once per version): ${part(reference)}`);
+  const withoutLists = compactSnapshot(expandSnapshot(compact, reference), { ...reference, candidates: {} });
+  console.log(`  compact snapshot had no candidate lists been imported (names not in the baseline sent in full): ${part(withoutLists)}`);
 
   const swarm = startSwarm({ mode: 'socketio', urls: [server.url], viewers: 1000, processes: 4, concurrency: 250 });
   const ready = await swarm.ready;
-  console.log(`1,000 viewers connecting at once: the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`);
+  console.log(`1,000 viewers connecting at once (compact snapshots; the reference is a browser's one-off fetch, not counted): the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`);
   await swarm.close();
   await server.kill('SIGTERM');
 }

@@ -1,6 +1,7 @@
 /**
  * Bench helpers shared by the fan-out bench: a database with the 2019 night
- * imported (nothing declared yet), its results, and the server as a child process.
+ * imported with its candidate lists, as a newsroom has them before polls close
+ * (nothing declared yet), its results, and the server as a child process.
  */
 import path from 'node:path';
 import { PRESETS } from '../server/cli/presets.ts';
@@ -8,7 +9,7 @@ import { dataFile } from '../server/config/data-dir.ts';
 import { openDatabase } from '../server/db/connection.ts';
 import { readHocCandidates, type SeatResult } from '../server/import/hoc-candidates.ts';
 import { readBaselineSeats } from '../server/import/night-files.ts';
-import { importBaseline } from '../server/services/import-service.ts';
+import { importBaseline, importCandidates } from '../server/services/import-service.ts';
 import { tempDir } from '../tests/support/server.ts';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -18,8 +19,10 @@ export function night2019(): { dbPath: string; results: SeatResult[] } {
   const dbPath = path.join(tempDir('election-bench-'), 'night.sqlite');
   const db = openDatabase(dbPath);
   importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
+  const results = readHocCandidates(dataFile(preset.results));
+  importCandidates(db, preset.election.id, results);
   db.close();
-  return { dbPath, results: readHocCandidates(dataFile(preset.results)) };
+  return { dbPath, results };
 }
 
 export async function declare(url: string, seat: SeatResult): Promise<{ seq: number }> {

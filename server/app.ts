@@ -49,6 +49,7 @@ const PAGES: Record<string, string> = {
   '/audit': 'audit.html',
   '/big-screen': 'big-screen.html',
   '/screens': 'screens.html',
+  '/admin': 'admin.html',
   // One embed page; the widget is chosen by its path.
   '/embed/party-table': 'embed.html',
   '/embed/seat': 'embed.html',

@@ -1,8 +1,9 @@
 /**
  * Snapshots, shared: every viewer that starts watching (or asks again) in
  * one turn of the event loop gets the same snapshot, encoded once for all of
- * them. A 650-seat state is about 1 MB of JSON, so a thousand viewers
- * arriving at once after a busy hour would otherwise cost a thousand encodings.
+ * them. A 650-seat snapshot is still 150-200 KB of JSON (compact: reference
+ * data and outcomes are not in it, shared/protocol/compact-snapshot.ts), so a
+ * thousand viewers arriving at once would otherwise cost a thousand encodings.
  * Joining the room, reading the state and sending it happen together, so no
  * update can fall between the snapshot and the room's next broadcast.
  * A socket asking again (state:request, or election:watch) within a second
@@ -10,7 +11,7 @@
  * screen that saw a gap still gets its state, and one that asks in a loop
  * cannot make the server send a megabyte per 20-byte message.
  */
-import type { ElectionState } from '../../shared/protocol/schemas.ts';
+import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
 import { RefusedError } from '../services/errors.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
@@ -20,7 +21,7 @@ import type { ResultsIo, ResultsSocket } from './socket-server.ts';
  * (at once, or after fetching it from the writer).
  */
 export interface StateSource {
-  state(electionId: string): ElectionState | Promise<ElectionState>;
+  snapshot(electionId: string): CompactSnapshot | Promise<CompactSnapshot>;
 }
 
 type Reply = { ok: true; data: { seq: number } } | { ok: false; error: string };
@@ -36,10 +37,10 @@ function refusal(error: unknown): string {
   return error instanceof RefusedError ? error.message : 'the server could not read that election';
 }
 
-/** Calls `use` with the state in the same tick as it is read. */
-function withState(source: StateSource, electionId: string, fail: (error: string) => void, use: (state: ElectionState) => void): void {
+/** Calls `use` with the snapshot in the same tick as it is read. */
+function withState(source: StateSource, electionId: string, fail: (error: string) => void, use: (state: CompactSnapshot) => void): void {
   try {
-    const state = source.state(electionId);
+    const state = source.snapshot(electionId);
     if (state instanceof Promise) state.then(use, (error) => fail(refusal(error)));
     else use(state);
   } catch (error) {
@@ -56,7 +57,7 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
   const lastSent = new WeakMap<ResultsSocket, number>();
   const deferred = new WeakMap<ResultsSocket, { electionId: string; join: boolean; responds: Array<(reply: Reply) => void> }>();
 
-  function send(electionId: string, askers: Asker[], state: ElectionState) {
+  function send(electionId: string, askers: Asker[], state: CompactSnapshot) {
     const ids: string[] = [];
     for (const { socket, join } of askers) {
       if (!socket.connected) continue;

@@ -7,7 +7,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { ElectionId, type Election, type ElectionState, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
+import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
+import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
 
 interface SocketData {
@@ -84,6 +85,6 @@ export function broadcastSettings(io: ResultsIo, settings: { election: Election;
 }
 
 /** A fresh snapshot to every viewer of an election here, e.g. once a fan-out process has refetched after Redis came back. */
-export function resyncViewers(io: ResultsIo, state: ElectionState): void {
-  io.local.to(room(state.election.id)).emit('state:snapshot', state);
+export function resyncViewers(io: ResultsIo, snapshot: CompactSnapshot): void {
+  io.local.to(room(snapshot.election.id)).emit('state:snapshot', snapshot);
 }

@@ -1,16 +1,20 @@
 /**
  * A fan-out process's copy of each watched election: fetched once from the
- * writer (GET /api/elections/:e/state), then kept current with the relayed
+ * writer (GET /api/elections/:e/state, and .../reference, which this process
+ * also serves to its viewers), then kept current with the relayed
  * updates, so a thousand viewers connecting at once cost the writer one
  * request, not a thousand. A gap (a relay lost while Redis restarted) makes
  * it fetch again; updates that arrive meanwhile are applied on top.
  */
 import { applyUpdate } from '../../shared/protocol/apply-update.ts';
+import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import { RefusedError } from '../services/errors.ts';
 
 interface Mirror {
   state: ElectionState | null;
+  /** Fetched with the state; asked again with If-None-Match each time the state is. */
+  reference: NightReference | null;
   loading: Promise<ElectionState> | null;
   /** Updates that arrived while loading, applied once the fetched state is in. */
   waiting: ElectionUpdate[];
@@ -21,11 +25,21 @@ export type StateMirror = ReturnType<typeof createStateMirror>;
 export function createStateMirror({ writerUrl }: { writerUrl: string }) {
   const mirrors = new Map<string, Mirror>();
 
-  async function fetchState(electionId: string): Promise<ElectionState> {
-    const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/state`);
+  async function fetchFromWriter(electionId: string, what: 'state' | 'reference', headers: Record<string, string> = {}) {
+    const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/${what}`, { headers });
     if (response.status === 404) throw new RefusedError(404, `election: no election "${electionId}"`);
-    if (!response.ok) throw new Error(`the writer answered ${response.status} for ${electionId}`);
-    return (await response.json()) as ElectionState;
+    if (!response.ok && response.status !== 304) throw new Error(`the writer answered ${response.status} for ${electionId}'s ${what}`);
+    return response;
+  }
+
+  async function fetchState(electionId: string, held: NightReference | null): Promise<{ state: ElectionState; reference: NightReference }> {
+    const [state, reference] = await Promise.all([
+      fetchFromWriter(electionId, 'state').then((r) => r.json() as Promise<ElectionState>),
+      fetchFromWriter(electionId, 'reference', held ? { 'if-none-match': `"${held.referenceVersion}"` } : {}).then((r) =>
+        r.status === 304 ? held! : (r.json() as Promise<NightReference>),
+      ),
+    ]);
+    return { state, reference };
   }
 
   function applyAll(mirror: Mirror, updates: ElectionUpdate[]): 'ok' | 'gap' {
@@ -38,8 +52,9 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
   }
 
   function load(electionId: string, mirror: Mirror): Promise<ElectionState> {
-    mirror.loading ??= fetchState(electionId).then(
-      (fetched) => {
+    mirror.loading ??= fetchState(electionId, mirror.reference).then(
+      ({ state: fetched, reference }) => {
+        mirror.reference = reference;
         if (!mirror.state || fetched.seq >= mirror.state.seq) mirror.state = fetched;
         const waiting = mirror.waiting.sort((a, b) => a.seq - b.seq);
         mirror.waiting = [];
@@ -57,16 +72,30 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
     return mirror.loading;
   }
 
+  /** At once when the mirror is current, else once it has been fetched. */
+  function current(electionId: string): Mirror | Promise<Mirror> {
+    let mirror = mirrors.get(electionId);
+    if (!mirror) {
+      mirror = { state: null, reference: null, loading: null, waiting: [] };
+      mirrors.set(electionId, mirror);
+    }
+    if (mirror.state && !mirror.loading) return mirror;
+    const loading = mirror;
+    return load(electionId, mirror).then(() => loading);
+  }
+
+  const compact = (mirror: Mirror) => compactSnapshot(mirror.state!, mirror.reference!);
+
   return {
-    /** At once when the mirror is current, else once it has been fetched. */
-    state(electionId: string): ElectionState | Promise<ElectionState> {
-      let mirror = mirrors.get(electionId);
-      if (!mirror) {
-        mirror = { state: null, loading: null, waiting: [] };
-        mirrors.set(electionId, mirror);
-      }
-      if (mirror.state && !mirror.loading) return mirror.state;
-      return load(electionId, mirror);
+    /** The state as viewers receive it: compact, against the reference this process serves. */
+    snapshot(electionId: string): CompactSnapshot | Promise<CompactSnapshot> {
+      const mirror = current(electionId);
+      return mirror instanceof Promise ? mirror.then(compact) : compact(mirror);
+    },
+
+    /** The reference the snapshots here are read against (GET /api/elections/:e/reference on this process). */
+    async reference(electionId: string): Promise<NightReference> {
+      return (await current(electionId)).reference!;
     },
 
     /** Relayed updates, in order. Elections nobody here watches are left to their first viewer's fetch. */
@@ -83,15 +112,15 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
       }
     },
 
-    /** Fetch every mirrored election again (after Redis came back); returns those whose seq moved. */
-    async refreshAll(): Promise<ElectionState[]> {
-      const moved: ElectionState[] = [];
+    /** Fetch every mirrored election again (after Redis came back); returns the snapshots of those whose seq moved. */
+    async refreshAll(): Promise<CompactSnapshot[]> {
+      const moved: CompactSnapshot[] = [];
       await Promise.all(
         [...mirrors.entries()].map(async ([electionId, mirror]) => {
           const before = mirror.state?.seq ?? -1;
           try {
             const state = await load(electionId, mirror);
-            if (state.seq !== before) moved.push(state);
+            if (state.seq !== before) moved.push(compact(mirror));
           } catch {
             // The writer is unreachable: viewers keep what they have and ask again on their next gap.
           }

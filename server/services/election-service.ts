@@ -6,6 +6,7 @@
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { houseSummary } from '../../shared/domain/party-table.ts';
+import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
   CorrectionInput,
   DeclarationInput,
@@ -25,8 +26,9 @@ import type {
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
-import * as reference from '../db/reference-repo.ts';
+import * as referenceRepo from '../db/reference-repo.ts';
 import { RefusedError } from './errors.ts';
+import { nightReference } from './night-reference.ts';
 import { seatStateFrom } from './seat-state.ts';
 
 interface Night {
@@ -35,6 +37,8 @@ interface Night {
   seatStates: Map<string, SeatState>;
   house: ElectionState['house'];
   seq: number;
+  /** Built on first asking; a reload (after an import) forgets it with the night. */
+  reference?: NightReference;
 }
 
 export interface ElectionServiceDeps {
@@ -171,6 +175,31 @@ export function createElectionService({
     return current;
   }
 
+  function state(electionId: string): ElectionState {
+    const n = night(electionId);
+    return {
+      election: n.election,
+      seats: [...n.seats.values()],
+      seatStates: [...n.seatStates.values()],
+      parties,
+      house: n.house,
+      seq: n.seq,
+      generatedAt: now().toISOString(),
+      screen: baselines.readScreen(db, electionId),
+    };
+  }
+
+  function reference(electionId: string): NightReference {
+    const n = night(electionId);
+    n.reference ??= nightReference({
+      seats: [...n.seats.values()],
+      parties,
+      continuity,
+      candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
+    });
+    return n.reference;
+  }
+
   return {
     listElections() {
       return baselines.listElections(db).map(({ lastSeq, ...election }) => {
@@ -179,18 +208,14 @@ export function createElectionService({
       });
     },
 
-    state(electionId: string): ElectionState {
-      const n = night(electionId);
-      return {
-        election: n.election,
-        seats: [...n.seats.values()],
-        seatStates: [...n.seatStates.values()],
-        parties,
-        house: n.house,
-        seq: n.seq,
-        generatedAt: now().toISOString(),
-        screen: baselines.readScreen(db, electionId),
-      };
+    state,
+
+    /** Seats, parties, continuity and candidate lists: what a screen fetches once (GET .../reference). */
+    reference,
+
+    /** The state as a new viewer receives it over the socket (shared/protocol/compact-snapshot.ts). */
+    snapshot(electionId: string): CompactSnapshot {
+      return compactSnapshot(state(electionId), reference(electionId));
     },
 
     /** The last sequence number and the mode: all a cache needs to know whether anything changed. */
@@ -201,12 +226,12 @@ export function createElectionService({
 
     hexMap(electionId: string) {
       night(electionId);
-      return reference.hexMapOf(db, electionId);
+      return referenceRepo.hexMapOf(db, electionId);
     },
 
     candidates(electionId: string) {
       night(electionId);
-      return Object.fromEntries(reference.candidatesOf(db, electionId));
+      return Object.fromEntries(referenceRepo.candidatesOf(db, electionId));
     },
 
     /** Every change after a sequence number, as the live blog reads it. */

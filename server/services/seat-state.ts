@@ -1,48 +1,18 @@
-/** A seat's current state from its newest version: the one place that reads a version's meaning. */
-import { seatOutcome } from '../../shared/domain/outcome.ts';
+/** A seat's current state from its newest stored version (the rules are in shared/domain/seat-state.ts). */
+import { seatState } from '../../shared/domain/seat-state.ts';
 import { Declaration, type PartyContinuity, type Seat, type SeatState } from '../../shared/protocol/schemas.ts';
 import type { VersionRow } from '../db/declarations-repo.ts';
 
-export function seatStateFrom(seat: Seat, latest: VersionRow | null, continuity: PartyContinuity): SeatState {
-  const base = { code: seat.code, name: seat.name };
-  if (!latest) {
-    return {
-      ...base,
-      status: 'undeclared',
-      version: 0,
-      lastChange: null,
-      lastReason: null,
-      declaration: null,
-      outcome: null,
-      updatedAt: null,
-    };
-  }
-  const history = {
-    version: latest.version,
-    lastChange: latest.kind,
-    lastReason: latest.reason,
-    updatedAt: latest.entered_at,
+export function seatStateFrom(seat: Seat, row: VersionRow | null, continuity: PartyContinuity): SeatState {
+  const latest = row && {
+    version: row.version,
+    kind: row.kind,
+    reason: row.reason,
+    enteredAt: row.entered_at,
+    declaration:
+      row.declaration_json === null || row.kind === 'recount' || row.kind === 'withdrawn'
+        ? null
+        : Declaration.parse({ ...JSON.parse(row.declaration_json), enteredAt: row.entered_at, enteredBy: row.entered_by }),
   };
-  if (latest.kind === 'recount' || latest.kind === 'withdrawn' || latest.declaration_json === null) {
-    // ELECTION-RULES: a recount shows no winner until a new declaration; a withdrawal makes the seat undeclared.
-    return {
-      ...base,
-      ...history,
-      status: latest.kind === 'recount' ? 'recount' : 'undeclared',
-      declaration: null,
-      outcome: null,
-    };
-  }
-  const declaration = Declaration.parse({
-    ...JSON.parse(latest.declaration_json),
-    enteredAt: latest.entered_at,
-    enteredBy: latest.entered_by,
-  });
-  return {
-    ...base,
-    ...history,
-    status: 'declared',
-    declaration,
-    outcome: seatOutcome({ declaration, baseline: seat.baseline, continuity }),
-  };
+  return seatState({ seat, latest, continuity });
 }

@@ -27,6 +27,32 @@ export const NewTokenInput = z.object({ name: z.string().trim().min(3, 'must say
 
 export const ConfirmationSetting = z.object({ requireConfirmation: z.boolean() });
 
+/** One account as GET /api/users lists it: never its password hash. Field names are the table's. */
+export const UserListing = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  role: Role,
+  created_by: z.string(),
+  created_at: z.string(),
+  disabled_at: z.string().nullable(),
+});
+export type UserListing = z.infer<typeof UserListing>;
+
+/** One token as GET /api/tokens lists it: never the token itself. */
+export const TokenListing = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  created_by: z.string(),
+  created_at: z.string(),
+  revoked_by: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export type TokenListing = z.infer<typeof TokenListing>;
+
+/** The reply to POST /api/tokens: the only time the token is sent. */
+export const NewToken = TokenListing.extend({ token: z.string() });
+export type NewToken = z.infer<typeof NewToken>;
+
 /** Who is signed in, and the token every state-changing request of this session must carry in x-csrf-token. */
 export const SessionInfo = z.object({
   user: z.object({ username: z.string(), role: Role }).nullable(),

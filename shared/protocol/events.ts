@@ -4,13 +4,18 @@
  * past tense or with a noun (`state:snapshot`, `election:updated`).
  */
 import type { PendingEntry, Presence } from './accounts.ts';
-import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from './schemas.ts';
+import type { CompactSnapshot } from './compact-snapshot.ts';
+import type { Election, ElectionUpdate, ScreenSettings } from './schemas.ts';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
-  /** The whole state of the watched election: on watching, and on asking again. */
-  'state:snapshot': (state: ElectionState) => void;
+  /**
+   * The whole state of the watched election, on watching and on asking again,
+   * in compact form: read it against the reference (GET /api/elections/:e/reference,
+   * fetched once per referenceVersion) with expandSnapshot (compact-snapshot.ts).
+   */
+  'state:snapshot': (snapshot: CompactSnapshot) => void;
   /** One numbered change; a client that sees a gap in seq asks for the state again. */
   'election:updated': (update: ElectionUpdate) => void;
   /**

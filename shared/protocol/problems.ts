@@ -25,11 +25,15 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/** A refusal is shown on screen and may be logged: a password is never repeated back. */
+const isSecret = (path: readonly PropertyKey[]) => /password|secret/i.test(String(path.at(-1) ?? ''));
+
 export function problemsFromZod(error: z.ZodError, input: unknown): FieldProblem[] {
   return error.issues.map((issue) => {
     const path = fieldPath(issue.path) || 'body';
     const value = valueAt(input, issue.path);
-    const got = value === undefined ? ' (missing)' : typeof value === 'object' ? '' : ` (got ${shown(value)})`;
+    const got =
+      value === undefined ? ' (missing)' : typeof value === 'object' || isSecret(issue.path) ? '' : ` (got ${shown(value)})`;
     return { path, message: `${issue.message}${got}` };
   });
 }

@@ -1,5 +1,6 @@
+import http from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startServer, watch, type RunningServer, type Viewer } from '../support/server.ts';
+import { api, startServer, watch, type RunningServer, type Viewer } from '../support/server.ts';
 
 describe('snapshots', () => {
   let server: RunningServer;
@@ -27,5 +28,23 @@ describe('snapshots', () => {
     viewers = await Promise.all(Array.from({ length: 20 }, () => watch(server, 'ge2017')));
     for (const viewer of viewers) expect(viewer.snapshots).toHaveLength(1);
     expect(new Set(viewers.map((v) => JSON.stringify(v.snapshots[0].seatStates))).size).toBe(1);
+  });
+
+  test('the reference a snapshot is read against carries its version as a strong ETag and answers 304 when held', async () => {
+    server = await startServer();
+    const viewer = await watch(server, 'ge2017');
+    viewers.push(viewer);
+    const first = await api(server, 'GET', '/api/elections/ge2017/reference');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe(`"${first.body.referenceVersion}"`);
+    expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(first.body.seats).toEqual(viewer.snapshots[0].seats);
+    const again = await new Promise<number>((resolve, reject) => {
+      http.get(`${server.url}/api/elections/ge2017/reference`, { agent: false, headers: { 'if-none-match': first.headers.etag } }, (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+      }).on('error', reject);
+    });
+    expect(again).toBe(304);
   });
 });

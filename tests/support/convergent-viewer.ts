@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { applyUpdate } from '../../shared/protocol/apply-update.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import { inOrder, testSnapshotReader } from './snapshot-reading.ts';
 
 type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -25,6 +27,9 @@ export class ConvergentViewer {
   snapshots = 0;
   gaps = 0;
   duplicates = 0;
+  /** A snapshot that could not be read (its reference did not load). */
+  readErrors: unknown[] = [];
+  #reader = testSnapshotReader(() => this.url);
   #socket: ViewerSocket | null = null;
   #urlIndex = 0;
   #resyncAsked = false;
@@ -56,10 +61,17 @@ export class ConvergentViewer {
       reconnectionDelayMax: 500,
     });
     this.#socket = socket;
+    // One inbox per connection: a snapshot waiting for its reference holds back the updates after it.
+    const receive = inOrder((error) => this.readErrors.push(error));
+    const current = () => socket === this.#socket;
     socket.on('connect', () => socket.emit('election:watch', this.electionId));
-    socket.on('state:snapshot', (snapshot) => this.#snapshot(snapshot));
-    socket.on('election:updated', (update) => this.#update(update));
-    socket.on('election:updates', (updates) => updates.forEach((u) => this.#update(u)));
+    socket.on('state:snapshot', (compact) => receive(() => this.#snapshot(compact, current)));
+    socket.on('election:updated', (update) => receive(() => {
+      if (current()) this.#update(update);
+    }));
+    socket.on('election:updates', (updates) => receive(() => {
+      if (current()) updates.forEach((u) => this.#update(u));
+    }));
     if (many) {
       const moveOn = () => {
         if (this.#offline || socket !== this.#socket) return;
@@ -73,7 +85,9 @@ export class ConvergentViewer {
     }
   }
 
-  #snapshot(snapshot: ElectionState): void {
+  async #snapshot(compact: CompactSnapshot, current: () => boolean): Promise<void> {
+    const snapshot = await this.#reader.read(compact);
+    if (!current()) return; // this connection was closed while the reference loaded
     this.state = snapshot;
     this.snapshots++;
     this.#resyncAsked = false;

@@ -11,6 +11,7 @@ import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts
 import { projectRoot } from '../../server/config/project-root.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { seedBaseline } from '../../server/services/seed-baseline.ts';
+import { inOrder, testSnapshotReader } from './snapshot-reading.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 export const ARTICLE_BASELINE = path.join(projectRoot, 'data', 'article-baseline.json');
@@ -104,12 +105,13 @@ export type Viewer = Socket<ServerToClientEvents, ClientToServerEvents> & {
   nextSnapshot(): Promise<ElectionState>;
 };
 
-function waitFor<T>(list: T[], seen: { count: number }, timeoutMs: number, what: string): Promise<T> {
+function waitFor<T>(list: T[], seen: { count: number }, timeoutMs: number, what: string, failure: () => unknown = () => null): Promise<T> {
   const index = seen.count++;
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
       if (list.length > index) return resolve(list[index]);
+      if (failure()) return reject(failure());
       if (Date.now() - started > timeoutMs) return reject(new Error(`no ${what} #${index + 1} within ${timeoutMs} ms`));
       setTimeout(poll, 5);
     };
@@ -117,19 +119,29 @@ function waitFor<T>(list: T[], seen: { count: number }, timeoutMs: number, what:
   });
 }
 
-/** A real socket.io-client viewer that watches one election and keeps everything it receives. */
+/**
+ * A real socket.io-client viewer that watches one election and keeps everything it receives,
+ * snapshots read back into the whole ElectionState as the dashboard reads them.
+ */
 export async function watch(server: RunningServer, electionId: string): Promise<Viewer> {
   const socket = connect(server.url, { transports: ['websocket'], forceNew: true }) as Viewer;
   socket.snapshots = [];
   socket.updates = [];
   const seenUpdates = { count: 0 };
   const seenSnapshots = { count: 0 };
-  socket.on('state:snapshot', (state) => socket.snapshots.push(state));
-  socket.on('election:updated', (update) => socket.updates.push(update));
-  socket.on('election:updates', (updates) => socket.updates.push(...updates));
+  let readError: unknown = null;
+  const receive = inOrder((error) => (readError = error));
+  const reader = testSnapshotReader(() => server.url);
+  socket.on('state:snapshot', (compact) =>
+    receive(async () => {
+      socket.snapshots.push(await reader.read(compact));
+    }),
+  );
+  socket.on('election:updated', (update) => receive(() => void socket.updates.push(update)));
+  socket.on('election:updates', (updates) => receive(() => void socket.updates.push(...updates)));
   socket.on('connect', () => socket.emit('election:watch', electionId));
-  socket.nextUpdate = () => waitFor(socket.updates, seenUpdates, 5000, 'update');
-  socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot');
+  socket.nextUpdate = () => waitFor(socket.updates, seenUpdates, 5000, 'update', () => readError);
+  socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot', () => readError);
   await socket.nextSnapshot();
   return socket;
 }

@@ -1,4 +1,5 @@
 /** fetch helpers for the HTTP API; every reply keeps its status so screens can explain it. */
+import type { NightReference } from '../../../shared/protocol/compact-snapshot.ts';
 import type {
   DeclarationInput,
   Election,
@@ -33,6 +34,11 @@ export function fetchElections(): Promise<ElectionListing[]> {
 
 export function fetchElectionState(electionId: string): Promise<ElectionState> {
   return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`);
+}
+
+/** Seats, baselines, parties and candidate lists: what a compact snapshot is read against. */
+export function fetchReference(electionId: string): Promise<NightReference> {
+  return getJson<NightReference>(`/api/elections/${encodeURIComponent(electionId)}/reference`);
 }
 
 /** The election to show: the one asked for if it exists, else ge2017, else the first. */

@@ -23,7 +23,8 @@ export function useCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function call(method: string, url: string, body?: unknown): Promise<{ status: number; reply: Record<string, unknown> }> {
+/** One request with the session's CSRF token; the admin page's calls go through here too. */
+export async function call(method: string, url: string, body?: unknown): Promise<{ status: number; reply: Record<string, unknown> }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;

@@ -3,9 +3,11 @@
  * updates applied on top of it, and whether the figures can be trusted
  * (stale from the moment the connection drops until a fresh snapshot).
  */
+import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
 import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
 import { applyUpdate } from '../apply-update.ts';
-import { chooseElection, fetchElections, type ElectionListing } from '../api.ts';
+import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
+import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -35,6 +37,11 @@ class ElectionStore {
   #socket: ElectionSocket;
   #resyncRequested = false;
   #started = false;
+  #reader = new SnapshotReader({ fetchReference, fetchState: fetchElectionState });
+  /** Counts snapshots received: only the newest one being read is applied. */
+  #reading = 0;
+  /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
+  #held: ElectionUpdate[] | null = null;
 
   constructor(io: ElectionSocket) {
     this.#socket = io;
@@ -66,6 +73,8 @@ class ElectionStore {
     this.lastUpdate = null;
     this.latestUpdates = [];
     this.#resyncRequested = false;
+    this.#reading++;
+    this.#held = null;
     const url = new URL(window.location.href);
     url.searchParams.set('election', electionId);
     window.history.replaceState(null, '', url);
@@ -73,12 +82,35 @@ class ElectionStore {
     else this.#socket.connect();
   }
 
-  receiveSnapshot(snapshot: ElectionState): void {
+  /** A compact snapshot (state:snapshot), read against the election's reference, fetched once. */
+  receiveSnapshot(compact: CompactSnapshot): void {
+    if (compact.election.id !== this.electionId) return;
+    const reading = ++this.#reading;
+    const read = this.#reader.read(compact);
+    if (!(read instanceof Promise)) {
+      this.#applySnapshot(read);
+      return;
+    }
+    this.#held ??= [];
+    read.then(
+      (snapshot) => reading === this.#reading && this.#applySnapshot(snapshot),
+      (err: unknown) => {
+        if (reading !== this.#reading) return;
+        this.#held = null;
+        this.loadError = `Could not load the election's seats: ${err instanceof Error ? err.message : String(err)}`;
+      },
+    );
+  }
+
+  #applySnapshot(snapshot: ElectionState): void {
+    const held = this.#held ?? [];
+    this.#held = null;
     if (snapshot.election.id !== this.electionId) return;
     this.state = snapshot;
     this.lastUpdate = latestChange(snapshot);
     this.stale = false;
     this.#resyncRequested = false;
+    if (held.length > 0) this.receiveUpdates(held);
   }
 
   receiveUpdate(update: ElectionUpdate): void {
@@ -87,6 +119,10 @@ class ElectionStore {
 
   /** Numbered updates in seq order (a batch arrives as election:updates): applied in turn, drawn once. */
   receiveUpdates(updates: readonly ElectionUpdate[]): void {
+    if (this.#held) {
+      this.#held.push(...updates);
+      return;
+    }
     if (this.state === null) return; // the snapshot on its way will include them
     let state = this.state;
     const applied: ElectionUpdate[] = [];

@@ -1,0 +1,39 @@
+/**
+ * Reads compact snapshots (state:snapshot) back into the whole ElectionState.
+ * The reference is fetched once per election and version and held in memory;
+ * the browser revalidates it with its ETag. Used by the dashboard store and
+ * by the tests' viewers, so both read snapshots the same way.
+ */
+import { expandSnapshot, type CompactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
+import type { ElectionState } from '../../../shared/protocol/schemas.ts';
+
+export interface SnapshotReaderDeps {
+  fetchReference(electionId: string): Promise<NightReference>;
+  /** The whole state over HTTP: for a snapshot made against a reference the server no longer serves. */
+  fetchState(electionId: string): Promise<ElectionState>;
+}
+
+export class SnapshotReader {
+  #held = new Map<string, NightReference>();
+  #deps: SnapshotReaderDeps;
+
+  constructor(deps: SnapshotReaderDeps) {
+    this.#deps = deps;
+  }
+
+  /** At once when the snapshot's reference is held, else once it has been fetched. */
+  read(compact: CompactSnapshot): ElectionState | Promise<ElectionState> {
+    const held = this.#held.get(compact.election.id);
+    if (held?.referenceVersion === compact.referenceVersion) return expandSnapshot(compact, held);
+    return this.#fetchAndRead(compact);
+  }
+
+  async #fetchAndRead(compact: CompactSnapshot): Promise<ElectionState> {
+    const electionId = compact.election.id;
+    const reference = await this.#deps.fetchReference(electionId);
+    this.#held.set(electionId, reference);
+    if (reference.referenceVersion === compact.referenceVersion) return expandSnapshot(compact, reference);
+    // The reference changed (an import) between the snapshot and the fetch: the whole state is always right.
+    return this.#deps.fetchState(electionId);
+  }
+}

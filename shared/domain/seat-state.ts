@@ -1,0 +1,65 @@
+/**
+ * A seat's current state from its newest version: the one place that reads
+ * a version's meaning. The server builds it from the database; a screen
+ * rebuilds it from a compact snapshot (shared/protocol/compact-snapshot.ts).
+ */
+import type { Declaration, PartyContinuity, Seat, SeatState, VersionKind } from '../protocol/schemas.ts';
+import { seatOutcome } from './outcome.ts';
+
+/** The newest version of a seat, as stored. */
+export interface SeatVersion {
+  version: number;
+  kind: VersionKind;
+  reason: string | null;
+  enteredAt: string;
+  /** null for a recount or a withdrawal. */
+  declaration: Declaration | null;
+}
+
+export function seatState({
+  seat,
+  latest,
+  continuity,
+}: {
+  seat: Pick<Seat, 'code' | 'name' | 'baseline'>;
+  latest: SeatVersion | null;
+  continuity: PartyContinuity;
+}): SeatState {
+  const base = { code: seat.code, name: seat.name };
+  if (!latest) {
+    return {
+      ...base,
+      status: 'undeclared',
+      version: 0,
+      lastChange: null,
+      lastReason: null,
+      declaration: null,
+      outcome: null,
+      updatedAt: null,
+    };
+  }
+  const history = {
+    version: latest.version,
+    lastChange: latest.kind,
+    lastReason: latest.reason,
+    updatedAt: latest.enteredAt,
+  };
+  const { declaration } = latest;
+  if (latest.kind === 'recount' || latest.kind === 'withdrawn' || declaration === null) {
+    // ELECTION-RULES: a recount shows no winner until a new declaration; a withdrawal makes the seat undeclared.
+    return {
+      ...base,
+      ...history,
+      status: latest.kind === 'recount' ? 'recount' : 'undeclared',
+      declaration: null,
+      outcome: null,
+    };
+  }
+  return {
+    ...base,
+    ...history,
+    status: 'declared',
+    declaration,
+    outcome: seatOutcome({ declaration, baseline: seat.baseline, continuity }),
+  };
+}

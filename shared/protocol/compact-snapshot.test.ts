@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { houseSummary } from '../domain/party-table.ts';
+import { seatState } from '../domain/seat-state.ts';
+import { CompactSnapshot, compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
+import { DEFAULT_SCREEN, type ElectionState, type Seat } from './schemas.ts';
+
+const seats: Seat[] = [
+  {
+    code: 'E14000001',
+    name: 'Aldershot',
+    baseline: {
+      party: 'Con',
+      mp: 'Bob Baker',
+      majority: 100,
+      votes: [
+        { party: 'Con', votes: 500, name: 'Bob Baker' },
+        { party: 'Lab', votes: 400, name: 'Ann Able' },
+      ],
+    },
+    notes: [{ text: 'A seat to watch.', source: 'article.md' }],
+    source: 'article.md',
+  },
+  { code: 'E14000002', name: 'Barnsley East', baseline: { party: 'Lab' }, notes: [], source: 'results.csv' },
+  { code: 'E14000003', name: 'Chorley', baseline: { party: 'Lab' }, heldAtDissolution: { party: 'Spk' }, notes: [], source: 'results.csv' },
+  { code: 'E14000004', name: 'Dover', baseline: { party: 'Con' }, notes: [], source: 'results.csv' },
+];
+
+const reference: NightReference = {
+  referenceVersion: 'v1',
+  seats,
+  parties: [{ code: 'Con', name: 'Conservative', colour: '#0087dc' }],
+  continuity: { aliases: {}, successors: { Brexit: 'RUK' } },
+  candidates: { E14000002: [{ name: 'Dee Dale', party: 'Lab' }] },
+};
+
+const at = '2019-12-13T01:00:00.000Z';
+const declaration = (candidates: Array<[string, string, number]>, extra: object = {}) => ({
+  candidates: candidates.map(([name, party, votes]) => ({ name, party, votes })),
+  ...extra,
+  enteredAt: at,
+  enteredBy: 'desk',
+});
+
+function inventedState(): ElectionState {
+  const { continuity } = reference;
+  const seatStates = [
+    seatState({
+      seat: seats[0],
+      latest: {
+        version: 2,
+        kind: 'corrected',
+        reason: 'typo in Lab votes',
+        enteredAt: at,
+        declaration: declaration(
+          [['Ann Able', 'Lab', 550], ['Bob Baker', 'Con', 350], ['Gil Green', 'Green', 100]],
+          { electorate: 2000, rejected: 7, validVotes: 1000, declaredAt: '2019-12-13T00:58:00+00:00', source: 'reporter' },
+        ),
+      },
+      continuity,
+    }),
+    seatState({
+      seat: seats[1],
+      latest: { version: 1, kind: 'declared', reason: null, enteredAt: at, declaration: declaration([['Dee Dale', 'Lab', 20], ['Eve East', 'Brexit', 20]], { winnerByLot: 'Dee Dale' }) },
+      continuity,
+    }),
+    seatState({ seat: seats[2], latest: { version: 3, kind: 'recount', reason: 'close result', enteredAt: at, declaration: null }, continuity }),
+    seatState({ seat: seats[3], latest: null, continuity }),
+  ];
+  return {
+    election: { id: 'ge2019', name: 'General election 2019', kind: 'general', totalSeats: 4, baselineName: 'GE2017', mode: 'rehearsal' },
+    seats,
+    seatStates,
+    parties: reference.parties,
+    house: houseSummary(seatStates.map((s, i) => ({ baseline: seats[i].baseline, outcome: s.outcome })), 4, continuity),
+    seq: 6,
+    generatedAt: at,
+    screen: DEFAULT_SCREEN,
+  };
+}
+
+describe('compactSnapshot and expandSnapshot', () => {
+  test('give back the whole state: seats, outcomes, House, sequence number, mode and screen', () => {
+    const state = inventedState();
+    const wire = JSON.parse(JSON.stringify(compactSnapshot(state, reference))) as CompactSnapshot;
+    expect(expandSnapshot(wire, reference)).toEqual(state);
+  });
+
+  test('keep the server key order, so a digest of the expanded state equals one of the state', () => {
+    const state = inventedState();
+    const expanded = expandSnapshot(compactSnapshot(state, reference), reference);
+    expect(JSON.stringify(expanded.seatStates)).toBe(JSON.stringify(state.seatStates));
+  });
+
+  test('send no outcomes, and name known candidates by their number in the candidate list or the baseline', () => {
+    const compact = compactSnapshot(inventedState(), reference);
+    expect(JSON.stringify(compact)).not.toContain('outcome');
+    const [aldershot, barnsley, chorley, dover] = compact.seats;
+    expect(aldershot[5]?.candidates).toEqual([[1, 'Lab', 550], [0, 'Con', 350], ['Gil Green', 'Green', 100]]);
+    expect(barnsley[5]?.candidates[0]).toEqual([0, 'Lab', 20]);
+    expect(chorley).toEqual(['E14000003', 3, 'recount', 'close result', at, null]);
+    expect(dover).toEqual(['E14000004']);
+  });
+
+  test('is accepted by its own schema', () => {
+    expect(CompactSnapshot.safeParse(compactSnapshot(inventedState(), reference)).success).toBe(true);
+  });
+
+  test('refuses a seat the reference does not hold, asking for the reference again', () => {
+    const compact = compactSnapshot(inventedState(), reference);
+    const older = { ...reference, seats: seats.slice(1) };
+    expect(() => expandSnapshot(compact, older)).toThrow(/E14000001 is not in reference v1: fetch the reference again/);
+  });
+});
