@@ -1,4 +1,5 @@
 import './lib/page.css';
+import './lib/entry.css';
 import { mount } from 'svelte';
 import Entry from './pages/Entry.svelte';
 import { entryDesk } from './lib/stores/entry-desk.svelte.ts';

@@ -1,5 +1,5 @@
 /** How figures read on screen: thousands separators, one-decimal percents, signed nets, UK time. */
-import type { Outcome, SeatBaseline, Swing } from '../../../shared/protocol/schemas.ts';
+import type { Outcome, SeatBaseline, SeatState, Swing } from '../../../shared/protocol/schemas.ts';
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -66,4 +66,11 @@ export function formatBaselineMajority(baseline: SeatBaseline): string {
       : `majority between ${formatPercent(range.min)} and ${formatPercent(range.max)}`;
   }
   return 'majority not given';
+}
+
+/** Where a seat stands, for the entry desk: "in recount", "undeclared", or "Lab HOLD, majority 5,652 (12.3%)". */
+export function formatSeatResult(seat: SeatState): string {
+  if (seat.status === 'recount') return 'in recount';
+  if (seat.outcome === null) return seat.status;
+  return `${seat.outcome.label.text}, ${formatMajority(seat.outcome)}`;
 }
