@@ -30,6 +30,17 @@ export interface SocketOptions {
 
 export type { StateSource } from './snapshot-sender.ts';
 
+/** The parts of the opening request that outlive it: cookie and Origin headers, URL, query, TLS. */
+function lightRequest(request: IncomingMessage): IncomingMessage {
+  const { cookie, origin, host } = request.headers;
+  return {
+    headers: { ...(cookie && { cookie }), ...(origin && { origin }), ...(host && { host }) },
+    url: request.url,
+    _query: (request as IncomingMessage & { _query?: unknown })._query,
+    connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
+  } as unknown as IncomingMessage;
+}
+
 export function createSocketServer(http: HttpServer, service: StateSource, options: SocketOptions = {}): ResultsIo {
   const { allowRequest } = options;
   const io: ResultsIo = new Server(http, {
@@ -39,6 +50,12 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
     // Compression costs ~15x the memory per viewer for little gain on small updates.
     perMessageDeflate: false,
     ...(allowRequest && { allowRequest: (request, callback) => callback(null, allowRequest(request)) }),
+  });
+
+  // engine.io keeps each connection's first HTTP request for the socket's life: kilobytes
+  // a viewer. Keep only what socket.io's handshake and the editors' desk read from it.
+  io.engine.on('connection', (raw: { request: IncomingMessage }) => {
+    raw.request = lightRequest(raw.request);
   });
 
   const snapshots = createSnapshotSender(io, service, room);
