@@ -77,7 +77,7 @@ describe('two editors enter, confirm and correct a result; the dashboard follows
   }
 
   test('keyboard entry, preview, confirmation by a second editor, a correction, and the dashboard at each step', async () => {
-    // An admin turns on second-editor confirmation (through the API, as the admin page is not built).
+    // An admin turns on second-editor confirmation (through the API; tests/e2e/admin.test.ts covers the admin page).
     const admin = await request(server, 'POST', '/api/session', { username: 'ada', password: PASSWORD });
     const cookie = String(admin.headers['set-cookie']?.[0]).split(';')[0];
     const setting = await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, {
