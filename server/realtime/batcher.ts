@@ -5,6 +5,7 @@
  * second then cost the viewers' send loop about what one does (the loop over
  * 10,000 sockets, not the bytes, is the cost of a broadcast).
  */
+import { houseOnLastOnly } from '../../shared/protocol/apply-update.ts';
 import type { ElectionUpdate } from '../../shared/protocol/schemas.ts';
 
 /** Sent once nothing new has come for this long: a lone declaration waits no more than this. */
@@ -38,7 +39,7 @@ export function createUpdateBatcher({
     timer = null;
     const batches = waiting;
     waiting = new Map();
-    for (const [electionId, updates] of batches) send(electionId, updates);
+    for (const [electionId, updates] of batches) send(electionId, houseOnLastOnly(updates));
   }
 
   // Declarations entered back to back commit one after another (each waits

@@ -27,6 +27,11 @@ export function applyUpdate({ state, update }: { state: ElectionState; update: E
     : [...state.seatStates, update.seat];
   return {
     kind: 'applied',
-    state: { ...state, seatStates, house: update.house, seq: update.seq, generatedAt: update.at },
+    state: { ...state, seatStates, house: update.house ?? state.house, seq: update.seq, generatedAt: update.at },
   };
+}
+
+/** A batch as it is sent: the House figures once, on its last update (see ElectionUpdate.house). */
+export function houseOnLastOnly(updates: readonly ElectionUpdate[]): ElectionUpdate[] {
+  return updates.map((update, i) => (i === updates.length - 1 ? update : { ...update, house: null }));
 }

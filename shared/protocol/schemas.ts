@@ -270,7 +270,12 @@ export const ElectionUpdate = z.object({
   seq: z.number().int().min(1),
   change: VersionKind,
   seat: SeatState,
-  house: HouseSummary,
+  /**
+   * The House figures after this change. Inside a batch (election:updates) only the
+   * last update carries them, null on the others: late in a night the party table is
+   * most of an update's bytes, and only the House after the whole batch is shown.
+   */
+  house: HouseSummary.nullable(),
   /** The copy-ready line for this change ("Croydon Central: Lab GAIN from Con. ..."). */
   line: z.string(),
   at: z.string(),

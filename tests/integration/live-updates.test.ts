@@ -27,8 +27,9 @@ describe('live updates over socket.io', () => {
       expect(update.seq).toBe(before + 1);
       expect(update.seat.code).toBe(CROYDON_CENTRAL);
       expect(update.seat.outcome?.label.text).toBe('Lab GAIN from Con');
-      const lab = update.house.partyTable.find((row) => row.party === 'Lab');
-      const con = update.house.partyTable.find((row) => row.party === 'Con');
+      // A lone update carries the House figures after it.
+      const lab = update.house!.partyTable.find((row) => row.party === 'Lab');
+      const con = update.house!.partyTable.find((row) => row.party === 'Con');
       expect(lab).toMatchObject({ seats: 1, gains: 1, losses: 0, net: 1 });
       expect(con).toMatchObject({ seats: 0, gains: 0, losses: 1, net: -1 });
     }
@@ -81,21 +82,26 @@ describe('live updates over socket.io', () => {
   test('a correction, a recount and a withdrawal each reach clients as numbered updates', async () => {
     const viewer = await watch(server, 'ge2017');
     viewers.push(viewer);
-    await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL));
     const corrected = labourGainIn(CROYDON_CENTRAL, 17_000, 18_000);
     const { seat: _seat, ...figures } = corrected;
     const base = `/api/elections/ge2017/seats/${CROYDON_CENTRAL}`;
-    expect((await api(server, 'POST', `${base}/correction`, { ...figures, reason: 'votes transposed' })).status).toBe(200);
-    expect((await api(server, 'POST', `${base}/recount`, { reason: 'recount called by the candidates' })).status).toBe(200);
-    expect((await api(server, 'POST', `${base}/withdrawal`, { reason: 'entered in error' })).status).toBe(200);
-
+    const steps: Array<[string, unknown, number]> = [
+      ['/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), 201],
+      [`${base}/correction`, { ...figures, reason: 'votes transposed' }, 200],
+      [`${base}/recount`, { reason: 'recount called by the candidates' }, 200],
+      [`${base}/withdrawal`, { reason: 'entered in error' }, 200],
+    ];
+    // One change at a time, each seen before the next, so each arrives alone with its House figures.
     const changes = [];
-    for (let i = 0; i < 4; i++) changes.push(await viewer.nextUpdate());
+    for (const [route, body, status] of steps) {
+      expect((await api(server, 'POST', route, body)).status).toBe(status);
+      changes.push(await viewer.nextUpdate());
+    }
     expect(changes.map((u) => u.change)).toEqual(['declared', 'corrected', 'recount', 'withdrawn']);
     expect(changes[1].seat.outcome?.label.text).toBe('Con HOLD');
-    expect(changes[1].house.partyTable.find((r) => r.party === 'Lab')?.gains).toBe(0);
+    expect(changes[1].house!.partyTable.find((r) => r.party === 'Lab')?.gains).toBe(0);
     expect(changes[2].seat).toMatchObject({ status: 'recount', outcome: null });
     expect(changes[3].seat).toMatchObject({ status: 'undeclared', version: 4 });
-    expect(changes[3].house.declared).toBe(0);
+    expect(changes[3].house!.declared).toBe(0);
   });
 });
