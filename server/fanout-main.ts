@@ -5,7 +5,8 @@
  *   npm run start:fanout -- --writer http://127.0.0.1:3000 --port 3001   (REDIS_URL=redis://...)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { alreadyHeld, REFERENCE_CACHE_CONTROL, referenceJson, referenceTag } from './http/reference-reply.ts';
+import { alreadyHeld, REVALIDATE_EACH_TIME } from './http/etag.ts';
+import { referenceJson, referenceTag } from './http/reference-reply.ts';
 import { attachRedisAdapter, onRelayedBatch } from './realtime/redis-adapter.ts';
 import { broadcastUpdates, createSocketServer, resyncViewers } from './realtime/socket-server.ts';
 import { readFanoutConfig } from './roles/role-config.ts';
@@ -20,7 +21,7 @@ async function serveReference(electionId: string, request: IncomingMessage, resp
   try {
     const reference = await mirror.reference(electionId);
     const etag = referenceTag(reference);
-    const headers = { etag, 'cache-control': REFERENCE_CACHE_CONTROL };
+    const headers = { etag, 'cache-control': REVALIDATE_EACH_TIME };
     if (alreadyHeld(request.headers['if-none-match'], etag)) response.writeHead(304, headers).end();
     else response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(referenceJson(reference));
   } catch (error) {

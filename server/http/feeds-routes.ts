@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ElectionService } from '../services/election-service.ts';
 import { atomFeed } from './atom.ts';
+import { alreadyHeld, REVALIDATE_EACH_TIME } from './etag.ts';
 import { parseBody } from './parse.ts';
 
 const Since = z.object({ since: z.coerce.number().int().min(0, 'must be a sequence number >= 0').default(0) });
@@ -16,8 +17,8 @@ type FeedRequest = FastifyRequest<{ Params: { election: string }; Querystring: u
 /** Answers 304 when the reader already has this version; otherwise sets the ETag. */
 function notModified(request: FastifyRequest, reply: FastifyReply, tag: string): boolean {
   const etag = `W/"${tag}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
-  if (request.headers['if-none-match'] === etag) {
+  reply.header('etag', etag).header('cache-control', REVALIDATE_EACH_TIME);
+  if (alreadyHeld(request.headers['if-none-match'], etag)) {
     reply.code(304).send();
     return true;
   }

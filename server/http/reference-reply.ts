@@ -5,17 +5,8 @@
  */
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
 
-export const REFERENCE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-
 export function referenceTag(reference: NightReference): string {
   return `"${reference.referenceVersion}"`;
-}
-
-/** If-None-Match may list several tags, or `*`; a weak tag matches too (RFC 9110 weak comparison). */
-export function alreadyHeld(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  const tags = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch).split(',').map((t) => t.trim().replace(/^W\//, ''));
-  return tags.includes('*') || tags.includes(etag);
 }
 
 /** The JSON text, encoded once per reference: a 650-seat reference is a few hundred KB. */

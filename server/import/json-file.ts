@@ -1,23 +1,7 @@
 /** Parse a JSON text against a zod schema, with errors that name the file, the line and the field. */
 import type { z } from 'zod';
-import { formatJsonPath, jsonValueOffsets, lineAt, lineOfJsonPath, type JsonPath } from './json-position.ts';
-
-function valueAt(root: unknown, path: JsonPath): unknown {
-  let value: unknown = root;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
-}
-
-/** "(got -5)" where the offending value is a short plain value; objects are pointed at by path and line. */
-function gotValue(value: unknown): string {
-  if (value === undefined) return ' (missing)';
-  if (value !== null && typeof value === 'object') return '';
-  const quoted = JSON.stringify(value);
-  return quoted.length <= 60 ? ` (got ${quoted})` : '';
-}
+import { fieldPath, gotValue, valueAt } from '../../shared/protocol/problems.ts';
+import { jsonValueOffsets, lineAt, lineOfJsonPath } from './json-position.ts';
 
 /**
  * The data, or an Error listing every problem, one a line:
@@ -38,7 +22,7 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S, labe
   const offsets = jsonValueOffsets(text);
   const problems = parsed.error.issues.map((issue) => {
     const line = lineOfJsonPath(text, issue.path, offsets);
-    return `${label} line ${line} (${formatJsonPath(issue.path)}): ${issue.message}${gotValue(valueAt(raw, issue.path))}`;
+    return `${label} line ${line} (${fieldPath(issue.path) || 'the whole file'}): ${issue.message}${gotValue(issue.path, valueAt(raw, issue.path))}`;
   });
   throw new Error(problems.join('\n'));
 }

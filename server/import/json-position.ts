@@ -76,14 +76,3 @@ export function lineOfJsonPath(text: string, path: JsonPath, offsets = jsonValue
   }
   return 1;
 }
-
-/** elections[0].seats[3].baseline.majority, with odd keys quoted: continuity.aliases["Lab Co-op"]. */
-export function formatJsonPath(path: JsonPath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) out += out === '' ? String(part) : `.${String(part)}`;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out === '' ? '(the whole file)' : out;
-}

@@ -2,15 +2,18 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../domain/declaration.ts';
 
-/** candidates.2.votes -> candidates[2].votes */
+/** candidates.2.votes -> candidates[2].votes; a key that is no plain name is quoted: aliases["Lab Co-op"]. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
-    return out === '' ? String(key) : `${out}.${String(key)}`;
+    const name = String(key);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return `${out}[${JSON.stringify(name)}]`;
+    return out === '' ? name : `${out}.${name}`;
   }, '');
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value a problem points at, or undefined where the input has nothing there. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let at: unknown = input;
   for (const key of path) {
     if (at === null || typeof at !== 'object') return undefined;
@@ -28,12 +31,16 @@ function shown(value: unknown): string {
 /** A refusal is shown on screen and may be logged: a password is never repeated back. */
 const isSecret = (path: readonly PropertyKey[]) => /password|secret/i.test(String(path.at(-1) ?? ''));
 
+/** " (got -5)", " (missing)", or nothing for an object (its path says where) or a secret. */
+export function gotValue(path: readonly PropertyKey[], value: unknown): string {
+  if (value === undefined) return ' (missing)';
+  if (typeof value === 'object' || isSecret(path)) return '';
+  return ` (got ${shown(value)})`;
+}
+
 export function problemsFromZod(error: z.ZodError, input: unknown): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const path = fieldPath(issue.path) || 'body';
-    const value = valueAt(input, issue.path);
-    const got =
-      value === undefined ? ' (missing)' : typeof value === 'object' || isSecret(issue.path) ? '' : ` (got ${shown(value)})`;
-    return { path, message: `${issue.message}${got}` };
-  });
+  return error.issues.map((issue) => ({
+    path: fieldPath(issue.path) || 'body',
+    message: `${issue.message}${gotValue(issue.path, valueAt(input, issue.path))}`,
+  }));
 }

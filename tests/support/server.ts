@@ -1,9 +1,9 @@
 /** A real server for tests: createApp on a loopback port over a real SQLite file in a temp folder. */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { request, type Answer } from './session.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import { createApp, type App } from '../../server/app.ts';
@@ -64,38 +64,15 @@ export async function startServer(
   return server;
 }
 
-/** One HTTP request on its own connection (no keep-alive pool to go stale across a restart). */
+/** A request as a script sends it: the bearer token (or none, as the public), no session, no Origin. */
 export function api(
   server: RunningServer,
   method: 'GET' | 'POST',
   route: string,
   body?: unknown,
   token: string | null = TEST_TOKEN,
-): Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      server.url + route,
-      {
-        method,
-        agent: false,
-        headers: {
-          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : null, headers: response.headers });
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
+): Promise<Answer> {
+  return request(server, method, route, body, { bearer: token ?? undefined, origin: null });
 }
 
 export type Viewer = Socket<ServerToClientEvents, ClientToServerEvents> & {

@@ -11,6 +11,11 @@ export interface HouseSegment {
   width: number;
 }
 
+/** What a screen reader hears for the bar, which is drawn, not written. */
+export function houseBarLabel(segments: readonly HouseSegment[], majorityLine: number): string {
+  return `Seats won: ${segments.map((s) => `${s.party} ${s.seats}`).join(', ') || 'none yet'}; ${majorityLine} for a majority`;
+}
+
 export function houseSegments(house: HouseSummary, parties: readonly Party[]): { segments: HouseSegment[]; majorityAt: number } {
   const total = Math.max(house.totalSeats, 1);
   const segments = house.partyTable

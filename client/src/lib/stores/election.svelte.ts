@@ -5,7 +5,7 @@
  */
 import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
 import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
-import { applyUpdate } from '../apply-update.ts';
+import { applyUpdate } from '../../../../shared/protocol/apply-update.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
