@@ -12,11 +12,12 @@ import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { compactSnapshot, expandSnapshot, type CompactSnapshot, type NightReference } from '../shared/protocol/compact-snapshot.ts';
+import { houseOnLastOnly } from '../shared/protocol/apply-update.ts';
 import type { ElectionState, ElectionUpdate } from '../shared/protocol/schemas.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
 import { startRedis } from '../tests/support/redis-server.ts';
 import { BENCH_TOKEN, declare, night2019 } from './night.ts';
-import { kb, medianSpread, ms, residentBytes, spread, type Spread } from './stats.ts';
+import { collectedResidentBytes, kb, medianSpread, ms, settledResidentBytes, spread, type Spread } from './stats.ts';
 import { startSwarm } from './swarm.ts';
 
 const args = process.argv.slice(2);
@@ -44,7 +45,8 @@ async function startNightServer(): Promise<{ server: ChildServer; results: Retur
   const { dbPath, results } = night2019();
   const server = await startChild({
     port: await freePort(),
-    env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN },
+    env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN, TRACE_BROADCAST: '1' },
+    nodeArgs: ['--expose-gc', '--import', new URL('./collect-on-signal.mjs', import.meta.url).pathname],
     ready: /Election night:/,
   });
   await (await fetch(`${server.url}/api/elections/ge2019/state`)).arrayBuffer();
@@ -53,11 +55,12 @@ async function startNightServer(): Promise<{ server: ChildServer; results: Retur
 
 /** SINGLES declarations one at a time, each waited for by every viewer, then BURST at once. */
 async function socketIoRun(urls: string[], post: string, n: number, results: ReturnType<typeof night2019>['results'], memoryOf?: number) {
-  const rssBefore = memoryOf ? residentBytes(memoryOf) : 0;
+  const rssBefore = memoryOf ? await collectedResidentBytes(() => process.kill(memoryOf, 'SIGUSR2'), memoryOf) : 0;
   const swarm = startSwarm({ mode: 'socketio', urls, viewers: n, processes: swarmProcesses(n) });
   const ready = await swarm.ready;
   await sleep(1000);
-  const perViewer = memoryOf ? (residentBytes(memoryOf) - rssBefore) / n : NaN;
+  const perViewer = memoryOf ? ((await settledResidentBytes(memoryOf)) - rssBefore) / n : NaN;
+  const perViewerCollected = memoryOf ? ((await collectedResidentBytes(() => process.kill(memoryOf, 'SIGUSR2'), memoryOf)) - rssBefore) / n : NaN;
   const acks = new Map<number, number>();
   let next = 0;
   let missed = 0;
@@ -66,6 +69,8 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
     acks.set(reply.seq, now());
     if (!(await swarm.allHave(reply.seq))) missed++;
   }
+  // Ten editors, each with the entry page open: their connections exist before they press Enter.
+  await Promise.all(Array.from({ length: BURST }, () => fetch(`${post}/api/elections`).then((r) => r.arrayBuffer())));
   const burstStart = now();
   let lastAck = 0;
   const burst = await Promise.all(
@@ -81,23 +86,29 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
   await swarm.close();
   const singles = medianSpread([...acks].map(([seq, ack]) => spread(times.get(seq)!.map((t) => t - ack))));
   const burstEnd = Math.max(...burstSeqs.map((seq) => Math.max(...times.get(seq)!)));
-  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, perViewer, connectMs: ready.finished - ready.started, failed: ready.failed, missed };
+  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, perViewer, perViewerCollected, connectMs: ready.finished - ready.started, failed: ready.failed, missed };
 }
 
 async function wsFloorRun(n: number, payload: ElectionUpdate) {
   const port = await freePort();
-  const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const loops: Array<{ loopMs: number; cpuMs: number }> = [];
+  const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise((resolve) => floor.once('message', resolve));
   const broadcast = (payloads: string[]) =>
     new Promise<number>((resolve) => {
-      floor.once('message', (m: { started: number }) => resolve(m.started));
+      floor.once('message', (m: { started: number; loopMs: number; cpuMs: number }) => {
+        loops.push(m);
+        resolve(m.started);
+      });
       floor.send({ type: 'broadcast', payloads });
     });
-  const rssBefore = residentBytes(floor.pid!);
+  const collect = () => floor.send({ type: 'collect' });
+  const rssBefore = await collectedResidentBytes(collect, floor.pid!);
   const swarm = startSwarm({ mode: 'ws', urls: [`ws://127.0.0.1:${port}`], viewers: n, processes: swarmProcesses(n) });
   await swarm.ready;
   await sleep(1000);
-  const perViewer = (residentBytes(floor.pid!) - rssBefore) / n;
+  const perViewer = ((await settledResidentBytes(floor.pid!)) - rssBefore) / n;
+  const perViewerCollected = ((await collectedResidentBytes(collect, floor.pid!)) - rssBefore) / n;
   const starts = new Map<number, number>();
   for (let seq = 1; seq <= SINGLES; seq++) {
     starts.set(seq, await broadcast([JSON.stringify({ ...payload, seq })]));
@@ -107,7 +118,8 @@ async function wsFloorRun(n: number, payload: ElectionUpdate) {
   const tenStart = await broadcast(tenSeqs.map((seq) => JSON.stringify({ ...payload, seq })));
   for (const seq of tenSeqs) await swarm.allHave(seq);
   const oneSeqs = Array.from({ length: BURST }, (_, i) => 201 + i);
-  const oneStart = await broadcast([JSON.stringify(oneSeqs.map((seq) => ({ ...payload, seq })))]);
+  // The same bytes the server sends for ten: one message, the House figures on the last only.
+  const oneStart = await broadcast([JSON.stringify(houseOnLastOnly(oneSeqs.map((seq) => ({ ...payload, seq }))))]);
   for (const seq of oneSeqs) await swarm.allHave(seq);
   const times = await swarm.times([...starts.keys(), ...tenSeqs, ...oneSeqs]);
   await swarm.close();
@@ -118,7 +130,17 @@ async function wsFloorRun(n: number, payload: ElectionUpdate) {
     tenBroadcasts: lastOf(tenSeqs, tenStart),
     oneCarryingTen: lastOf(oneSeqs, oneStart),
     perViewer,
+    perViewerCollected,
+    singleLoopMs: spread(loops.slice(0, SINGLES).map((l) => l.loopMs)).p50,
+    singleCpuMs: spread(loops.slice(0, SINGLES).map((l) => l.cpuMs)).p50,
   };
+}
+
+/** The server's own account of each broadcast to all n viewers (TRACE_BROADCAST): updates carried and its send loop. */
+function serverBroadcasts(output: string, n: number): Array<{ updates: number; loopMs: number; cpuMs: number }> {
+  return [...output.matchAll(/broadcast (\d+) update\(s\) to (\d+) viewers: ([\d.]+) ms \(cpu ([\d.]+) ms\)/g)]
+    .filter((m) => Number(m[2]) === n)
+    .map((m) => ({ updates: Number(m[1]), loopMs: Number(m[3]), cpuMs: Number(m[4]) }));
 }
 
 /** One update as the server sends it, for the floor to send the same bytes. */
@@ -147,16 +169,25 @@ async function fanout(n: number) {
   const { server, results } = await startNightServer();
   const payload = await sampleUpdate(server.url, results);
   const ours = await socketIoRun([server.url], server.url, n, results, server.child.pid!);
+  const broadcasts = serverBroadcasts(server.output(), n);
   await server.kill('SIGTERM');
   const floor = await wsFloorRun(n, payload);
   console.log(`update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`);
   console.log(line(`socket.io, one declaration (median of ${SINGLES})`, ours.singles));
   console.log(line('bare ws, one broadcast (floor)', floor.singles));
   console.log(`ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ${(ours.singles.last / floor.singles.last).toFixed(2)}x`);
+  const singles = broadcasts.slice(0, SINGLES);
+  const median = (values: number[]) => ms(spread(values).p50);
+  console.log(
+    `server send loop for one update, median: ours ${median(singles.map((b) => b.loopMs))} (its own CPU ${median(singles.map((b) => b.cpuMs))}), ws ${ms(floor.singleLoopMs)} (CPU ${ms(floor.singleCpuMs)})`,
+  );
+  const burstBroadcasts = broadcasts.slice(SINGLES);
+  console.log(`the burst went out in ${burstBroadcasts.length} broadcast(s) carrying ${burstBroadcasts.map((b) => b.updates).join(' + ')} updates, send loops ${burstBroadcasts.map((b) => ms(b.loopMs)).join(', ')}`);
   console.log(`burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`);
   console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
   console.log(`  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`);
-  console.log(`server memory per viewer (RSS growth): socket.io ${kb(ours.perViewer)}, ws ${kb(floor.perViewer)}`);
+  console.log(`server memory per viewer (RSS growth, lowest of 6 readings over 3 s): socket.io ${kb(ours.perViewer)}, ws ${kb(floor.perViewer)}`);
+  console.log(`  the same after a full collection in each: socket.io ${kb(ours.perViewerCollected)}, ws ${kb(floor.perViewerCollected)}`);
 }
 
 async function entryAndSnapshot() {

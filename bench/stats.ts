@@ -33,3 +33,23 @@ export function residentBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
+
+/**
+ * The lowest of several readings over a couple of seconds: one reading can
+ * catch the heap just before a collection and count its garbage as memory.
+ */
+export async function settledResidentBytes(pid: number, readings = 6, everyMs = 500): Promise<number> {
+  let lowest = Infinity;
+  for (let i = 0; i < readings; i++) {
+    lowest = Math.min(lowest, residentBytes(pid));
+    if (i < readings - 1) await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return lowest;
+}
+
+/** Resident memory once a full collection has run (the process must run with --expose-gc and collect on `collect`). */
+export async function collectedResidentBytes(collect: () => void, pid: number): Promise<number> {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return residentBytes(pid);
+}

@@ -11,10 +11,17 @@ const now = () => performance.timeOrigin + performance.now();
 
 server.on('listening', () => process.send!({ type: 'listening' }));
 process.on('message', (message: { type: string; payloads?: string[] }) => {
+  if (message.type === 'collect') {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ type: 'collected' });
+    return;
+  }
   if (message.type !== 'broadcast') return;
   const started = now();
+  const cpu = process.cpuUsage();
   for (const payload of message.payloads!) {
     for (const client of server.clients) client.send(payload);
   }
-  process.send!({ type: 'sent', started, loopMs: now() - started });
+  const { user, system } = process.cpuUsage(cpu);
+  process.send!({ type: 'sent', started, loopMs: now() - started, cpuMs: (user + system) / 1000 });
 });

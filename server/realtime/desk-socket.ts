@@ -12,6 +12,7 @@ import type { AccountsService, Actor } from '../accounts/accounts-service.ts';
 import { isAllowedOrigin } from '../accounts/csrf.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
+import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
 const deskRoom = (electionId: string) => `desk:${electionId}`;
@@ -54,48 +55,56 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     return id ? accounts.sessionActor(id) : null;
   }
 
+  // Listeners shared by every socket (called with the socket as `this`): a viewer that never
+  // joins the desk carries two listener entries and no closures of its own.
+  const onDeskJoin: ClientToServerEvents['desk:join'] = function (this: ResultsSocket, electionId, ack) {
+    const socket = this;
+    const respond = typeof ack === 'function' ? ack : () => {};
+    const editor = editorOf(socket);
+    if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
+    if (!ElectionId.safeParse(electionId).success) return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
+    let pending: PendingEntry[];
+    try {
+      pending = desk.pending(electionId);
+    } catch {
+      return respond({ ok: false, error: `election: no election "${electionId}"` });
+    }
+    const previous = seats.get(socket.id);
+    if (previous) socket.leave(deskRoom(previous.electionId));
+    else socket.on('disconnect', onDisconnect);
+    seats.set(socket.id, { username: editor.username, electionId, seat: null, since: now().toISOString() });
+    socket.join(deskRoom(electionId));
+    if (previous?.seat) broadcastPresence(previous.electionId);
+    respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
+  };
+
+  const onSeatEditing: ClientToServerEvents['seat:editing'] = function (this: ResultsSocket, seatCode, ack) {
+    const socket = this;
+    const respond = typeof ack === 'function' ? ack : () => {};
+    const joined = seats.get(socket.id);
+    const editor = editorOf(socket);
+    if (!editor || !joined) {
+      return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
+    }
+    if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
+      return respond({ ok: false, error: 'seat: must be an ONS code such as E14000654, or null' });
+    }
+    if (joined.seat !== seatCode) {
+      seats.set(socket.id, { ...joined, seat: seatCode, since: now().toISOString() });
+      broadcastPresence(joined.electionId);
+    }
+    respond({ ok: true, data: null });
+  };
+
+  function onDisconnect(this: ResultsSocket) {
+    const joined = seats.get(this.id);
+    seats.delete(this.id);
+    if (joined?.seat) broadcastPresence(joined.electionId);
+  }
+
   function onConnection(socket: ResultsSocket) {
-    socket.on('desk:join', (electionId, ack) => {
-      const respond = typeof ack === 'function' ? ack : () => {};
-      const editor = editorOf(socket);
-      if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
-      if (!ElectionId.safeParse(electionId).success) return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
-      let pending: PendingEntry[];
-      try {
-        pending = desk.pending(electionId);
-      } catch {
-        return respond({ ok: false, error: `election: no election "${electionId}"` });
-      }
-      const previous = seats.get(socket.id);
-      if (previous) socket.leave(deskRoom(previous.electionId));
-      seats.set(socket.id, { username: editor.username, electionId, seat: null, since: now().toISOString() });
-      socket.join(deskRoom(electionId));
-      if (previous?.seat) broadcastPresence(previous.electionId);
-      respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
-    });
-
-    socket.on('seat:editing', (seatCode, ack) => {
-      const respond = typeof ack === 'function' ? ack : () => {};
-      const joined = seats.get(socket.id);
-      const editor = editorOf(socket);
-      if (!editor || !joined) {
-        return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
-      }
-      if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
-        return respond({ ok: false, error: 'seat: must be an ONS code such as E14000654, or null' });
-      }
-      if (joined.seat !== seatCode) {
-        seats.set(socket.id, { ...joined, seat: seatCode, since: now().toISOString() });
-        broadcastPresence(joined.electionId);
-      }
-      respond({ ok: true, data: null });
-    });
-
-    socket.on('disconnect', () => {
-      const joined = seats.get(socket.id);
-      seats.delete(socket.id);
-      if (joined?.seat) broadcastPresence(joined.electionId);
-    });
+    socket.on('desk:join', onDeskJoin);
+    socket.on('seat:editing', onSeatEditing);
   }
 
   return {

@@ -54,11 +54,13 @@ export const RESEND_INTERVAL_MS = 1000;
 export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (electionId: string) => string) {
   const waiting = new Map<string, Asker[]>();
   let scheduled = false;
+  let sends = 0;
   const lastSent = new WeakMap<ResultsSocket, number>();
   const deferred = new WeakMap<ResultsSocket, { electionId: string; join: boolean; responds: Array<(reply: Reply) => void> }>();
 
   function send(electionId: string, askers: Asker[], state: CompactSnapshot) {
-    const ids: string[] = [];
+    const sending = `snapshot:${++sends}`;
+    const joined: ResultsSocket[] = [];
     for (const { socket, join } of askers) {
       if (!socket.connected) continue;
       if (join) {
@@ -66,11 +68,15 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
         socket.data.electionId = electionId;
         socket.join(room(electionId));
       } else if (socket.data.electionId !== electionId) continue; // switched elections meanwhile
-      ids.push(socket.id);
+      socket.join(sending);
+      joined.push(socket);
       lastSent.set(socket, Date.now());
     }
-    // Each socket is in a room of its own id: one broadcast, one encoding.
-    if (ids.length > 0) io.local.to(ids).emit('state:snapshot', state);
+    // The askers share a room for this one message: one broadcast, one encoding.
+    if (joined.length > 0) {
+      io.local.to(sending).emit('state:snapshot', state);
+      for (const socket of joined) socket.leave(sending);
+    }
     for (const { respond } of askers) respond({ ok: true, data: { seq: state.seq } });
   }
 

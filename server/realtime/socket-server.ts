@@ -9,6 +9,8 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
+import { keepConnectionsLean } from './lean-connections.ts';
+import { broadcastPrepared } from './prepared-broadcast.ts';
 import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
 
 interface SocketData {
@@ -30,17 +32,6 @@ export interface SocketOptions {
 
 export type { StateSource } from './snapshot-sender.ts';
 
-/** The parts of the opening request that outlive it: cookie and Origin headers, URL, query, TLS. */
-function lightRequest(request: IncomingMessage): IncomingMessage {
-  const { cookie, origin, host } = request.headers;
-  return {
-    headers: { ...(cookie && { cookie }), ...(origin && { origin }), ...(host && { host }) },
-    url: request.url,
-    _query: (request as IncomingMessage & { _query?: unknown })._query,
-    connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
-  } as unknown as IncomingMessage;
-}
-
 export function createSocketServer(http: HttpServer, service: StateSource, options: SocketOptions = {}): ResultsIo {
   const { allowRequest } = options;
   const io: ResultsIo = new Server(http, {
@@ -52,50 +43,61 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
     ...(allowRequest && { allowRequest: (request, callback) => callback(null, allowRequest(request)) }),
   });
 
-  // engine.io keeps each connection's first HTTP request for the socket's life: kilobytes
-  // a viewer. Keep only what socket.io's handshake and the editors' desk read from it.
-  io.engine.on('connection', (raw: { request: IncomingMessage }) => {
-    raw.request = lightRequest(raw.request);
-  });
+  keepConnectionsLean(io);
 
   const snapshots = createSnapshotSender(io, service, room);
+  // One listener function for all sockets (EventEmitter calls it with the socket as `this`):
+  // a closure per socket per event costs each viewer memory for nothing.
+  const onWatch: ClientToServerEvents['election:watch'] = function (this: ResultsSocket, electionId, ack) {
+    const respond = typeof ack === 'function' ? ack : () => {};
+    if (!ElectionId.safeParse(electionId).success) {
+      respond({ ok: false, error: 'election: must be an election id such as ge2017' });
+      return;
+    }
+    snapshots.queue(this, electionId, true, respond);
+  };
+  const onStateRequest: ClientToServerEvents['state:request'] = function (this: ResultsSocket, ack) {
+    const respond = typeof ack === 'function' ? ack : () => {};
+    const electionId = this.data.electionId;
+    if (!electionId) {
+      respond({ ok: false, error: 'election: watch an election first (election:watch)' });
+      return;
+    }
+    snapshots.queue(this, electionId, false, respond);
+  };
+  const { onConnection } = options;
   io.on('connection', (socket) => {
-    options.onConnection?.(socket);
-    socket.on('election:watch', (electionId, ack) => {
-      const respond = typeof ack === 'function' ? ack : () => {};
-      if (!ElectionId.safeParse(electionId).success) {
-        respond({ ok: false, error: 'election: must be an election id such as ge2017' });
-        return;
-      }
-      snapshots.queue(socket, electionId, true, respond);
-    });
-
-    socket.on('state:request', (ack) => {
-      const respond = typeof ack === 'function' ? ack : () => {};
-      const electionId = socket.data.electionId;
-      if (!electionId) {
-        respond({ ok: false, error: 'election: watch an election first (election:watch)' });
-        return;
-      }
-      snapshots.queue(socket, electionId, false, respond);
-    });
+    // socket.io puts every socket in a room of its own id: a Set and a map entry per viewer
+    // that nothing here addresses (snapshots go through a room of their own, snapshot-sender.ts).
+    socket.leave(socket.id);
+    onConnection?.(socket);
+    socket.on('election:watch', onWatch);
+    socket.on('state:request', onStateRequest);
   });
 
   return io;
 }
 
 /**
- * One message per room, encoded once by socket.io for all its viewers. A single
- * change goes as election:updated, which every client knows; several go as one
- * election:updates. `local`: this process's viewers only; other processes get the
+ * One message per room, framed once for all its viewers (prepared-broadcast.ts).
+ * A single change goes as election:updated, which every client knows; several go
+ * as one election:updates. This process's viewers only: other processes get the
  * batch through their own relay (server/roles), so nothing arrives twice.
  */
 export function broadcastUpdates(io: ResultsIo, electionId: string, updates: ElectionUpdate[]): void {
   if (updates.length === 0) return;
-  const viewers = io.local.to(room(electionId));
-  if (updates.length === 1) viewers.emit('election:updated', updates[0]);
-  else viewers.emit('election:updates', updates);
+  const started = TRACE ? performance.now() : 0;
+  const cpu = TRACE ? process.cpuUsage() : undefined;
+  const reached =
+    updates.length === 1
+      ? broadcastPrepared(io, room(electionId), 'election:updated', updates[0])
+      : broadcastPrepared(io, room(electionId), 'election:updates', updates);
+  if (TRACE) {
+    const { user, system } = process.cpuUsage(cpu);
+    console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);
+  }
 }
+const TRACE = process.env.TRACE_BROADCAST === '1';
 
 export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings }): void {
   io.to(room(settings.election.id)).emit('settings:changed', settings);

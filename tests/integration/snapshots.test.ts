@@ -1,20 +1,13 @@
 import http from 'node:http';
-import { afterEach, describe, expect, test } from 'vitest';
-import { api, startServer, watch, type RunningServer, type Viewer } from '../support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { api, closedAfterEach, startServer, watch } from '../support/server.ts';
 
 describe('snapshots', () => {
-  let server: RunningServer;
-  let viewers: Viewer[] = [];
-  afterEach(async () => {
-    for (const viewer of viewers) viewer.close();
-    viewers = [];
-    await server?.close();
-  });
+  const opened = closedAfterEach();
 
   test('a viewer asking again and again gets one more snapshot, and every ask is answered', async () => {
-    server = await startServer();
-    const viewer = await watch(server, 'ge2017');
-    viewers.push(viewer);
+    const server = opened(await startServer());
+    const viewer = opened(await watch(server, 'ge2017'));
     const replies = await Promise.all(
       Array.from({ length: 50 }, () => new Promise<{ ok: boolean }>((resolve) => viewer.emit('state:request', resolve))),
     );
@@ -24,16 +17,15 @@ describe('snapshots', () => {
   });
 
   test('viewers arriving together each get the state once, the same state', async () => {
-    server = await startServer();
-    viewers = await Promise.all(Array.from({ length: 20 }, () => watch(server, 'ge2017')));
+    const server = opened(await startServer());
+    const viewers = (await Promise.all(Array.from({ length: 20 }, () => watch(server, 'ge2017')))).map(opened);
     for (const viewer of viewers) expect(viewer.snapshots).toHaveLength(1);
     expect(new Set(viewers.map((v) => JSON.stringify(v.snapshots[0].seatStates))).size).toBe(1);
   });
 
   test('the reference a snapshot is read against carries its version as a strong ETag and answers 304 when held', async () => {
-    server = await startServer();
-    const viewer = await watch(server, 'ge2017');
-    viewers.push(viewer);
+    const server = opened(await startServer());
+    const viewer = opened(await watch(server, 'ge2017'));
     const first = await api(server, 'GET', '/api/elections/ge2017/reference');
     expect(first.status).toBe(200);
     expect(first.headers.etag).toBe(`"${first.body.referenceVersion}"`);

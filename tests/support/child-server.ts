@@ -33,12 +33,14 @@ export async function startChild(options: {
   env: Record<string, string>;
   entry?: string;
   args?: string[];
+  /** Node's own flags, before the entry (e.g. --expose-gc). */
+  nodeArgs?: string[];
   /** Printed once the process listens. */
   ready?: RegExp;
   timeoutMs?: number;
 }): Promise<ChildServer> {
-  const { port, entry = 'server/main.ts', args = [], ready = /listening|http:\/\/localhost/i, timeoutMs = 20_000 } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry), ...args], {
+  const { port, entry = 'server/main.ts', args = [], nodeArgs = [], ready = /listening|http:\/\/localhost/i, timeoutMs = 20_000 } = options;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(projectRoot, entry), ...args], {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CLIENT_DIST: '/nonexistent', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

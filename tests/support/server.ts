@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 /** A real server for tests: createApp on a loopback port over a real SQLite file in a temp folder. */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,8 +101,12 @@ function waitFor<T>(list: T[], seen: { count: number }, timeoutMs: number, what:
  * A real socket.io-client viewer that watches one election and keeps everything it receives,
  * snapshots read back into the whole ElectionState as the dashboard reads them.
  */
-export async function watch(server: RunningServer, electionId: string): Promise<Viewer> {
-  const socket = connect(server.url, { transports: ['websocket'], forceNew: true }) as Viewer;
+export async function watch(
+  server: RunningServer,
+  electionId: string,
+  { transports = ['websocket'] }: { transports?: Array<'websocket' | 'polling'> } = {},
+): Promise<Viewer> {
+  const socket = connect(server.url, { transports, forceNew: true }) as Viewer;
   socket.snapshots = [];
   socket.updates = [];
   const seenUpdates = { count: 0 };
@@ -121,4 +126,18 @@ export async function watch(server: RunningServer, electionId: string): Promise<
   socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot', () => readError);
   await socket.nextSnapshot();
   return socket;
+}
+
+/** Closes what a test opened (viewers, then servers: last opened, first closed) after it, pass or fail. */
+export function closedAfterEach(): <T extends { close(): unknown }>(opened: T) => T {
+  let open: Array<{ close(): unknown }> = [];
+  afterEach(async () => {
+    const closing = open.reverse();
+    open = [];
+    for (const thing of closing) await thing.close();
+  });
+  return (opened) => {
+    open.push(opened);
+    return opened;
+  };
 }

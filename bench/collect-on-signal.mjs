@@ -1,0 +1,6 @@
+/**
+ * Preloaded into a bench's server (`--expose-gc --import`): SIGUSR2 runs a
+ * full collection, so memory per viewer can be read without the garbage a
+ * connection storm leaves behind. Not part of the product.
+ */
+process.on('SIGUSR2', () => globalThis.gc?.());
