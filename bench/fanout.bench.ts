@@ -8,7 +8,7 @@
  * several processes on this machine. Latency is from the POST's 201 reaching
  * the poster (for ws: the start of its send loop) to each viewer's arrival.
  */
-import { execFileSync, fork, spawnSync } from 'node:child_process';
+import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { compactSnapshot, expandSnapshot, type CompactSnapshot, type NightReference } from '../shared/protocol/compact-snapshot.ts';
@@ -18,7 +18,7 @@ import { freePort, startChild, type ChildServer } from '../tests/support/child-s
 import { startRedis } from '../tests/support/redis-server.ts';
 import { BENCH_TOKEN, declare, night2019 } from './night.ts';
 import { collectedResidentBytes, kb, medianSpread, ms, settledResidentBytes, spread, type Spread } from './stats.ts';
-import { startSwarm } from './swarm.ts';
+import { joinSwarms, startSwarm, type Swarm } from './swarm.ts';
 
 const args = process.argv.slice(2);
 const counts = (args.find((a) => /^\d/.test(a)) ?? '1000,5000').split(',').map(Number);
@@ -53,14 +53,39 @@ async function startNightServer(): Promise<{ server: ChildServer; results: Retur
   return { server, results };
 }
 
+/**
+ * Connects n viewers in two halves, reading the server's memory before,
+ * between and after: the growth per viewer over all n, and over the second
+ * half alone, by when the fixed costs of a busy process (V8's young
+ * generation grown to full size, say) have been paid.
+ */
+async function connectViewers(n: number, start: (viewers: number) => Swarm, memory?: { pid: number; collect: () => void | Promise<void> }) {
+  const collected = () => (memory ? collectedResidentBytes(memory.collect, memory.pid) : Promise.resolve(NaN));
+  const firstHalf = Math.floor(n / 2);
+  const before = await collected();
+  const first = start(firstHalf);
+  const firstReady = await first.ready;
+  const between = await collected();
+  const second = start(n - firstHalf);
+  const secondReady = await second.ready;
+  await sleep(1000);
+  const settled = memory ? await settledResidentBytes(memory.pid) : NaN;
+  const after = await collected();
+  return {
+    swarm: joinSwarms([first, second]),
+    connectMs: firstReady.finished - firstReady.started + (secondReady.finished - secondReady.started),
+    failed: firstReady.failed + secondReady.failed,
+    memory: { perViewer: (settled - before) / n, perViewerCollected: (after - before) / n, secondHalf: (after - between) / (n - firstHalf) },
+  };
+}
+
 /** SINGLES declarations one at a time, each waited for by every viewer, then BURST at once. */
 async function socketIoRun(urls: string[], post: string, n: number, results: ReturnType<typeof night2019>['results'], memoryOf?: number) {
-  const rssBefore = memoryOf ? await collectedResidentBytes(() => process.kill(memoryOf, 'SIGUSR2'), memoryOf) : 0;
-  const swarm = startSwarm({ mode: 'socketio', urls, viewers: n, processes: swarmProcesses(n) });
-  const ready = await swarm.ready;
-  await sleep(1000);
-  const perViewer = memoryOf ? ((await settledResidentBytes(memoryOf)) - rssBefore) / n : NaN;
-  const perViewerCollected = memoryOf ? ((await collectedResidentBytes(() => process.kill(memoryOf, 'SIGUSR2'), memoryOf)) - rssBefore) / n : NaN;
+  const { swarm, connectMs, failed, memory } = await connectViewers(
+    n,
+    (viewers) => startSwarm({ mode: 'socketio', urls, viewers, processes: swarmProcesses(viewers) }),
+    memoryOf ? { pid: memoryOf, collect: () => void process.kill(memoryOf, 'SIGUSR2') } : undefined,
+  );
   const acks = new Map<number, number>();
   let next = 0;
   let missed = 0;
@@ -86,29 +111,43 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
   await swarm.close();
   const singles = medianSpread([...acks].map(([seq, ack]) => spread(times.get(seq)!.map((t) => t - ack))));
   const burstEnd = Math.max(...burstSeqs.map((seq) => Math.max(...times.get(seq)!)));
-  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, perViewer, perViewerCollected, connectMs: ready.finished - ready.started, failed: ready.failed, missed };
+  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, memory, connectMs, failed, missed };
+}
+
+/** The floor's next message of this type (its replies are told apart by type, never by order). */
+function replyFrom<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string }) => {
+      if (message.type !== type) return;
+      child.off('message', listener);
+      resolve(message as T);
+    };
+    child.on('message', listener);
+  });
 }
 
 async function wsFloorRun(n: number, payload: ElectionUpdate) {
   const port = await freePort();
   const loops: Array<{ loopMs: number; cpuMs: number }> = [];
   const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise((resolve) => floor.once('message', resolve));
-  const broadcast = (payloads: string[]) =>
-    new Promise<number>((resolve) => {
-      floor.once('message', (m: { started: number; loopMs: number; cpuMs: number }) => {
-        loops.push(m);
-        resolve(m.started);
-      });
-      floor.send({ type: 'broadcast', payloads });
-    });
-  const collect = () => floor.send({ type: 'collect' });
-  const rssBefore = await collectedResidentBytes(collect, floor.pid!);
-  const swarm = startSwarm({ mode: 'ws', urls: [`ws://127.0.0.1:${port}`], viewers: n, processes: swarmProcesses(n) });
-  await swarm.ready;
-  await sleep(1000);
-  const perViewer = ((await settledResidentBytes(floor.pid!)) - rssBefore) / n;
-  const perViewerCollected = ((await collectedResidentBytes(collect, floor.pid!)) - rssBefore) / n;
+  await replyFrom(floor, 'listening');
+  const broadcast = async (payloads: string[]) => {
+    const sent = replyFrom<{ started: number; loopMs: number; cpuMs: number }>(floor, 'sent');
+    floor.send({ type: 'broadcast', payloads });
+    const m = await sent;
+    loops.push(m);
+    return m.started;
+  };
+  const collect = async () => {
+    const collected = replyFrom(floor, 'collected');
+    floor.send({ type: 'collect' });
+    await collected;
+  };
+  const { swarm, memory } = await connectViewers(
+    n,
+    (viewers) => startSwarm({ mode: 'ws', urls: [`ws://127.0.0.1:${port}`], viewers, processes: swarmProcesses(viewers) }),
+    { pid: floor.pid!, collect },
+  );
   const starts = new Map<number, number>();
   for (let seq = 1; seq <= SINGLES; seq++) {
     starts.set(seq, await broadcast([JSON.stringify({ ...payload, seq })]));
@@ -129,8 +168,7 @@ async function wsFloorRun(n: number, payload: ElectionUpdate) {
     singles: medianSpread([...starts].map(([seq, start]) => spread(times.get(seq)!.map((t) => t - start)))),
     tenBroadcasts: lastOf(tenSeqs, tenStart),
     oneCarryingTen: lastOf(oneSeqs, oneStart),
-    perViewer,
-    perViewerCollected,
+    memory,
     singleLoopMs: spread(loops.slice(0, SINGLES).map((l) => l.loopMs)).p50,
     singleCpuMs: spread(loops.slice(0, SINGLES).map((l) => l.cpuMs)).p50,
   };
@@ -165,7 +203,7 @@ async function snapshotOverSocket(url: string): Promise<CompactSnapshot> {
 }
 
 async function fanout(n: number) {
-  console.log(`\n--- ${n.toLocaleString('en-GB')} viewers (${swarmProcesses(n)} viewer processes) ---`);
+  console.log(`\n--- ${n.toLocaleString("en-GB")} viewers (${2 * swarmProcesses(Math.ceil(n / 2))} viewer processes) ---`);
   const { server, results } = await startNightServer();
   const payload = await sampleUpdate(server.url, results);
   const ours = await socketIoRun([server.url], server.url, n, results, server.child.pid!);
@@ -186,8 +224,11 @@ async function fanout(n: number) {
   console.log(`burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`);
   console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
   console.log(`  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`);
-  console.log(`server memory per viewer (RSS growth, lowest of 6 readings over 3 s): socket.io ${kb(ours.perViewer)}, ws ${kb(floor.perViewer)}`);
-  console.log(`  the same after a full collection in each: socket.io ${kb(ours.perViewerCollected)}, ws ${kb(floor.perViewerCollected)}`);
+  const { memory: a } = ours;
+  const { memory: b } = floor;
+  console.log(`server memory per viewer (RSS growth): socket.io / ws`);
+  console.log(`  all ${n}, lowest of 6 readings over 3 s: ${kb(a.perViewer)} / ${kb(b.perViewer)}; after a full collection: ${kb(a.perViewerCollected)} / ${kb(b.perViewerCollected)}`);
+  console.log(`  the second ${n - Math.floor(n / 2)} alone, after a full collection: ${kb(a.secondHalf)} / ${kb(b.secondHalf)}`);
 }
 
 async function entryAndSnapshot() {

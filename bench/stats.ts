@@ -47,9 +47,13 @@ export async function settledResidentBytes(pid: number, readings = 6, everyMs = 
   return lowest;
 }
 
-/** Resident memory once a full collection has run (the process must run with --expose-gc and collect on `collect`). */
-export async function collectedResidentBytes(collect: () => void, pid: number): Promise<number> {
-  collect();
+/**
+ * Resident memory once a full collection has run (the process runs with
+ * --expose-gc and collects on `collect`). A signal gives no answer, so a
+ * second is allowed for it; then the settled reading.
+ */
+export async function collectedResidentBytes(collect: () => void | Promise<void>, pid: number): Promise<number> {
+  await collect();
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  return residentBytes(pid);
+  return settledResidentBytes(pid, 2);
 }

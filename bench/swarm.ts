@@ -89,3 +89,24 @@ export function startSwarm(options: {
     },
   };
 }
+
+/** Several swarms read as one: every viewer of each. */
+export function joinSwarms(swarms: Swarm[]): Swarm {
+  return {
+    ready: Promise.all(swarms.map((s) => s.ready)).then((all) => ({
+      started: Math.min(...all.map((r) => r.started)),
+      finished: Math.max(...all.map((r) => r.finished)),
+      failed: all.reduce((sum, r) => sum + r.failed, 0),
+    })),
+    async allHave(seq, timeoutMs) {
+      return (await Promise.all(swarms.map((s) => s.allHave(seq, timeoutMs)))).every(Boolean);
+    },
+    async times(seqs) {
+      const each = await Promise.all(swarms.map((s) => s.times(seqs)));
+      return new Map(seqs.map((seq) => [seq, each.flatMap((m) => m.get(seq) ?? [])]));
+    },
+    async close() {
+      await Promise.all(swarms.map((s) => s.close()));
+    },
+  };
+}

@@ -19,7 +19,7 @@ import { strictJsonBodies } from './http/json-body.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
-import { broadcastSettings, broadcastUpdates, createSocketServer, type ResultsIo } from './realtime/socket-server.ts';
+import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
 import { createElectionService } from './services/election-service.ts';
 import { RefusedError } from './services/errors.ts';
 
@@ -36,8 +36,13 @@ export interface AppOptions {
   now?: () => Date;
   /** How long updates wait to be sent together (server/realtime/batcher.ts); 0 still batches one tick. */
   batchWindowMs?: number;
-  /** Each batch after this process's viewers have it: the writer role relays it to the fan-out processes. */
-  relay?: (electionId: string, updates: ElectionUpdate[]) => void;
+  /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
+  relay?: {
+    /** Each batch after this process's viewers have it. */
+    batch(electionId: string, updates: ElectionUpdate[]): void;
+    /** Party continuity changed: outcomes are computed afresh, so every screen needs the state again. */
+    referenceChanged(): void;
+  };
 }
 
 /** Bodies larger than this are refused with 413: a 60-candidate declaration is under 8 KB. */
@@ -65,7 +70,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clien
     windowMs: batchWindowMs,
     send(electionId, updates) {
       if (io) broadcastUpdates(io, electionId, updates);
-      relay?.(electionId, updates);
+      relay?.batch(electionId, updates);
     },
   });
   const service = createElectionService({
@@ -97,7 +102,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clien
   deskRoutes(http, desk, gate);
   auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
-  continuityRoutes(http, { db, service, gate });
+  continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
@@ -111,6 +116,15 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clien
     onConnection: deskSocket.onConnection,
   });
   deskSocket.attach(io);
+
+  /** A continuity row changes labels already on screen: every viewer here gets the state again, and so do the fan-out processes'. */
+  function referenceChanged() {
+    batcher.flush();
+    for (const { id } of service.listElections()) {
+      if (watched(io!, id)) resyncViewers(io!, service.snapshot(id));
+    }
+    relay?.referenceChanged();
+  }
 
   return {
     http,

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { alreadyHeld, REVALIDATE_EACH_TIME } from './http/etag.ts';
 import { referenceJson, referenceTag } from './http/reference-reply.ts';
-import { attachRedisAdapter, onRelayedBatch } from './realtime/redis-adapter.ts';
+import { attachRedisAdapter, onRelayed } from './realtime/redis-adapter.ts';
 import { broadcastUpdates, createSocketServer, resyncViewers } from './realtime/socket-server.ts';
 import { readFanoutConfig } from './roles/role-config.ts';
 import { createStateMirror } from './roles/state-mirror.ts';
@@ -40,9 +40,13 @@ const http = createServer((request, response) => {
 const io = createSocketServer(http, mirror);
 const redis = await attachRedisAdapter(io, config.REDIS_URL);
 
-onRelayedBatch(io, ({ election, updates }) => {
+onRelayed(io, 'election:batch', ({ election, updates }) => {
   mirror.apply(election, updates);
   broadcastUpdates(io, election, updates);
+});
+// Continuity changed on the writer: outcomes differ though no seq moved, so every viewer gets the state again.
+onRelayed(io, 'reference:changed', async () => {
+  for (const snapshot of await mirror.refreshAll({ always: true })) resyncViewers(io, snapshot);
 });
 // Relays sent while Redis was away are lost: fetch again, and give viewers the state if it moved.
 redis.onReconnect(async () => {

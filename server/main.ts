@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { loadBaselineFile } from './baseline/load-article-baseline.ts';
 import { readConfig } from './config/env.ts';
 import { openDatabase } from './db/connection.ts';
-import { attachRedisAdapter, relayBatch } from './realtime/redis-adapter.ts';
+import { attachRedisAdapter, writerRelay } from './realtime/redis-adapter.ts';
 import { seedBaseline } from './services/seed-baseline.ts';
 
 const config = readConfig();
@@ -17,7 +17,7 @@ const app = createApp({
   clientDist: config.CLIENT_DIST,
   allowedOrigins: config.ELECTION_ALLOWED_ORIGINS,
   // The writer role (npm run start:writer): each batch of updates also goes to the fan-out processes.
-  relay: config.REDIS_URL ? (election, updates) => relayBatch(app.io, election, updates) : undefined,
+  relay: config.REDIS_URL ? writerRelay(() => app.io) : undefined,
 });
 const redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;
 const firstAdmin = await app.accounts.ensureFirstAdmin({ username: config.ELECTION_ADMIN_USER, password: config.ELECTION_ADMIN_PASSWORD });

@@ -13,7 +13,10 @@ import { RefusedError } from '../services/errors.ts';
 import type { Gate } from './identity.ts';
 import { parseBody } from './parse.ts';
 
-export function continuityRoutes(app: FastifyInstance, { db, service, gate }: { db: Db; service: ElectionService; gate: Gate }) {
+export function continuityRoutes(
+  app: FastifyInstance,
+  { db, service, gate, onChanged }: { db: Db; service: ElectionService; gate: Gate; onChanged: () => void },
+) {
   app.get('/api/party-continuity', async () => baselines.readContinuity(db));
 
   app.post('/api/party-continuity', async (request, reply) => {
@@ -33,8 +36,9 @@ export function continuityRoutes(app: FastifyInstance, { db, service, gate }: { 
     }
     if (!existing) {
       baselines.addContinuity(db, entry.code, entry.kind, entry.target);
-      // Outcomes are computed afresh with the new row; screens take it on their next snapshot.
+      // Outcomes are computed afresh with the new row, and every screen is sent them.
       service.reload();
+      onChanged();
     }
     reply.code(existing ? 200 : 201);
     return baselines.readContinuity(db);

@@ -13,6 +13,8 @@ import type { ResultsIo } from './socket-server.ts';
 /** Events between server processes (never seen by a browser). */
 export interface RelayEvents {
   'election:batch': (batch: { election: string; updates: ElectionUpdate[] }) => void;
+  /** Party continuity changed on the writer: fetch the state and reference again. */
+  'reference:changed': () => void;
 }
 
 export interface RedisLink {
@@ -48,15 +50,19 @@ export async function attachRedisAdapter(io: ResultsIo, url: string, log: (line:
   };
 }
 
-/** The writer's side: hand a batch to every other process. */
-export function relayBatch(io: ResultsIo, election: string, updates: ElectionUpdate[]): void {
-  (io as unknown as { serverSideEmit(event: 'election:batch', batch: Parameters<RelayEvents['election:batch']>[0]): void }).serverSideEmit(
-    'election:batch',
-    { election, updates },
-  );
+type Relaying = { serverSideEmit<E extends keyof RelayEvents>(event: E, ...args: Parameters<RelayEvents[E]>): void };
+type Relayed = { on<E extends keyof RelayEvents>(event: E, listener: RelayEvents[E]): void };
+
+/** The writer's side: what it hands every other process (`io` is asked late: the app that owns it is built with this). */
+export function writerRelay(io: () => ResultsIo) {
+  const relaying = () => io() as unknown as Relaying;
+  return {
+    batch: (election: string, updates: ElectionUpdate[]) => relaying().serverSideEmit('election:batch', { election, updates }),
+    referenceChanged: () => relaying().serverSideEmit('reference:changed'),
+  };
 }
 
-/** A fan-out process's side: each batch the writer relayed. */
-export function onRelayedBatch(io: ResultsIo, listener: RelayEvents['election:batch']): void {
-  (io as unknown as { on(event: 'election:batch', listener: RelayEvents['election:batch']): void }).on('election:batch', listener);
+/** A fan-out process's side: each thing the writer relayed. */
+export function onRelayed<E extends keyof RelayEvents>(io: ResultsIo, event: E, listener: RelayEvents[E]): void {
+  (io as unknown as Relayed).on(event, listener);
 }

@@ -103,6 +103,11 @@ export function broadcastSettings(io: ResultsIo, settings: { election: Election;
   io.to(room(settings.election.id)).emit('settings:changed', settings);
 }
 
+/** Whether any viewer in this process watches the election. */
+export function watched(io: ResultsIo, electionId: string): boolean {
+  return (io.of('/').adapter.rooms.get(room(electionId))?.size ?? 0) > 0;
+}
+
 /** A fresh snapshot to every viewer of an election here, e.g. once a fan-out process has refetched after Redis came back. */
 export function resyncViewers(io: ResultsIo, snapshot: CompactSnapshot): void {
   io.local.to(room(snapshot.election.id)).emit('state:snapshot', snapshot);

@@ -112,15 +112,15 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
       }
     },
 
-    /** Fetch every mirrored election again (after Redis came back); returns the snapshots of those whose seq moved. */
-    async refreshAll(): Promise<CompactSnapshot[]> {
+    /** Fetches every mirrored election again (after Redis came back); gives back the snapshots of those whose seq moved (`always`: all). */
+    async refreshAll({ always = false }: { always?: boolean } = {}): Promise<CompactSnapshot[]> {
       const moved: CompactSnapshot[] = [];
       await Promise.all(
         [...mirrors.entries()].map(async ([electionId, mirror]) => {
           const before = mirror.state?.seq ?? -1;
           try {
             const state = await load(electionId, mirror);
-            if (state.seq !== before) moved.push(compact(mirror));
+            if (always || state.seq !== before) moved.push(compact(mirror));
           } catch {
             // The writer is unreachable: viewers keep what they have and ask again on their next gap.
           }

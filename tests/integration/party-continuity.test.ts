@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, login, request, type Session } from '../support/session.ts';
-import { api, startServer, type RunningServer } from '../support/server.ts';
+import { api, startServer, watch, type RunningServer } from '../support/server.ts';
 import { CROYDON_CENTRAL } from '../fixtures/declarations.ts';
 
 describe('party continuity is data an admin extends', () => {
@@ -23,7 +23,8 @@ describe('party continuity is data an admin extends', () => {
     expect(body.successors.Brexit).toBe('RUK');
   });
 
-  test('a new alias changes the HOLD/GAIN label of results computed from then on', async () => {
+  test('a new alias changes the HOLD/GAIN label of results already declared, on every screen at once', async () => {
+    const viewer = await watch(server, 'ge2017');
     const declaration = {
       seat: CROYDON_CENTRAL,
       candidates: [
@@ -39,6 +40,11 @@ describe('party continuity is data an admin extends', () => {
     const state = (await api(server, 'GET', '/api/elections/ge2017/state')).body;
     const croydon = state.seatStates.find((s: { code: string }) => s.code === CROYDON_CENTRAL);
     expect(croydon.outcome.label.text).toBe('Con HOLD');
+
+    // The screen already showing the GAIN is sent the state again, read against the new reference.
+    const resent = await viewer.nextSnapshot();
+    viewer.close();
+    expect(resent.seatStates.find((s) => s.code === CROYDON_CENTRAL)!.outcome!.label.text).toBe('Con HOLD');
   });
 
   test('refuses an editor, a changed mapping and a loop, changing nothing', async () => {

@@ -13,6 +13,8 @@ import { ConvergentViewer, stateDigest, until } from '../support/convergent-view
 import { startRedis, type RedisProcess } from '../support/redis-server.ts';
 import { tempDir, TEST_TOKEN } from '../support/server.ts';
 
+const ADMIN_PASSWORD = 'correct horse battery staple';
+
 describe('a writer and two fan-out processes sharing updates through Redis', () => {
   let redis: RedisProcess;
   let writer: ChildServer;
@@ -23,13 +25,27 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
   const writerState = async (): Promise<ElectionState> =>
     (await (await fetch(`${writer.url}/api/elections/ge2017/state`)).json()) as ElectionState;
 
-  const declare = async (seat: string) => {
+  const declare = async (seat: string, declaration: object = labourGainIn(seat)) => {
     const response = await fetch(`${writer.url}/api/elections/ge2017/declarations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
-      body: JSON.stringify(labourGainIn(seat)),
+      body: JSON.stringify(declaration),
     });
     expect(response.status).toBe(201);
+  };
+
+  /** An admin adds a party continuity row on the writer, signed in as a browser would be. */
+  const addAlias = async (code: string, target: string) => {
+    const json = { 'content-type': 'application/json', origin: writer.url };
+    const login = await fetch(`${writer.url}/api/session`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'chief', password: ADMIN_PASSWORD }) });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const added = await fetch(`${writer.url}/api/party-continuity`, {
+      method: 'POST',
+      headers: { ...json, cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ code, kind: 'alias', target }),
+    });
+    expect(added.status).toBe(201);
   };
 
   /** Every viewer shows exactly the writer's state, having applied no update twice. */
@@ -46,7 +62,7 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     writer = await startChild({
       port: await freePort(),
       entry: 'server/writer-main.ts',
-      env: { ...env, DATABASE_PATH: path.join(tempDir('election-redis-'), 'writer.sqlite') },
+      env: { ...env, DATABASE_PATH: path.join(tempDir('election-redis-'), 'writer.sqlite'), ELECTION_ADMIN_USER: 'chief', ELECTION_ADMIN_PASSWORD: ADMIN_PASSWORD },
       ready: /Writer for fan-out/,
     });
     for (let i = 0; i < 2; i++) {
@@ -99,5 +115,25 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     expect(state.seq).toBe(5);
     await declare(seats[5]);
     expect((await converged('a declaration after the restart')).seq).toBe(6);
+  });
+
+  test('sends every viewer the state again when party continuity changes on the writer', async () => {
+    const seat = seats[6];
+    await declare(seat, {
+      seat,
+      candidates: [
+        { name: 'Alex Example', party: 'Conservative and Unionist', votes: 20_000 },
+        { name: 'Sam Sample', party: 'Lab', votes: 18_000 },
+      ],
+    });
+    const label = (state: ElectionState) => state.seatStates.find((s) => s.code === seat)!.outcome!.label.text;
+    const before = label(await converged('a declaration under a new party name'));
+    expect(before).toMatch(/^Conservative and Unionist GAIN/);
+    await addAlias('Conservative and Unionist', 'Con');
+    // No seq moved: only the resent state brings the new label to the screens.
+    const state = await converged('after a new alias');
+    expect(state.seq).toBe(7);
+    expect(label(state)).toMatch(/^Con (HOLD|GAIN)/);
+    for (const viewer of viewers) expect(label(viewer.state!)).toBe(label(state));
   });
 });
