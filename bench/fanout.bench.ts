@@ -13,7 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { compactSnapshot, expandSnapshot, type CompactSnapshot, type NightReference } from '../shared/protocol/compact-snapshot.ts';
 import { houseOnLastOnly } from '../shared/protocol/apply-update.ts';
-import type { ElectionState, ElectionUpdate } from '../shared/protocol/schemas.ts';
+import type { CompactUpdate } from '../shared/protocol/compact-update.ts';
+import type { ElectionState } from '../shared/protocol/schemas.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
 import { startRedis } from '../tests/support/redis-server.ts';
 import { BENCH_TOKEN, declare, night2019 } from './night.ts';
@@ -126,7 +127,7 @@ function replyFrom<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-async function wsFloorRun(n: number, payload: ElectionUpdate) {
+async function wsFloorRun(n: number, payload: CompactUpdate) {
   const port = await freePort();
   const loops: Array<{ loopMs: number; cpuMs: number }> = [];
   const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -182,11 +183,11 @@ function serverBroadcasts(output: string, n: number): Array<{ updates: number; l
 }
 
 /** One update as the server sends it, for the floor to send the same bytes. */
-async function sampleUpdate(url: string, results: ReturnType<typeof night2019>['results']): Promise<ElectionUpdate> {
+async function sampleUpdate(url: string, results: ReturnType<typeof night2019>['results']): Promise<CompactUpdate> {
   const socket = io(url, { transports: ['websocket'], forceNew: true });
   socket.on('connect', () => socket.emit('election:watch', 'ge2019'));
   await new Promise((resolve) => socket.once('state:snapshot', resolve));
-  const update = new Promise<ElectionUpdate>((resolve) => socket.once('election:updated', resolve));
+  const update = new Promise<CompactUpdate>((resolve) => socket.once('election:updated', resolve));
   await declare(url, results.at(-1)!);
   const sample = await update;
   socket.close();

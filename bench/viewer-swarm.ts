@@ -8,7 +8,7 @@
  */
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { ElectionUpdate } from '../shared/protocol/schemas.ts';
+import type { CompactUpdate } from '../shared/protocol/compact-update.ts';
 
 const [mode, url, countText, election, concurrencyText] = process.argv.slice(2);
 const count = Number(countText);
@@ -31,8 +31,8 @@ function socketIoViewer(): Promise<void> {
     socket.on('connect', () => socket.emit('election:watch', election));
     socket.once('state:snapshot', () => resolve());
     socket.once('connect_error', reject);
-    socket.on('election:updated', (update: ElectionUpdate) => record(update.seq));
-    socket.on('election:updates', (updates: ElectionUpdate[]) => updates.forEach((u) => record(u.seq)));
+    socket.on('election:updated', (update: CompactUpdate) => record(update.seq));
+    socket.on('election:updates', (updates: CompactUpdate[]) => updates.forEach((u) => record(u.seq)));
   });
 }
 
@@ -43,7 +43,7 @@ function wsViewer(): Promise<void> {
     socket.once('open', () => resolve());
     socket.once('error', reject);
     socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as ElectionUpdate | ElectionUpdate[];
+      const message = JSON.parse(data.toString()) as CompactUpdate | CompactUpdate[];
       if (Array.isArray(message)) message.forEach((u) => record(u.seq));
       else record(message.seq);
     });

@@ -69,7 +69,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clien
   const batcher = createUpdateBatcher({
     windowMs: batchWindowMs,
     send(electionId, updates) {
-      if (io) broadcastUpdates(io, electionId, updates);
+      if (io) broadcastUpdates(io, electionId, updates, service.reference(electionId));
       relay?.batch(electionId, updates);
     },
   });

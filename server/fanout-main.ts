@@ -42,7 +42,8 @@ const redis = await attachRedisAdapter(io, config.REDIS_URL);
 
 onRelayed(io, 'election:batch', ({ election, updates }) => {
   mirror.apply(election, updates);
-  broadcastUpdates(io, election, updates);
+  const reference = mirror.referenceHeld(election);
+  if (reference) broadcastUpdates(io, election, updates, reference);
 });
 // Continuity changed on the writer: outcomes differ though no seq moved, so every viewer gets the state again.
 onRelayed(io, 'reference:changed', async () => {

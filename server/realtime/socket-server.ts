@@ -7,7 +7,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
+import type { CompactSnapshot, NightReference } from '../../shared/protocol/compact-snapshot.ts';
+import { compactUpdate } from '../../shared/protocol/compact-update.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { keepConnectionsLean } from './lean-connections.ts';
 import { broadcastPrepared } from './prepared-broadcast.ts';
@@ -79,19 +80,21 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
 }
 
 /**
- * One message per room, framed once for all its viewers (prepared-broadcast.ts).
+ * One message per room, framed once for all its viewers (prepared-broadcast.ts),
+ * each update compact against the reference this process serves (compact-update.ts).
  * A single change goes as election:updated, which every client knows; several go
  * as one election:updates. This process's viewers only: other processes get the
  * batch through their own relay (server/roles), so nothing arrives twice.
  */
-export function broadcastUpdates(io: ResultsIo, electionId: string, updates: ElectionUpdate[]): void {
+export function broadcastUpdates(io: ResultsIo, electionId: string, updates: ElectionUpdate[], reference: NightReference): void {
   if (updates.length === 0) return;
   const started = TRACE ? performance.now() : 0;
   const cpu = TRACE ? process.cpuUsage() : undefined;
+  const compact = updates.map((update) => compactUpdate(update, reference));
   const reached =
-    updates.length === 1
-      ? broadcastPrepared(io, room(electionId), 'election:updated', updates[0])
-      : broadcastPrepared(io, room(electionId), 'election:updates', updates);
+    compact.length === 1
+      ? broadcastPrepared(io, room(electionId), 'election:updated', compact[0])
+      : broadcastPrepared(io, room(electionId), 'election:updates', compact);
   if (TRACE) {
     const { user, system } = process.cpuUsage(cpu);
     console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);

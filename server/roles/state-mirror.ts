@@ -98,6 +98,11 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
       return (await current(electionId)).reference!;
     },
 
+    /** The reference held now, or null before the first fetch (when no viewer here can have a snapshot). */
+    referenceHeld(electionId: string): NightReference | null {
+      return mirrors.get(electionId)?.reference ?? null;
+    },
+
     /** Relayed updates, in order. Elections nobody here watches are left to their first viewer's fetch. */
     apply(electionId: string, updates: ElectionUpdate[]): void {
       const mirror = mirrors.get(electionId);

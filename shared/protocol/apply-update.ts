@@ -32,6 +32,6 @@ export function applyUpdate({ state, update }: { state: ElectionState; update: E
 }
 
 /** A batch as it is sent: the House figures once, on its last update (see ElectionUpdate.house). */
-export function houseOnLastOnly(updates: readonly ElectionUpdate[]): ElectionUpdate[] {
+export function houseOnLastOnly<U extends Pick<ElectionUpdate, 'house'>>(updates: readonly U[]): U[] {
   return updates.map((update, i) => (i === updates.length - 1 ? update : { ...update, house: null }));
 }

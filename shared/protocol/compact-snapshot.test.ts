@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { houseSummary } from '../domain/party-table.ts';
 import { seatState } from '../domain/seat-state.ts';
 import { CompactSnapshot, compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
-import { DEFAULT_SCREEN, type ElectionState, type Seat } from './schemas.ts';
+import { CompactUpdate, compactUpdate, expandUpdate } from './compact-update.ts';
+import { DEFAULT_SCREEN, type ElectionState, type ElectionUpdate, type Seat } from './schemas.ts';
 
 const seats: Seat[] = [
   {
@@ -109,5 +110,28 @@ describe('compactSnapshot and expandSnapshot', () => {
     const compact = compactSnapshot(inventedState(), reference);
     const older = { ...reference, seats: seats.slice(1) };
     expect(() => expandSnapshot(compact, older)).toThrow(/E14000001 is not in reference v1: fetch the reference again/);
+  });
+});
+
+describe('compactUpdate and expandUpdate', () => {
+  const updatesOf = (state: ElectionState): ElectionUpdate[] =>
+    state.seatStates
+      .filter((seat) => seat.version > 0)
+      .map((seat, i) => ({ election: 'ge2019', seq: i + 4, change: seat.lastChange!, seat, house: i === 0 ? state.house : null, line: `${seat.name}: a line.`, at }));
+
+  test('give back each update whole, in the server key order: declared, corrected, a recount with no figures', () => {
+    for (const update of updatesOf(inventedState())) {
+      const wire = JSON.parse(JSON.stringify(compactUpdate(update, reference))) as CompactUpdate;
+      expect(CompactUpdate.safeParse(wire).success).toBe(true);
+      expect(JSON.stringify(expandUpdate(wire, reference))).toBe(JSON.stringify(update));
+    }
+  });
+
+  test('name the reference they were made against, and send no outcome', () => {
+    const [corrected] = updatesOf(inventedState());
+    const compact = compactUpdate(corrected, reference);
+    expect(compact.referenceVersion).toBe('v1');
+    expect(JSON.stringify(compact)).not.toContain('outcome');
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify({ ...corrected, house: null }).length / 2 + JSON.stringify(corrected.house).length);
   });
 });

@@ -21,6 +21,7 @@ import {
   VersionKind,
   type Declaration,
   type ElectionState,
+  type SeatState,
 } from './schemas.ts';
 
 /** Everything about a night that does not change with a declaration; referenceVersion is a hash of the rest. */
@@ -57,11 +58,11 @@ const CompactDeclaration = z.object({
  * [code] for a seat with no version yet, else [code, version, lastChange,
  * lastReason, updatedAt, declaration]; the status follows from these (seatState).
  */
-const CompactSeat = z.union([
+export const CompactSeat = z.union([
   z.tuple([SeatCode]),
   z.tuple([SeatCode, z.number().int().min(1), VersionKind, z.string().nullable(), z.string(), CompactDeclaration.nullable()]),
 ]);
-type CompactSeat = z.infer<typeof CompactSeat>;
+export type CompactSeat = z.infer<typeof CompactSeat>;
 
 export const CompactSnapshot = z.object({
   election: Election,
@@ -74,6 +75,8 @@ export const CompactSnapshot = z.object({
   seats: z.array(CompactSeat),
 });
 export type CompactSnapshot = z.infer<typeof CompactSnapshot>;
+
+type ReferenceParts = Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>;
 
 /** Each seat's known names, in the order a compact candidate's number counts them. */
 function knownNames(reference: Pick<NightReference, 'seats' | 'candidates'>): Map<string, string[]> {
@@ -88,24 +91,63 @@ function knownNames(reference: Pick<NightReference, 'seats' | 'candidates'>): Ma
   );
 }
 
-export function compactSnapshot(
-  state: ElectionState,
-  reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>,
-): CompactSnapshot {
-  const names = knownNames(reference);
-  const seats = state.seatStates.map((s): CompactSeat => {
-    if (s.version === 0 || s.lastChange === null || s.updatedAt === null) return [s.code];
-    const d = s.declaration;
-    if (!d) return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, null];
-    const known = names.get(s.code) ?? [];
-    const candidates = d.candidates.map((c): z.infer<typeof CompactCandidate> => {
-      const index = known.indexOf(c.name);
-      return [index >= 0 ? index : c.name, c.party, c.votes];
-    });
-    const { candidates: _full, enteredAt, ...rest } = d;
-    const declaration = { candidates, ...rest, ...(enteredAt !== s.updatedAt && { enteredAt }) };
-    return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, declaration];
+// A reference is read many times a night (every update): its lookups are built once per reference.
+const namesByReference = new WeakMap<object, Map<string, string[]>>();
+const seatsByReference = new WeakMap<object, Map<string, Seat>>();
+
+function namesOf(reference: ReferenceParts): Map<string, string[]> {
+  let names = namesByReference.get(reference);
+  if (!names) namesByReference.set(reference, (names = knownNames(reference)));
+  return names;
+}
+
+function seatsOf(reference: NightReference): Map<string, Seat> {
+  let seats = seatsByReference.get(reference);
+  if (!seats) seatsByReference.set(reference, (seats = new Map(reference.seats.map((seat) => [seat.code, seat]))));
+  return seats;
+}
+
+/** One seat's state in compact form, its candidates' names as numbers where the reference knows them. */
+export function compactSeat(s: SeatState, reference: ReferenceParts): CompactSeat {
+  if (s.version === 0 || s.lastChange === null || s.updatedAt === null) return [s.code];
+  const d = s.declaration;
+  if (!d) return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, null];
+  const known = namesOf(reference).get(s.code) ?? [];
+  const candidates = d.candidates.map((c): z.infer<typeof CompactCandidate> => {
+    const index = known.indexOf(c.name);
+    return [index >= 0 ? index : c.name, c.party, c.votes];
   });
+  const { candidates: _full, enteredAt, ...rest } = d;
+  const declaration = { candidates, ...rest, ...(enteredAt !== s.updatedAt && { enteredAt }) };
+  return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, declaration];
+}
+
+/** The seat's whole state, outcome recomputed with the same seatState the server uses. */
+export function expandSeat(entry: CompactSeat, reference: NightReference): SeatState {
+  const seat = seatsOf(reference).get(entry[0]);
+  if (!seat) throw new Error(`seats: ${entry[0]} is not in reference ${reference.referenceVersion}: fetch the reference again`);
+  const { continuity } = reference;
+  if (entry.length === 1) return seatState({ seat, latest: null, continuity });
+  const [code, version, kind, reason, updatedAt, declaration] = entry;
+  const known = namesOf(reference).get(code) ?? [];
+  if (declaration?.candidates.some(([name]) => typeof name === 'number' && known[name] === undefined)) {
+    throw new Error(`seats: ${code} names a candidate its reference does not list: fetch the reference again`);
+  }
+  return seatState({
+    seat,
+    latest: {
+      version,
+      kind,
+      reason,
+      enteredAt: updatedAt,
+      declaration: declaration && expandDeclaration(declaration, known, updatedAt),
+    },
+    continuity,
+  });
+}
+
+export function compactSnapshot(state: ElectionState, reference: ReferenceParts): CompactSnapshot {
+  const seats = state.seatStates.map((s) => compactSeat(s, reference));
   return {
     election: state.election,
     screen: state.screen,
@@ -134,30 +176,7 @@ function expandDeclaration(d: z.infer<typeof CompactDeclaration>, known: readonl
 }
 
 export function expandSnapshot(compact: CompactSnapshot, reference: NightReference): ElectionState {
-  const seatsByCode = new Map(reference.seats.map((seat) => [seat.code, seat]));
-  const names = knownNames(reference);
-  const { continuity } = reference;
-  const seatStates = compact.seats.map((entry) => {
-    const seat = seatsByCode.get(entry[0]);
-    if (!seat) throw new Error(`seats: ${entry[0]} is not in reference ${reference.referenceVersion}: fetch the reference again`);
-    if (entry.length === 1) return seatState({ seat, latest: null, continuity });
-    const [code, version, kind, reason, updatedAt, declaration] = entry;
-    const known = names.get(code) ?? [];
-    if (declaration?.candidates.some(([name]) => typeof name === 'number' && known[name] === undefined)) {
-      throw new Error(`seats: ${code} names a candidate its reference does not list: fetch the reference again`);
-    }
-    return seatState({
-      seat,
-      latest: {
-        version,
-        kind,
-        reason,
-        enteredAt: updatedAt,
-        declaration: declaration && expandDeclaration(declaration, known, updatedAt),
-      },
-      continuity,
-    });
-  });
+  const seatStates = compact.seats.map((entry) => expandSeat(entry, reference));
   return {
     election: compact.election,
     seats: reference.seats,

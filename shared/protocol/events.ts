@@ -5,7 +5,8 @@
  */
 import type { PendingEntry, Presence } from './accounts.ts';
 import type { CompactSnapshot } from './compact-snapshot.ts';
-import type { Election, ElectionUpdate, ScreenSettings } from './schemas.ts';
+import type { CompactUpdate } from './compact-update.ts';
+import type { Election, ScreenSettings } from './schemas.ts';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -16,14 +17,18 @@ export interface ServerToClientEvents {
    * fetched once per referenceVersion) with expandSnapshot (compact-snapshot.ts).
    */
   'state:snapshot': (snapshot: CompactSnapshot) => void;
-  /** One numbered change; a client that sees a gap in seq asks for the state again. */
-  'election:updated': (update: ElectionUpdate) => void;
+  /**
+   * One numbered change, compact like the snapshot and read against the same reference
+   * (expandUpdate, compact-update.ts). A client that sees a gap in seq, or an update made
+   * against a reference it does not hold, asks for the state again.
+   */
+  'election:updated': (update: CompactUpdate) => void;
   /**
    * Several numbered changes that were published together, in seq order, in
    * one message: a burst costs the viewers' send loop about what one change does.
    * A client handles it as that many election:updated in turn.
    */
-  'election:updates': (updates: ElectionUpdate[]) => void;
+  'election:updates': (updates: CompactUpdate[]) => void;
   /** An editor changed the election's mode or the big-screen settings: every screen follows at once. */
   'settings:changed': (settings: { election: Election; screen: ScreenSettings }) => void;
   /** Editors only (the desk room): who is working on which seat right now. */

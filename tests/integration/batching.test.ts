@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import type { CompactUpdate } from '../../shared/protocol/compact-update.ts';
 import { labourGainIn } from '../fixtures/declarations.ts';
 import { api, startServer, watch, type RunningServer, type Viewer } from '../support/server.ts';
 
@@ -15,7 +15,7 @@ describe('updates published together', () => {
     // A wide window, so the test does not depend on how fast this machine fsyncs.
     server = await startServer({ batchWindowMs: 1000 });
     viewer = await watch(server, 'ge2017');
-    const messages: ElectionUpdate[][] = [];
+    const messages: CompactUpdate[][] = [];
     viewer.on('election:updated', (update) => messages.push([update]));
     viewer.on('election:updates', (updates) => messages.push(updates));
     const seats: string[] = viewer.snapshots[0].seatStates.filter((s) => s.status === 'undeclared').map((s) => s.code).slice(0, 10);
@@ -26,7 +26,7 @@ describe('updates published together', () => {
 
     expect(viewer.updates.map((u) => u.seq)).toEqual(seats.map((_, i) => i + 1));
     expect(messages.length).toBeLessThan(seats.length);
-    expect(messages.flat().map((u) => u.seat.code).sort()).toEqual([...seats].sort());
+    expect(messages.flat().map((u) => u.seat[0]).sort()).toEqual([...seats].sort());
   });
 
   test('are all sent when the server closes before the window ends', async () => {

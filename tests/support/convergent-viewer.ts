@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import { applyUpdate } from '../../shared/protocol/apply-update.ts';
+import { applyUpdate, type ApplyResult } from '../../shared/protocol/apply-update.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
-import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import type { CompactUpdate } from '../../shared/protocol/compact-update.ts';
+import type { ElectionState } from '../../shared/protocol/schemas.ts';
 import { inOrder, testSnapshotReader } from './snapshot-reading.ts';
 
 type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -93,12 +94,14 @@ export class ConvergentViewer {
     this.#resyncAsked = false;
   }
 
-  #update(update: ElectionUpdate): void {
+  #update(compact: CompactUpdate): void {
     if (!this.state) return; // the snapshot on its way includes it
-    const result = applyUpdate({ state: this.state, update });
+    const update = this.#reader.readUpdate(compact);
+    // Made against a reference this viewer does not hold: treated as a gap, repaired by a snapshot.
+    const result: ApplyResult = update ? applyUpdate({ state: this.state, update }) : { kind: 'gap', expected: this.state.seq + 1, received: compact.seq };
     if (result.kind === 'applied') {
       this.state = result.state;
-      this.applied.push(update.seq);
+      this.applied.push(compact.seq);
     } else if (result.kind === 'duplicate') {
       this.duplicates++;
     } else if (result.kind === 'gap') {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { request, type Answer } from './session.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { CompactUpdate } from '../../shared/protocol/compact-update.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts';
@@ -119,8 +120,14 @@ export async function watch(
       socket.snapshots.push(await reader.read(compact));
     }),
   );
-  socket.on('election:updated', (update) => receive(() => void socket.updates.push(update)));
-  socket.on('election:updates', (updates) => receive(() => void socket.updates.push(...updates)));
+  // Updates read as the dashboard reads them: against the reference of the snapshot before them.
+  const read = (compact: CompactUpdate) => {
+    const update = reader.readUpdate(compact);
+    if (!update) throw new Error(`update ${compact.seq} was made against reference ${compact.referenceVersion}, not the one held`);
+    return update;
+  };
+  socket.on('election:updated', (update) => receive(() => void socket.updates.push(read(update))));
+  socket.on('election:updates', (updates) => receive(() => void socket.updates.push(...updates.map(read))));
   socket.on('connect', () => socket.emit('election:watch', electionId));
   socket.nextUpdate = () => waitFor(socket.updates, seenUpdates, 5000, 'update', () => readError);
   socket.nextSnapshot = () => waitFor(socket.snapshots, seenSnapshots, 5000, 'snapshot', () => readError);

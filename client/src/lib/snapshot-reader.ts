@@ -1,11 +1,13 @@
 /**
- * Reads compact snapshots (state:snapshot) back into the whole ElectionState.
+ * Reads compact snapshots (state:snapshot) back into the whole ElectionState,
+ * and compact updates against the same reference.
  * The reference is fetched once per election and version and held in memory;
  * the browser revalidates it with its ETag. Used by the dashboard store and
  * by the tests' viewers, so both read snapshots the same way.
  */
 import { expandSnapshot, type CompactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
-import type { ElectionState } from '../../../shared/protocol/schemas.ts';
+import { expandUpdate, type CompactUpdate } from '../../../shared/protocol/compact-update.ts';
+import type { ElectionState, ElectionUpdate } from '../../../shared/protocol/schemas.ts';
 
 export interface SnapshotReaderDeps {
   fetchReference(electionId: string): Promise<NightReference>;
@@ -26,6 +28,15 @@ export class SnapshotReader {
     const held = this.#held.get(compact.election.id);
     if (held?.referenceVersion === compact.referenceVersion) return expandSnapshot(compact, held);
     return this.#fetchAndRead(compact);
+  }
+
+  /**
+   * An update in full, read against the reference held for its election; null when that
+   * is not the one it was made against (the reference changed): ask for the state again.
+   */
+  readUpdate(compact: CompactUpdate): ElectionUpdate | null {
+    const held = this.#held.get(compact.election);
+    return held?.referenceVersion === compact.referenceVersion ? expandUpdate(compact, held) : null;
   }
 
   async #fetchAndRead(compact: CompactSnapshot): Promise<ElectionState> {

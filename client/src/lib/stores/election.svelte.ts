@@ -4,6 +4,7 @@
  * (stale from the moment the connection drops until a fresh snapshot).
  */
 import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
+import type { CompactUpdate } from '../../../../shared/protocol/compact-update.ts';
 import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
 import { applyUpdate } from '../../../../shared/protocol/apply-update.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
@@ -41,7 +42,7 @@ class ElectionStore {
   /** Counts snapshots received: only the newest one being read is applied. */
   #reading = 0;
   /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
-  #held: ElectionUpdate[] | null = null;
+  #held: CompactUpdate[] | null = null;
 
   constructor(io: ElectionSocket) {
     this.#socket = io;
@@ -113,12 +114,12 @@ class ElectionStore {
     if (held.length > 0) this.receiveUpdates(held);
   }
 
-  receiveUpdate(update: ElectionUpdate): void {
+  receiveUpdate(update: CompactUpdate): void {
     this.receiveUpdates([update]);
   }
 
   /** Numbered updates in seq order (a batch arrives as election:updates): applied in turn, drawn once. */
-  receiveUpdates(updates: readonly ElectionUpdate[]): void {
+  receiveUpdates(updates: readonly CompactUpdate[]): void {
     if (this.#held) {
       this.#held.push(...updates);
       return;
@@ -126,16 +127,16 @@ class ElectionStore {
     if (this.state === null) return; // the snapshot on its way will include them
     let state = this.state;
     const applied: ElectionUpdate[] = [];
-    for (const update of updates) {
-      const result = applyUpdate({ state, update });
-      if (result.kind === 'applied') {
+    for (const compact of updates) {
+      if (compact.election !== state.election.id) continue;
+      const update = this.#reader.readUpdate(compact);
+      // A gap, or an update against a reference this screen does not hold: only a fresh snapshot repairs either.
+      const result = update ? applyUpdate({ state, update }) : null;
+      if (update && result?.kind === 'applied') {
         state = result.state;
         applied.push(update);
-      } else if (result.kind === 'gap') {
-        if (!this.#resyncRequested) {
-          this.#resyncRequested = true;
-          this.#socket.emit('state:request');
-        }
+      } else if (result === null || result.kind === 'gap') {
+        this.#askAgain();
         break;
       }
     }
@@ -144,6 +145,12 @@ class ElectionStore {
       this.lastUpdate = applied[applied.length - 1].at;
       this.latestUpdates = applied;
     }
+  }
+
+  #askAgain(): void {
+    if (this.#resyncRequested) return;
+    this.#resyncRequested = true;
+    this.#socket.emit('state:request');
   }
 
   /** An editor changed the mode or the screen settings: every screen follows at once. */

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { houseSummary } from '../../../shared/domain/party-table.ts';
+import { seatState } from '../../../shared/domain/seat-state.ts';
+import { compactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
+import { compactUpdate } from '../../../shared/protocol/compact-update.ts';
+import { DEFAULT_SCREEN, type ElectionState, type ElectionUpdate } from '../../../shared/protocol/schemas.ts';
+import { SnapshotReader } from './snapshot-reader.ts';
+
+const reference: NightReference = {
+  referenceVersion: 'v1',
+  seats: [{ code: 'E14000001', name: 'Aldershot', baseline: { party: 'Con' }, notes: [], source: 'results.csv' }],
+  parties: [],
+  continuity: { aliases: {}, successors: {} },
+  candidates: { E14000001: [{ name: 'Ann Able', party: 'Lab' }] },
+};
+const seat = reference.seats[0];
+const at = '2019-12-13T01:00:00.000Z';
+const undeclared: ElectionState = {
+  election: { id: 'ge2019', name: 'General election 2019', kind: 'general', totalSeats: 1, baselineName: 'GE2017', mode: 'rehearsal' },
+  seats: reference.seats,
+  seatStates: [seatState({ seat, latest: null, continuity: reference.continuity })],
+  parties: [],
+  house: houseSummary([{ baseline: seat.baseline, outcome: null }], 1, reference.continuity),
+  seq: 0,
+  generatedAt: at,
+  screen: DEFAULT_SCREEN,
+};
+const declared = seatState({
+  seat,
+  latest: { version: 1, kind: 'declared', reason: null, enteredAt: at, declaration: { candidates: [{ name: 'Ann Able', party: 'Lab', votes: 300 }, { name: 'Bob Baker', party: 'Con', votes: 200 }], enteredAt: at, enteredBy: 'desk' } },
+  continuity: reference.continuity,
+});
+const update: ElectionUpdate = { election: 'ge2019', seq: 1, change: 'declared', seat: declared, house: undeclared.house, line: 'Aldershot: Lab GAIN from Con.', at };
+
+describe('SnapshotReader', () => {
+  const reader = () =>
+    new SnapshotReader({
+      fetchReference: async () => reference,
+      fetchState: async () => undeclared,
+    });
+
+  test('reads an update against the reference of the snapshot before it, outcome and all', async () => {
+    const r = reader();
+    await r.read(compactSnapshot(undeclared, reference));
+    expect(r.readUpdate(compactUpdate(update, reference))).toEqual(update);
+    expect(r.readUpdate(compactUpdate(update, reference))!.seat.outcome!.label.text).toBe('Lab GAIN from Con');
+  });
+
+  test('gives no update made against another reference, nor one before any snapshot: the screen asks for the state again', async () => {
+    const r = reader();
+    expect(r.readUpdate(compactUpdate(update, reference))).toBeNull();
+    await r.read(compactSnapshot(undeclared, reference));
+    expect(r.readUpdate(compactUpdate(update, { ...reference, referenceVersion: 'v2' }))).toBeNull();
+  });
+});
