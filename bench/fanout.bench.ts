@@ -97,22 +97,34 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
   }
   // Ten editors, each with the entry page open: their connections exist before they press Enter.
   await Promise.all(Array.from({ length: BURST }, () => fetch(`${post}/api/elections`).then((r) => r.arrayBuffer())));
-  const burstStart = now();
-  let lastAck = 0;
-  const burst = await Promise.all(
-    results.slice(next, next + BURST).map(async (seat) => {
-      const reply = await declare(post, seat);
-      lastAck = Math.max(lastAck, now());
-      return reply;
-    }),
-  );
-  const burstSeqs = burst.map((r) => r.seq);
-  for (const seq of burstSeqs) if (!(await swarm.allHave(seq))) missed++;
-  const times = await swarm.times([...acks.keys(), ...burstSeqs]);
+  /** BURST declarations, the i-th posted i * spacingMs after the first. */
+  const postBurst = async (spacingMs: number) => {
+    const start = now();
+    let lastAck = 0;
+    const replies = await Promise.all(
+      results.slice(next, (next += BURST)).map(async (seat, i) => {
+        await sleep(i * spacingMs);
+        const reply = await declare(post, seat);
+        lastAck = Math.max(lastAck, now());
+        return reply;
+      }),
+    );
+    const seqs = replies.map((r) => r.seq);
+    for (const seq of seqs) if (!(await swarm.allHave(seq))) missed++;
+    return { seqs, start, lastAck };
+  };
+  const atOnce = await postBurst(0);
+  const overASecond = await postBurst(1000 / BURST);
+  const times = await swarm.times([...acks.keys(), ...atOnce.seqs, ...overASecond.seqs]);
   await swarm.close();
   const singles = medianSpread([...acks].map(([seq, ack]) => spread(times.get(seq)!.map((t) => t - ack))));
-  const burstEnd = Math.max(...burstSeqs.map((seq) => Math.max(...times.get(seq)!)));
-  return { singles, burstLast: burstEnd - burstStart, burstAfterAcks: burstEnd - lastAck, burstEntryMs: lastAck - burstStart, memory, connectMs, failed, missed };
+  const burstFigures = ({ seqs, start, lastAck }: { seqs: number[]; start: number; lastAck: number }) => {
+    const end = Math.max(...seqs.map((seq) => Math.max(...times.get(seq)!)));
+    return { last: end - start, afterAcks: end - lastAck, entryMs: lastAck - start };
+  };
+  const burst = burstFigures(atOnce);
+  const spreadBurst = burstFigures(overASecond);
+  return { singles, burstLast: burst.last, burstAfterAcks: burst.afterAcks, burstEntryMs: burst.entryMs, spreadBurst, memory, connectMs, failed, missed };
 }
 
 /** The floor's next message of this type (its replies are told apart by type, never by order). */
@@ -175,6 +187,13 @@ async function wsFloorRun(n: number, payload: CompactUpdate) {
   };
 }
 
+/** The broadcasts of the two bursts, told apart by the updates each carried (BURST each). */
+function burstsIn<T extends { updates: number }>(broadcasts: T[]): [T[], T[]] {
+  let carried = 0;
+  const first = broadcasts.filter((b) => (carried += b.updates) <= BURST);
+  return [first, broadcasts.slice(first.length)];
+}
+
 /** The server's own account of each broadcast to all n viewers (TRACE_BROADCAST): updates carried and its send loop. */
 function serverBroadcasts(output: string, n: number): Array<{ updates: number; loopMs: number; cpuMs: number }> {
   return [...output.matchAll(/broadcast (\d+) update\(s\) to (\d+) viewers: ([\d.]+) ms \(cpu ([\d.]+) ms\)/g)]
@@ -220,11 +239,15 @@ async function fanout(n: number) {
   console.log(
     `server send loop for one update, median: ours ${median(singles.map((b) => b.loopMs))} (its own CPU ${median(singles.map((b) => b.cpuMs))}), ws ${ms(floor.singleLoopMs)} (CPU ${ms(floor.singleCpuMs)})`,
   );
-  const burstBroadcasts = broadcasts.slice(SINGLES);
-  console.log(`the burst went out in ${burstBroadcasts.length} broadcast(s) carrying ${burstBroadcasts.map((b) => b.updates).join(' + ')} updates, send loops ${burstBroadcasts.map((b) => ms(b.loopMs)).join(', ')}`);
+  const [atOnce, overASecond] = burstsIn(broadcasts.slice(SINGLES));
+  const told = (label: string, list: typeof broadcasts) =>
+    console.log(`${label} went out in ${list.length} broadcast(s) carrying ${list.map((b) => b.updates).join(' + ')} updates, send loops ${list.map((b) => ms(b.loopMs)).join(', ')}`);
+  told('the burst posted at once', atOnce);
   console.log(`burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`);
   console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
   console.log(`  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`);
+  told(`${BURST} declarations posted over one second, one every ${1000 / BURST} ms,`, overASecond);
+  console.log(`  last viewer has all ${ms(ours.spreadBurst.last)} after the first POST, ${ms(ours.spreadBurst.afterAcks)} after the last 201 (${(ours.spreadBurst.afterAcks / floor.singles.last).toFixed(2)}x one single ws broadcast)`);
   const { memory: a } = ours;
   const { memory: b } = floor;
   console.log(`server memory per viewer (RSS growth): socket.io / ws`);
