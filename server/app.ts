@@ -31,6 +31,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Failed logins allowed per address and username in a minute. */
   loginLimit?: number;
+  /** The reverse proxies in front (addresses or CIDR ranges): a request from one is counted by its X-Forwarded-For address. */
+  trustedProxies?: readonly string[];
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
   now?: () => Date;
@@ -62,8 +64,9 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, clientDist, now, batchWindowMs, relay }: AppOptions) {
-  const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false });
+export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, relay }: AppOptions) {
+  // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
+  const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
   strictJsonBodies(http);
   let io: ResultsIo | undefined;
   const batcher = createUpdateBatcher({

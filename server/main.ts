@@ -16,6 +16,7 @@ const app = createApp({
   apiToken,
   clientDist: config.CLIENT_DIST,
   allowedOrigins: config.ELECTION_ALLOWED_ORIGINS,
+  trustedProxies: config.ELECTION_TRUST_PROXY,
   // The writer role (npm run start:writer): each batch of updates also goes to the fan-out processes.
   relay: config.REDIS_URL ? writerRelay(() => app.io) : undefined,
 });

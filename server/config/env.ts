@@ -20,6 +20,15 @@ const Env = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  /**
+   * Comma-separated addresses or CIDR ranges of the reverse proxies in front (e.g. 127.0.0.1):
+   * requests from them are counted by the client address in X-Forwarded-For (the login limit).
+   */
+  ELECTION_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)), 'must be IP addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8'),
 });
 export type Config = z.infer<typeof Env>;
 
