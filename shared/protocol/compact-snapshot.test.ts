@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { houseSummary } from '../domain/party-table.ts';
 import { seatState } from '../domain/seat-state.ts';
-import { CompactSnapshot, compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
-import { CompactUpdate, compactUpdate, expandUpdate } from './compact-update.ts';
+import { CompactSnapshot, CompactUpdate } from './compact-schemas.ts';
+import { compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
+import { compactUpdate, expandUpdate } from './compact-update.ts';
 import { DEFAULT_SCREEN, type ElectionState, type ElectionUpdate, type Seat } from './schemas.ts';
 
 const seats: Seat[] = [

@@ -6,75 +6,11 @@
  * recomputed with the same seatState the server uses. expandSnapshot gives
  * back exactly the ElectionState that GET /api/elections/:e/state answers.
  */
-import { z } from 'zod';
 import { seatState } from '../domain/seat-state.ts';
-import {
-  DeclarationSource,
-  Election,
-  HouseSummary,
-  Party,
-  PartyCode,
-  PartyContinuity,
-  ScreenSettings,
-  Seat,
-  SeatCode,
-  VersionKind,
-  type Declaration,
-  type ElectionState,
-  type SeatState,
-} from './schemas.ts';
+import type { CompactCandidate, CompactDeclaration, CompactSeat, CompactSnapshot, NightReference } from './compact-schemas.ts';
+import type { Declaration, ElectionState, Seat, SeatState } from './schemas.ts';
 
-/** Everything about a night that does not change with a declaration; referenceVersion is a hash of the rest. */
-export const NightReference = z.object({
-  referenceVersion: z.string().min(1),
-  seats: z.array(Seat),
-  parties: z.array(Party),
-  continuity: PartyContinuity,
-  /** Candidate lists imported before the night, by seat code (may be empty). */
-  candidates: z.record(z.string(), z.array(z.object({ name: z.string(), party: PartyCode }))),
-});
-export type NightReference = z.infer<typeof NightReference>;
-
-/**
- * [name, party, votes]. The name is a number where the seat's known names
- * (its candidate list, then its baseline candidates) hold it: the index there.
- */
-const CompactCandidate = z.tuple([z.union([z.number().int().min(0), z.string()]), PartyCode, z.number().int().min(0)]);
-
-const CompactDeclaration = z.object({
-  candidates: z.array(CompactCandidate),
-  electorate: z.number().int().optional(),
-  rejected: z.number().int().optional(),
-  validVotes: z.number().int().optional(),
-  declaredAt: z.string().optional(),
-  winnerByLot: z.string().optional(),
-  source: DeclarationSource.optional(),
-  /** Omitted where it equals the seat's updatedAt (always, as the server stores it). */
-  enteredAt: z.string().optional(),
-  enteredBy: z.string(),
-});
-
-/**
- * [code] for a seat with no version yet, else [code, version, lastChange,
- * lastReason, updatedAt, declaration]; the status follows from these (seatState).
- */
-export const CompactSeat = z.union([
-  z.tuple([SeatCode]),
-  z.tuple([SeatCode, z.number().int().min(1), VersionKind, z.string().nullable(), z.string(), CompactDeclaration.nullable()]),
-]);
-export type CompactSeat = z.infer<typeof CompactSeat>;
-
-export const CompactSnapshot = z.object({
-  election: Election,
-  screen: ScreenSettings,
-  house: HouseSummary,
-  seq: z.number().int().min(0),
-  generatedAt: z.string(),
-  /** The reference these seats are read against: fetch it again when it differs from the one held. */
-  referenceVersion: z.string().min(1),
-  seats: z.array(CompactSeat),
-});
-export type CompactSnapshot = z.infer<typeof CompactSnapshot>;
+export type { CompactSeat, CompactSnapshot, NightReference } from './compact-schemas.ts';
 
 type ReferenceParts = Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>;
 
@@ -113,7 +49,7 @@ export function compactSeat(s: SeatState, reference: ReferenceParts): CompactSea
   const d = s.declaration;
   if (!d) return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, null];
   const known = namesOf(reference).get(s.code) ?? [];
-  const candidates = d.candidates.map((c): z.infer<typeof CompactCandidate> => {
+  const candidates = d.candidates.map((c): CompactCandidate => {
     const index = known.indexOf(c.name);
     return [index >= 0 ? index : c.name, c.party, c.votes];
   });
@@ -160,7 +96,7 @@ export function compactSnapshot(state: ElectionState, reference: ReferenceParts)
 }
 
 /** Keys in the order the server's Declaration has them, undefined ones left out, so digests of the two agree. */
-function expandDeclaration(d: z.infer<typeof CompactDeclaration>, known: readonly string[], updatedAt: string): Declaration {
+function expandDeclaration(d: CompactDeclaration, known: readonly string[], updatedAt: string): Declaration {
   const declaration: Record<string, unknown> = {
     candidates: d.candidates.map(([name, party, votes]) => ({
       name: typeof name === 'number' ? known[name] : name,

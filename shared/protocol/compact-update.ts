@@ -6,22 +6,11 @@
  * whole updates, and the bytes are what a burst costs every viewer.
  * expandUpdate gives back exactly the ElectionUpdate the server published.
  */
-import { z } from 'zod';
-import { CompactSeat, compactSeat, expandSeat, type NightReference } from './compact-snapshot.ts';
-import { ElectionId, HouseSummary, VersionKind, type ElectionUpdate } from './schemas.ts';
+import type { CompactUpdate } from './compact-schemas.ts';
+import { compactSeat, expandSeat, type NightReference } from './compact-snapshot.ts';
+import type { ElectionUpdate } from './schemas.ts';
 
-export const CompactUpdate = z.object({
-  election: ElectionId,
-  seq: z.number().int().min(1),
-  change: VersionKind,
-  /** The reference the seat is read against: a viewer holding another asks for the state again. */
-  referenceVersion: z.string().min(1),
-  seat: CompactSeat,
-  house: HouseSummary.nullable(),
-  line: z.string(),
-  at: z.string(),
-});
-export type CompactUpdate = z.infer<typeof CompactUpdate>;
+export type { CompactUpdate } from './compact-schemas.ts';
 
 export function compactUpdate(update: ElectionUpdate, reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>): CompactUpdate {
   const { election, seq, change, seat, house, line, at } = update;

@@ -1,0 +1,89 @@
+/**
+ * The zod schemas of what goes over the socket in compact form: the night's
+ * reference, snapshots and updates. Apart from the functions that read and
+ * write them (compact-snapshot.ts, compact-update.ts), so a screen that only
+ * reads them imports their types, not zod: the big screen stays light.
+ */
+import { z } from 'zod';
+import {
+  DeclarationSource,
+  Election,
+  ElectionId,
+  HouseSummary,
+  Party,
+  PartyCode,
+  PartyContinuity,
+  ScreenSettings,
+  Seat,
+  SeatCode,
+  VersionKind,
+} from './schemas.ts';
+
+/** Everything about a night that does not change with a declaration; referenceVersion is a hash of the rest. */
+export const NightReference = z.object({
+  referenceVersion: z.string().min(1),
+  seats: z.array(Seat),
+  parties: z.array(Party),
+  continuity: PartyContinuity,
+  /** Candidate lists imported before the night, by seat code (may be empty). */
+  candidates: z.record(z.string(), z.array(z.object({ name: z.string(), party: PartyCode }))),
+});
+export type NightReference = z.infer<typeof NightReference>;
+
+/**
+ * [name, party, votes]. The name is a number where the seat's known names
+ * (its candidate list, then its baseline candidates) hold it: the index there.
+ */
+export const CompactCandidate = z.tuple([z.union([z.number().int().min(0), z.string()]), PartyCode, z.number().int().min(0)]);
+
+export const CompactDeclaration = z.object({
+  candidates: z.array(CompactCandidate),
+  electorate: z.number().int().optional(),
+  rejected: z.number().int().optional(),
+  validVotes: z.number().int().optional(),
+  declaredAt: z.string().optional(),
+  winnerByLot: z.string().optional(),
+  source: DeclarationSource.optional(),
+  /** Omitted where it equals the seat's updatedAt (always, as the server stores it). */
+  enteredAt: z.string().optional(),
+  enteredBy: z.string(),
+});
+
+/**
+ * [code] for a seat with no version yet, else [code, version, lastChange,
+ * lastReason, updatedAt, declaration]; the status follows from these (seatState).
+ */
+export type CompactCandidate = z.infer<typeof CompactCandidate>;
+export type CompactDeclaration = z.infer<typeof CompactDeclaration>;
+
+export const CompactSeat = z.union([
+  z.tuple([SeatCode]),
+  z.tuple([SeatCode, z.number().int().min(1), VersionKind, z.string().nullable(), z.string(), CompactDeclaration.nullable()]),
+]);
+export type CompactSeat = z.infer<typeof CompactSeat>;
+
+export const CompactSnapshot = z.object({
+  election: Election,
+  screen: ScreenSettings,
+  house: HouseSummary,
+  seq: z.number().int().min(0),
+  generatedAt: z.string(),
+  /** The reference these seats are read against: fetch it again when it differs from the one held. */
+  referenceVersion: z.string().min(1),
+  seats: z.array(CompactSeat),
+});
+export type CompactSnapshot = z.infer<typeof CompactSnapshot>;
+
+/** A numbered update as viewers receive it (compact-update.ts). */
+export const CompactUpdate = z.object({
+  election: ElectionId,
+  seq: z.number().int().min(1),
+  change: VersionKind,
+  /** The reference the seat is read against: a viewer holding another asks for the state again. */
+  referenceVersion: z.string().min(1),
+  seat: CompactSeat,
+  house: HouseSummary.nullable(),
+  line: z.string(),
+  at: z.string(),
+});
+export type CompactUpdate = z.infer<typeof CompactUpdate>;
