@@ -39,7 +39,9 @@ function votesNowAndBefore(declared: readonly DeclaredSeat[], continuity: PartyC
   return { now, before: comparable ? before : null };
 }
 
-export function partyTable(seats: readonly DeclaredSeat[], continuity: PartyContinuity): PartyTableRow[] {
+type Votes = ReturnType<typeof votesNowAndBefore>;
+
+export function partyTable(seats: readonly DeclaredSeat[], continuity: PartyContinuity, votes?: Votes): PartyTableRow[] {
   const declared = seats.filter((s) => s.outcome !== null);
   const won = new Map<string, number>();
   const gains = new Map<string, number>();
@@ -49,7 +51,7 @@ export function partyTable(seats: readonly DeclaredSeat[], continuity: PartyCont
     if (outcome!.gainFor) addTo(gains, outcome!.gainFor, 1);
     if (outcome!.lossFor) addTo(losses, outcome!.lossFor, 1);
   }
-  const { now, before } = votesNowAndBefore(declared, continuity);
+  const { now, before } = votes ?? votesNowAndBefore(declared, continuity);
   const shareNow = sharesByParty(now);
   const shareBefore = before ? sharesByParty(before) : null;
   const parties = new Set([...won.keys(), ...losses.keys(), ...now.keys()]);
@@ -72,9 +74,9 @@ export function partyTable(seats: readonly DeclaredSeat[], continuity: PartyCont
 }
 
 /** Butler swing between the two leading parties on the declared seats' votes, where all have baseline votes. */
-export function nationalSwing(seats: readonly DeclaredSeat[], continuity: PartyContinuity): Swing | null {
+export function nationalSwing(seats: readonly DeclaredSeat[], continuity: PartyContinuity, votes?: Votes): Swing | null {
   const declared = seats.filter((s) => s.outcome !== null);
-  const { now, before } = votesNowAndBefore(declared, continuity);
+  const { now, before } = votes ?? votesNowAndBefore(declared, continuity);
   if (!before) return null;
   // ELECTION-RULES: independents and the Speaker are not parties, so they are never one side of the swing.
   const leaders = [...now.entries()]
@@ -97,11 +99,14 @@ export function houseSummary(
   totalSeats: number,
   continuity: PartyContinuity,
 ): HouseSummary {
+  const declared = seats.filter((s) => s.outcome !== null);
+  // Both the table and the swing read the same vote totals: counted once.
+  const votes = votesNowAndBefore(declared, continuity);
   return {
-    partyTable: partyTable(seats, continuity),
-    declared: seats.filter((s) => s.outcome !== null).length,
+    partyTable: partyTable(declared, continuity, votes),
+    declared: declared.length,
     totalSeats,
     majorityLine: majorityLine(totalSeats),
-    nationalSwing: nationalSwing(seats, continuity),
+    nationalSwing: nationalSwing(declared, continuity, votes),
   };
 }

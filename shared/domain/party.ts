@@ -10,6 +10,8 @@ export const INDEPENDENT = 'Ind';
  */
 export function canonicalParty(code: string, continuity: PartyContinuity): string {
   let current = continuity.aliases[code] ?? code;
+  // Most codes have no successor: no need to guard against a loop (screens call this thousands of times per update).
+  if (continuity.successors[current] === undefined) return current;
   const seen = new Set<string>();
   while (continuity.successors[current] !== undefined && !seen.has(current)) {
     seen.add(current);

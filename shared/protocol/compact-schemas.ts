@@ -82,7 +82,8 @@ export const CompactUpdate = z.object({
   /** The reference the seat is read against: a viewer holding another asks for the state again. */
   referenceVersion: z.string().min(1),
   seat: CompactSeat,
-  house: HouseSummary.nullable(),
+  // No House figures: a screen holding every seat recomputes them (houseAfter, compact-update.ts).
+  // Late in a night the party table is 7 KB, almost all of an update.
   line: z.string(),
   at: z.string(),
 });

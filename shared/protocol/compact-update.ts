@@ -2,23 +2,39 @@
  * A numbered update as it goes to viewers (election:updated, election:updates):
  * the seat in the compact form snapshots use, read against the same
  * reference, its outcome recomputed by the viewer with the server's own
- * seatState. Late in a night a batch of ten is a third of the bytes of the
- * whole updates, and the bytes are what a burst costs every viewer.
- * expandUpdate gives back exactly the ElectionUpdate the server published.
+ * seatState, and the House figures recomputed from every seat it holds.
+ * Late in a 2019 night an update is 0.5 KB where the whole one was 8.6 KB,
+ * and the bytes are what a burst costs every viewer.
+ * expandUpdate then houseAfter give back exactly what the server published.
  */
 import type { CompactUpdate } from './compact-schemas.ts';
 import { compactSeat, expandSeat, type NightReference } from './compact-snapshot.ts';
-import type { ElectionUpdate } from './schemas.ts';
+import { houseSummary } from '../domain/party-table.ts';
+import type { ElectionState, ElectionUpdate, HouseSummary, Seat } from './schemas.ts';
 
 export type { CompactUpdate } from './compact-schemas.ts';
 
 export function compactUpdate(update: ElectionUpdate, reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>): CompactUpdate {
-  const { election, seq, change, seat, house, line, at } = update;
-  return { election, seq, change, referenceVersion: reference.referenceVersion, seat: compactSeat(seat, reference), house, line, at };
+  const { election, seq, change, seat, line, at } = update;
+  return { election, seq, change, referenceVersion: reference.referenceVersion, seat: compactSeat(seat, reference), line, at };
 }
 
-/** The update in full; the reference must be the one it names (readers check referenceVersion first). */
+/**
+ * The update in full but for the House figures (null, as inside a batch): the reference must
+ * be the one it names (readers check referenceVersion first). Once applied, houseAfter gives them.
+ */
 export function expandUpdate(compact: CompactUpdate, reference: NightReference): ElectionUpdate {
-  const { election, seq, change, seat, house, line, at } = compact;
-  return { election, seq, change, seat: expandSeat(seat, reference), house, line, at };
+  const { election, seq, change, seat, line, at } = compact;
+  return { election, seq, change, seat: expandSeat(seat, reference), house: null, line, at };
+}
+
+// Seats (and their baselines) stay the same object from update to update: looked up once.
+const baselinesBySeats = new WeakMap<readonly Seat[], Map<string, Seat['baseline']>>();
+
+/** The House figures of a state, as the server computes them (same seats, same order, same continuity). */
+export function houseAfter(state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>, reference: Pick<NightReference, 'continuity'>): HouseSummary {
+  let baselines = baselinesBySeats.get(state.seats);
+  if (!baselines) baselinesBySeats.set(state.seats, (baselines = new Map(state.seats.map((seat) => [seat.code, seat.baseline]))));
+  const seats = state.seatStates.map((s) => ({ baseline: baselines.get(s.code)!, outcome: s.outcome }));
+  return houseSummary(seats, state.election.totalSeats, reference.continuity);
 }

@@ -100,7 +100,7 @@ export class ConvergentViewer {
     // Made against a reference this viewer does not hold: treated as a gap, repaired by a snapshot.
     const result: ApplyResult = update ? applyUpdate({ state: this.state, update }) : { kind: 'gap', expected: this.state.seq + 1, received: compact.seq };
     if (result.kind === 'applied') {
-      this.state = result.state;
+      this.state = this.#reader.withHouse(result.state);
       this.applied.push(compact.seq);
     } else if (result.kind === 'duplicate') {
       this.duplicates++;

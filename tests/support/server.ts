@@ -13,6 +13,7 @@ import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts
 import { projectRoot } from '../../server/config/project-root.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { seedBaseline } from '../../server/services/seed-baseline.ts';
+import { applyUpdate } from '../../shared/protocol/apply-update.ts';
 import { inOrder, testSnapshotReader } from './snapshot-reading.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
@@ -117,14 +118,21 @@ export async function watch(
   const reader = testSnapshotReader(() => server.url);
   socket.on('state:snapshot', (compact) =>
     receive(async () => {
-      socket.snapshots.push(await reader.read(compact));
+      const snapshot = await reader.read(compact);
+      socket.snapshots.push(snapshot);
+      state = snapshot;
     }),
   );
-  // Updates read as the dashboard reads them: against the reference of the snapshot before them.
-  const read = (compact: CompactUpdate) => {
+  // Updates read as the dashboard reads them: against the reference of the snapshot before them,
+  // each given the House figures after it, recomputed from the state it leaves (as the server did).
+  let state: ElectionState | null = null;
+  const read = (compact: CompactUpdate): ElectionUpdate => {
     const update = reader.readUpdate(compact);
     if (!update) throw new Error(`update ${compact.seq} was made against reference ${compact.referenceVersion}, not the one held`);
-    return update;
+    const result = state && applyUpdate({ state, update });
+    if (result?.kind !== 'applied') return update;
+    state = reader.withHouse(result.state);
+    return { ...update, house: state.house };
   };
   socket.on('election:updated', (update) => receive(() => void socket.updates.push(read(update))));
   socket.on('election:updates', (updates) => receive(() => void socket.updates.push(...updates.map(read))));

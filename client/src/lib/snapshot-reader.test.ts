@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { houseSummary } from '../../../shared/domain/party-table.ts';
 import { seatState } from '../../../shared/domain/seat-state.ts';
 import { compactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
+import { applyUpdate } from '../../../shared/protocol/apply-update.ts';
 import { compactUpdate } from '../../../shared/protocol/compact-update.ts';
 import { DEFAULT_SCREEN, type ElectionState, type ElectionUpdate } from '../../../shared/protocol/schemas.ts';
 import { SnapshotReader } from './snapshot-reader.ts';
@@ -39,11 +40,16 @@ describe('SnapshotReader', () => {
       fetchState: async () => undeclared,
     });
 
-  test('reads an update against the reference of the snapshot before it, outcome and all', async () => {
+  test('reads an update against the reference of the snapshot before it, outcome and all, then the House after it', async () => {
     const r = reader();
     await r.read(compactSnapshot(undeclared, reference));
-    expect(r.readUpdate(compactUpdate(update, reference))).toEqual(update);
-    expect(r.readUpdate(compactUpdate(update, reference))!.seat.outcome!.label.text).toBe('Lab GAIN from Con');
+    const read = r.readUpdate(compactUpdate(update, reference))!;
+    expect(read).toEqual({ ...update, house: null });
+    expect(read.seat.outcome!.label.text).toBe('Lab GAIN from Con');
+    const applied = applyUpdate({ state: undeclared, update: read });
+    if (applied.kind !== 'applied') throw new Error(applied.kind);
+    const lab = r.withHouse(applied.state).house.partyTable.find((row) => row.party === 'Lab')!;
+    expect([lab.seats, lab.gains, lab.votes]).toEqual([1, 1, 300]);
   });
 
   test('gives no update made against another reference, nor one before any snapshot: the screen asks for the state again', async () => {

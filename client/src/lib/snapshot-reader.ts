@@ -6,7 +6,7 @@
  * by the tests' viewers, so both read snapshots the same way.
  */
 import { expandSnapshot, type CompactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
-import { expandUpdate, type CompactUpdate } from '../../../shared/protocol/compact-update.ts';
+import { expandUpdate, houseAfter, type CompactUpdate } from '../../../shared/protocol/compact-update.ts';
 import type { ElectionState, ElectionUpdate } from '../../../shared/protocol/schemas.ts';
 
 export interface SnapshotReaderDeps {
@@ -37,6 +37,13 @@ export class SnapshotReader {
   readUpdate(compact: CompactUpdate): ElectionUpdate | null {
     const held = this.#held.get(compact.election);
     return held?.referenceVersion === compact.referenceVersion ? expandUpdate(compact, held) : null;
+  }
+
+  /** The state with its House figures recomputed, once updates have been applied to it (they carry none). */
+  withHouse(state: ElectionState): ElectionState {
+    const held = this.#held.get(state.election.id);
+    if (!held) throw new Error(`election: no reference held for ${state.election.id}`);
+    return { ...state, house: houseAfter(state, held) };
   }
 
   async #fetchAndRead(compact: CompactSnapshot): Promise<ElectionState> {

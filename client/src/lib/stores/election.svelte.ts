@@ -141,7 +141,7 @@ class ElectionStore {
       }
     }
     if (applied.length > 0) {
-      this.state = state;
+      this.state = this.#reader.withHouse(state);
       this.lastUpdate = applied[applied.length - 1].at;
       this.latestUpdates = applied;
     }
