@@ -79,6 +79,9 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
   return io;
 }
 
+/** TRACE_BROADCAST=1: each broadcast's send loop and CPU on stderr, for the fan-out bench (README, Speed). */
+const TRACE = process.env.TRACE_BROADCAST === '1';
+
 /**
  * One message per room, framed once for all its viewers (prepared-broadcast.ts),
  * each update compact against the reference this process serves (compact-update.ts).
@@ -100,8 +103,6 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
     console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);
   }
 }
-const TRACE = process.env.TRACE_BROADCAST === '1';
-
 export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings }): void {
   io.to(room(settings.election.id)).emit('settings:changed', settings);
 }
