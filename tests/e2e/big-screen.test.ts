@@ -119,8 +119,15 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
   }, 90_000);
 
   test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
+    // A gain that came in while the spotlight was off stays off the stage when the settings change.
+    const before: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
+    const earlier = before.seatStates.filter((s) => s.outcome?.label.kind === 'GAIN').at(-1)!;
+    await api(server, 'POST', `/api/elections/ge2019/seats/${earlier.code}/withdrawal`, { reason: 'checking' });
+    const redeclared = await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: earlier.code, candidates: earlier.declaration!.candidates });
+    await bigScreen.locator(`[data-testid="big-screen"][data-seq="${redeclared.body.seq}"]`).waitFor({ timeout: 5000 });
     await put(server, '/api/elections/ge2019/screen', onlyPanel('party-table', 4));
     await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('spotlight').count()).toBe(0);
     const conservatives = await bigScreen.locator('[data-testid="party-table"] tr[data-party="Con"]').innerText();
     expect(conservatives.split(/\s+/).slice(-7, -3)).toEqual(['365', '58', '10', '+48']);
     expect(await smallText(bigScreen)).toEqual([]);
