@@ -22,16 +22,40 @@ interface EngineSocket {
   transport: { socket?: { listeners(event: 'error'): Function[]; removeListener(event: 'error', listener: (...args: unknown[]) => void): unknown } };
 }
 
+/**
+ * Viewers arrive one after another with the same URL, query, Host and Origin: each
+ * connection keeps the copy the one before it kept, when they are equal, not its own.
+ */
+function sameAsLast<T>(keyOf: (value: T) => string): (value: T) => T {
+  let last: { key: string; value: T } | null = null;
+  return (value) => {
+    const key = keyOf(value);
+    if (last?.key === key) return last.value;
+    last = { key, value };
+    return value;
+  };
+}
+
+const sameText = <T extends string | undefined>() => sameAsLast<T>((text) => String(text));
+const sameUrl = sameText<string | undefined>();
+const sameQuery = sameAsLast<unknown>((query) => JSON.stringify(query));
+// Without a cookie (every public viewer) the headers kept are Origin and Host alone.
+const sameHeaders = sameAsLast<Record<string, string>>((headers) => JSON.stringify(headers));
+
 /** The parts of the opening request that outlive it: cookie and Origin headers, URL, query, TLS. */
 function lightRequest(request: IncomingMessage): IncomingMessage {
   const { cookie, origin, host } = request.headers;
+  const headers = { ...(cookie && { cookie }), ...(origin && { origin }), ...(host && { host }) };
   return {
-    headers: { ...(cookie && { cookie }), ...(origin && { origin }), ...(host && { host }) },
-    url: request.url,
-    _query: (request as IncomingMessage & { _query?: unknown })._query,
+    headers: cookie ? headers : sameHeaders(headers),
+    url: sameUrl(request.url),
+    _query: sameQuery((request as IncomingMessage & { _query?: unknown })._query),
     connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
   } as unknown as IncomingMessage;
 }
+
+/** socket.io's handshake time, a string per connection: shared with the connection before when equal. */
+const sameTime = sameText<string>();
 
 export function keepConnectionsLean(io: Server): void {
   // engine.io keeps each connection's first HTTP request for the socket's life: kilobytes
@@ -62,5 +86,8 @@ export function keepConnectionsLean(io: Server): void {
     for (const listener of websocket?.listeners('error') ?? []) {
       if (listener.name === 'onUpgradeError') websocket!.removeListener('error', listener as (...args: unknown[]) => void);
     }
+  });
+  io.on('connection', (socket) => {
+    socket.handshake.time = sameTime(socket.handshake.time);
   });
 }
