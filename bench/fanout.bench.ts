@@ -8,7 +8,7 @@
  * several processes on this machine. Latency is from the POST's 201 reaching
  * the poster (for ws: the start of its send loop) to each viewer's arrival.
  */
-import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { compactSnapshot, expandSnapshot, type CompactSnapshot, type NightReference } from '../shared/protocol/compact-snapshot.ts';
@@ -18,7 +18,7 @@ import { freePort, startChild, type ChildServer } from '../tests/support/child-s
 import { startRedis } from '../tests/support/redis-server.ts';
 import { BENCH_TOKEN, declare, night2019 } from './night.ts';
 import { collectedResidentBytes, kb, medianSpread, ms, settledResidentBytes, spread, type Spread } from './stats.ts';
-import { joinSwarms, startSwarm, type Swarm } from './swarm.ts';
+import { joinSwarms, replyFrom, startSwarm, type Swarm } from './swarm.ts';
 
 const args = process.argv.slice(2);
 const counts = (args.find((a) => /^\d/.test(a)) ?? '1000,5000').split(',').map(Number);
@@ -124,18 +124,6 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
   const burst = burstFigures(atOnce);
   const spreadBurst = burstFigures(overASecond);
   return { singles, burstLast: burst.last, burstAfterAcks: burst.afterAcks, burstEntryMs: burst.entryMs, spreadBurst, memory, connectMs, failed, missed };
-}
-
-/** The floor's next message of this type (its replies are told apart by type, never by order). */
-function replyFrom<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: { type: string }) => {
-      if (message.type !== type) return;
-      child.off('message', listener);
-      resolve(message as T);
-    };
-    child.on('message', listener);
-  });
 }
 
 async function wsFloorRun(n: number, payload: CompactUpdate) {

@@ -12,6 +12,18 @@ export interface Swarm {
   close(): Promise<void>;
 }
 
+/** A child process's next message of this type (replies are told apart by type, never by order). */
+export function replyFrom<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string }) => {
+      if (message.type !== type) return;
+      child.off('message', listener);
+      resolve(message as T);
+    };
+    child.on('message', listener);
+  });
+}
+
 export function startSwarm(options: {
   mode: 'socketio' | 'ws';
   urls: string[];
@@ -40,17 +52,7 @@ export function startSwarm(options: {
     });
     children.push(child);
   }
-  const once = <T>(child: ChildProcess, type: string) =>
-    new Promise<T>((resolve) => {
-      const listener = (message: { type: string }) => {
-        if (message.type !== type) return;
-        child.off('message', listener);
-        resolve(message as T);
-      };
-      child.on('message', listener);
-    });
-
-  const ready = Promise.all(children.map((c) => once<{ started: number; finished: number; failed: number }>(c, 'ready'))).then((all) => ({
+  const ready = Promise.all(children.map((c) => replyFrom<{ started: number; finished: number; failed: number }>(c, 'ready'))).then((all) => ({
     started: Math.min(...all.map((r) => r.started)),
     finished: Math.max(...all.map((r) => r.finished)),
     failed: all.reduce((sum, r) => sum + r.failed, 0),
@@ -71,7 +73,7 @@ export function startSwarm(options: {
     async times(seqs) {
       const reports = await Promise.all(
         children.map((c) => {
-          const answer = once<{ times: Record<string, number[]> }>(c, 'report');
+          const answer = replyFrom<{ times: Record<string, number[]> }>(c, 'report');
           c.send({ type: 'report', seqs });
           return answer;
         }),

@@ -1,12 +1,11 @@
 /**
  * A viewer that behaves as the dashboard store does: it watches on every
- * connect, applies numbered updates with the client's own applyUpdate, asks
+ * connect, applies numbered updates as the client does (SnapshotReader.apply), asks
  * for the state on a gap, and moves to the next server when its own goes.
  * It keeps what it applied so a test can check nothing came twice.
  */
 import { createHash } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import { applyUpdate, type ApplyResult } from '../../shared/protocol/apply-update.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
 import type { CompactUpdate } from '../../shared/protocol/compact-update.ts';
@@ -96,9 +95,7 @@ export class ConvergentViewer {
 
   #update(compact: CompactUpdate): void {
     if (!this.state) return; // the snapshot on its way includes it
-    const update = this.#reader.readUpdate(compact);
-    // Made against a reference this viewer does not hold: treated as a gap, repaired by a snapshot.
-    const result: ApplyResult = update ? applyUpdate({ state: this.state, update }) : { kind: 'gap', expected: this.state.seq + 1, received: compact.seq };
+    const result = this.#reader.apply(this.state, compact);
     if (result.kind === 'applied') {
       this.state = this.#reader.withHouse(result.state);
       this.applied.push(compact.seq);

@@ -13,7 +13,6 @@ import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts
 import { projectRoot } from '../../server/config/project-root.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
 import { seedBaseline } from '../../server/services/seed-baseline.ts';
-import { applyUpdate } from '../../shared/protocol/apply-update.ts';
 import { inOrder, testSnapshotReader } from './snapshot-reading.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
@@ -127,12 +126,14 @@ export async function watch(
   // each given the House figures after it, recomputed from the state it leaves (as the server did).
   let state: ElectionState | null = null;
   const read = (compact: CompactUpdate): ElectionUpdate => {
+    const result = state && reader.apply(state, compact);
+    if (result?.kind === 'applied') {
+      state = reader.withHouse(result.state);
+      return { ...result.update, house: state.house };
+    }
     const update = reader.readUpdate(compact);
     if (!update) throw new Error(`update ${compact.seq} was made against reference ${compact.referenceVersion}, not the one held`);
-    const result = state && applyUpdate({ state, update });
-    if (result?.kind !== 'applied') return update;
-    state = reader.withHouse(result.state);
-    return { ...update, house: state.house };
+    return update;
   };
   socket.on('election:updated', (update) => receive(() => void socket.updates.push(read(update))));
   socket.on('election:updates', (updates) => receive(() => void socket.updates.push(...updates.map(read))));

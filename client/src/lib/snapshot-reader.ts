@@ -5,6 +5,7 @@
  * the browser revalidates it with its ETag. Used by the dashboard store and
  * by the tests' viewers, so both read snapshots the same way.
  */
+import { applyUpdate, type ApplyResult } from '../../../shared/protocol/apply-update.ts';
 import { expandSnapshot, type CompactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
 import { expandUpdate, houseAfter, type CompactUpdate } from '../../../shared/protocol/compact-update.ts';
 import type { ElectionState, ElectionUpdate } from '../../../shared/protocol/schemas.ts';
@@ -37,6 +38,20 @@ export class SnapshotReader {
   readUpdate(compact: CompactUpdate): ElectionUpdate | null {
     const held = this.#held.get(compact.election);
     return held?.referenceVersion === compact.referenceVersion ? expandUpdate(compact, held) : null;
+  }
+
+  /**
+   * A compact update applied to a state as every screen applies it (apply-update.ts), read
+   * against the held reference first. One made against another reference counts as a gap:
+   * only a fresh snapshot repairs either. The House is left to withHouse, once per batch.
+   */
+  apply(state: ElectionState, compact: CompactUpdate): Exclude<ApplyResult, { kind: 'applied' }> | { kind: 'applied'; state: ElectionState; update: ElectionUpdate } {
+    if (compact.election !== state.election.id) return { kind: 'other-election' };
+    if (compact.seq <= state.seq) return { kind: 'duplicate' };
+    const update = this.readUpdate(compact);
+    if (!update) return { kind: 'gap', expected: state.seq + 1, received: compact.seq };
+    const result = applyUpdate({ state, update });
+    return result.kind === 'applied' ? { ...result, update } : result;
   }
 
   /** The state with its House figures recomputed, once updates have been applied to it (they carry none). */

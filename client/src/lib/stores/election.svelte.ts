@@ -6,7 +6,6 @@
 import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
 import type { CompactUpdate } from '../../../../shared/protocol/compact-update.ts';
 import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
-import { applyUpdate } from '../../../../shared/protocol/apply-update.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
@@ -128,14 +127,11 @@ class ElectionStore {
     let state = this.state;
     const applied: ElectionUpdate[] = [];
     for (const compact of updates) {
-      if (compact.election !== state.election.id) continue;
-      const update = this.#reader.readUpdate(compact);
-      // A gap, or an update against a reference this screen does not hold: only a fresh snapshot repairs either.
-      const result = update ? applyUpdate({ state, update }) : null;
-      if (update && result?.kind === 'applied') {
+      const result = this.#reader.apply(state, compact);
+      if (result.kind === 'applied') {
         state = result.state;
-        applied.push(update);
-      } else if (result === null || result.kind === 'gap') {
+        applied.push(result.update);
+      } else if (result.kind === 'gap') {
         this.#askAgain();
         break;
       }
