@@ -36,6 +36,8 @@ export interface AppOptions {
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
   now?: () => Date;
+  /** A viewer further behind than this many bytes is dropped and resyncs when it reconnects (server/realtime/backlog.ts). */
+  viewerBacklogBytes?: number;
   /** How long updates wait to be sent together (server/realtime/batcher.ts); 0 still batches one tick. */
   batchWindowMs?: number;
   /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
@@ -64,7 +66,7 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, relay }: AppOptions) {
+export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
   strictJsonBodies(http);
@@ -117,6 +119,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   io = createSocketServer(http.server, service, {
     allowRequest: socketOriginCheck(allowedOrigins),
     onConnection: deskSocket.onConnection,
+    backlogLimitBytes: viewerBacklogBytes,
   });
   deskSocket.attach(io);
 

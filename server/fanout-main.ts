@@ -1,20 +1,29 @@
 /**
  * Composition root of a fan-out process: socket.io viewers only, no
  * database. Snapshots come from a mirror of the writer's state, updates
- * from the writer's relay through Redis.
+ * from the writer's relay through Redis, and the writer's heartbeat says
+ * whether the figures here are current.
  *   npm run start:fanout -- --writer http://127.0.0.1:3000 --port 3001   (REDIS_URL=redis://...)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { alreadyHeld, REVALIDATE_EACH_TIME } from './http/etag.ts';
 import { referenceJson, referenceTag } from './http/reference-reply.ts';
+import { owned } from './process/faults.ts';
+import { installLastResort } from './process/last-resort.ts';
+import { startOrExplain } from './process/start-or-explain.ts';
 import { attachRedisAdapter, onRelayed } from './realtime/redis-adapter.ts';
-import { broadcastUpdates, createSocketServer, resyncViewers } from './realtime/socket-server.ts';
+import { broadcastUpdates, createSocketServer, resyncViewers, type ResultsIo } from './realtime/socket-server.ts';
 import { readFanoutConfig } from './roles/role-config.ts';
+import { createSourceWatch } from './roles/source-watch.ts';
 import { createStateMirror } from './roles/state-mirror.ts';
 import { RefusedError } from './services/errors.ts';
 
-const config = readFanoutConfig();
+let io: ResultsIo | undefined;
+installLastResort({ close: async () => io?.close() });
+
+const config = startOrExplain(() => readFanoutConfig());
 const mirror = createStateMirror({ writerUrl: config.WRITER_URL });
+const source = createSourceWatch();
 
 /** The reference the snapshots sent here are read against: the same one the writer serves, once mirrored. */
 async function serveReference(electionId: string, request: IncomingMessage, response: ServerResponse) {
@@ -33,25 +42,51 @@ async function serveReference(electionId: string, request: IncomingMessage, resp
 const http = createServer((request, response) => {
   // socket.io answers its own path; the reference is mirrored; everything else (pages, API) is the writer's.
   const reference = request.method === 'GET' && /^\/api\/elections\/([a-z0-9-]{1,40})\/reference$/.exec(request.url ?? '');
-  if (request.url === '/healthz') response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  if (request.url === '/healthz') response.writeHead(200, { 'content-type': 'text/plain' }).end(source.live ? 'ok' : 'stale');
   else if (reference) void serveReference(reference[1], request, response);
   else response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `not served here: ask the writer (${config.WRITER_URL})` }));
 });
-const io = createSocketServer(http, mirror);
-const redis = await attachRedisAdapter(io, config.REDIS_URL);
+const viewers = createSocketServer(http, mirror, {
+  backlogLimitBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
+  // A viewer arriving while the writer is silent is told at once that what it gets may be old.
+  onConnection: (socket) => !source.live && socket.emit('feed:status', { live: false, since: source.since }),
+});
+io = viewers;
+const redis = await attachRedisAdapter(viewers, config.REDIS_URL);
 
-onRelayed(io, 'election:batch', ({ election, updates }) => {
+onRelayed(viewers, 'election:batch', ({ election, updates }) => {
   mirror.apply(election, updates);
   const reference = mirror.referenceHeld(election);
-  if (reference) broadcastUpdates(io, election, updates, reference);
+  if (reference) broadcastUpdates(viewers, election, updates, reference);
 });
 // Continuity changed on the writer: outcomes differ though no seq moved, so every viewer gets the state again.
-onRelayed(io, 'reference:changed', async () => {
-  for (const snapshot of await mirror.refreshAll({ always: true })) resyncViewers(io, snapshot);
+onRelayed(viewers, 'reference:changed', async () => {
+  for (const snapshot of await mirror.refreshAll({ always: true })) resyncViewers(viewers, snapshot);
 });
+
+/** The writer is heard again: every viewer gets the state as it is now, then the all-clear. */
+async function recover() {
+  for (const snapshot of await mirror.refreshAll({ always: true })) resyncViewers(viewers, snapshot);
+  viewers.local.emit('feed:status', { live: true, since: new Date().toISOString() });
+}
+// A heartbeat's seqs are read one beat late: the newest updates may still be in the writer's batch window.
+let previousSeqs: Record<string, number> = {};
+onRelayed(viewers, 'writer:heartbeat', async ({ seqs }) => {
+  if (source.beat() === 'back') return recover();
+  // Behind a seq the writer had a beat ago: a relay was lost on the way. Fetch again.
+  for (const snapshot of await mirror.catchUp(previousSeqs)) resyncViewers(viewers, snapshot);
+  previousSeqs = seqs;
+});
+setInterval(
+  () =>
+    owned('watching the writer', () => {
+      if (source.check() === 'down') viewers.local.emit('feed:status', { live: false, since: source.since });
+    }),
+  500,
+).unref();
 // Relays sent while Redis was away are lost: fetch again, and give viewers the state if it moved.
 redis.onReconnect(async () => {
-  for (const snapshot of await mirror.refreshAll()) resyncViewers(io, snapshot);
+  for (const snapshot of await mirror.refreshAll()) resyncViewers(viewers, snapshot);
 });
 
 await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
@@ -60,7 +95,7 @@ const port = typeof address === 'object' && address ? address.port : config.PORT
 console.log(`Election night fan-out: listening on ${port}, writer ${config.WRITER_URL}, Redis ${config.REDIS_URL}`);
 
 const shutdown = async () => {
-  io.close();
+  viewers.close();
   await redis.close();
   process.exit(0);
 };

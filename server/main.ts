@@ -4,23 +4,44 @@ import { createApp } from './app.ts';
 import { loadBaselineFile } from './baseline/load-article-baseline.ts';
 import { readConfig } from './config/env.ts';
 import { openDatabase } from './db/connection.ts';
-import { attachRedisAdapter, writerRelay } from './realtime/redis-adapter.ts';
+import { acquireWriterLock } from './db/writer-lock.ts';
+import { owned } from './process/faults.ts';
+import { installLastResort } from './process/last-resort.ts';
+import { startOrExplain } from './process/start-or-explain.ts';
+import { attachRedisAdapter, HEARTBEAT_MS, writerRelay, type RedisLink } from './realtime/redis-adapter.ts';
 import { seedBaseline } from './services/seed-baseline.ts';
 
-const config = readConfig();
-const db = openDatabase(config.DATABASE_PATH);
+let closing: (() => Promise<void>) | undefined;
+installLastResort({ close: () => closing?.() ?? Promise.resolve() });
+
+const { config, lock, db } = startOrExplain(() => {
+  const config = readConfig();
+  // Before the database is opened: a second server must not even migrate it.
+  const lock = acquireWriterLock(config.DATABASE_PATH);
+  return { config, lock, db: openDatabase(config.DATABASE_PATH) };
+});
 const added = seedBaseline(db, loadBaselineFile(config.BASELINE_PATH));
 const apiToken = config.ELECTION_API_TOKEN ?? randomBytes(24).toString('base64url');
+let redis: RedisLink | null = null;
+// The writer role (npm run start:writer): each batch of updates also goes to the fan-out processes.
+const relay = config.REDIS_URL ? writerRelay(() => app.io, () => redis) : undefined;
 const app = createApp({
   db,
   apiToken,
   clientDist: config.CLIENT_DIST,
   allowedOrigins: config.ELECTION_ALLOWED_ORIGINS,
   trustedProxies: config.ELECTION_TRUST_PROXY,
-  // The writer role (npm run start:writer): each batch of updates also goes to the fan-out processes.
-  relay: config.REDIS_URL ? writerRelay(() => app.io) : undefined,
+  viewerBacklogBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
+  relay,
 });
-const redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;
+redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;
+if (relay) {
+  // The fan-out processes mark their viewers stale when this stops (Redis or the writer gone).
+  setInterval(
+    () => owned('the writer heartbeat', () => relay.heartbeat(Object.fromEntries(app.service.listElections().map((e) => [e.id, e.seq])))),
+    HEARTBEAT_MS,
+  ).unref();
+}
 const firstAdmin = await app.accounts.ensureFirstAdmin({ username: config.ELECTION_ADMIN_USER, password: config.ELECTION_ADMIN_PASSWORD });
 const port = await app.listen(config.PORT, config.HOST);
 
@@ -32,11 +53,12 @@ if (firstAdmin?.oneTimePassword) {
 }
 if (!config.ELECTION_API_TOKEN) console.log(`API token for this run (set ELECTION_API_TOKEN to choose one): ${apiToken}`);
 
-const shutdown = async () => {
+closing = async () => {
   await app.close();
   await redis?.close();
   db.close();
-  process.exit(0);
+  lock?.release();
 };
+const shutdown = () => void closing!().finally(() => process.exit(0));
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

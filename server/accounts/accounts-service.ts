@@ -9,6 +9,7 @@ import * as accounts from '../db/accounts-repo.ts';
 import type { Db } from '../db/connection.ts';
 import { RefusedError } from '../services/errors.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { createHashGate } from './hash-gate.ts';
 import { failureLimit } from './rate-limit.ts';
 
 /** Someone allowed to write: a signed-in user, or a script with a token. */
@@ -41,22 +42,36 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
   // A wider net for one address trying many usernames.
   const perAddress = failureLimit({ max: loginLimit * 6, windowMs: 60_000 });
   const envTokenHash = envToken ? Buffer.from(sha256(envToken), 'hex') : null;
+  const hashing = createHashGate();
   const at = () => now().toISOString();
 
   return {
-    /** Signs in; answers 429 once an address has failed too often for a username, even with the right password. */
+    /**
+     * Signs in; answers 429 once an address has failed too often for a username, even with the
+     * right password. Each attempt is counted as a failure before its hash is checked, so
+     * attempts sent all at once see each other, and taken back only if it was right.
+     */
     async login(username: string, password: string, address: string) {
       const key = `${address}\0${username.toLowerCase()}`;
       const wait = Math.max(perUser.retryAfter(key), perAddress.retryAfter(address));
       if (wait > 0) throw new RefusedError(429, `login: too many failed attempts; try again in ${wait} s`);
+      perUser.fail(key);
+      perAddress.fail(address);
       const user = accounts.findUser(db, username);
-      const ok = await verifyPassword(password, user?.password_hash ?? DECOY_HASH);
+      let ok: boolean;
+      try {
+        ok = await hashing.run(() => verifyPassword(password, user?.password_hash ?? DECOY_HASH));
+      } catch (error) {
+        // Not checked (the server was busy): not a failure of the password either.
+        perUser.forgive(key);
+        perAddress.forgive(address);
+        throw error;
+      }
       if (!user || !ok || user.disabled_at !== null) {
-        perUser.fail(key);
-        perAddress.fail(address);
         throw new RefusedError(401, 'login: that username and password do not match an active account');
       }
       perUser.clear(key);
+      perAddress.forgive(address);
       const sessionId = newSecret();
       const expires = new Date(now().getTime() + SESSION_HOURS * 3600_000);
       accounts.insertSession(db, { sessionHash: sha256(sessionId), userId: user.id, createdAt: at(), expiresAt: expires.toISOString() });
@@ -97,7 +112,7 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
       const row = accounts.insertUser(db, {
         username: input.username,
         role: input.role,
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await hashing.run(() => hashPassword(input.password)),
         createdBy: by,
         createdAt: at(),
       });

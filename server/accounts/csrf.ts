@@ -4,6 +4,8 @@
  * SameSite=Strict already keeps the cookie off cross-site requests; the
  * Origin check and the per-session token are the second and third locks.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface CsrfCheck {
@@ -25,7 +27,7 @@ export function csrfRefusal({ method, origin, ownOrigin, allowedOrigins, sentTok
   if (!isAllowedOrigin(origin, ownOrigin, allowedOrigins)) {
     return `origin: ${origin ? `"${origin}"` : 'a missing Origin'} may not change results; use this site's own pages`;
   }
-  if (!sentToken || sentToken !== expectedToken) {
+  if (!sentToken || !sameSecret(sentToken, expectedToken)) {
     return 'x-csrf-token: send the token from GET /api/session with every change; reload the page to get a fresh one';
   }
   return null;
@@ -34,4 +36,10 @@ export function csrfRefusal({ method, origin, ownOrigin, allowedOrigins, sentTok
 export function isAllowedOrigin(origin: string | undefined, ownOrigin: string, allowedOrigins: readonly string[]): boolean {
   if (!origin) return false;
   return origin === ownOrigin || allowedOrigins.includes(origin);
+}
+
+/** Compares two secrets in time that does not depend on where they differ (their SHA-256s, so lengths may differ too). */
+export function sameSecret(sent: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(sent), digest(expected));
 }

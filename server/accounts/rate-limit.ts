@@ -3,6 +3,8 @@ export interface FailureLimit {
   /** Seconds until the key may try again, or 0 if it may try now. */
   retryAfter(key: string): number;
   fail(key: string): void;
+  /** Takes back one failure counted ahead of time (an attempt that turned out right). */
+  forgive(key: string): void;
   clear(key: string): void;
 }
 
@@ -25,6 +27,10 @@ export function failureLimit({ max, windowMs, now = () => Date.now() }: { max: n
       else windows.set(key, { start: now(), count: 1 });
       // Keep the map small on a night of many editors: drop old windows now and then.
       if (windows.size > 10_000) for (const k of windows.keys()) current(k);
+    },
+    forgive(key) {
+      const w = current(key);
+      if (w && w.count > 0) w.count -= 1;
     },
     clear(key) {
       windows.delete(key);

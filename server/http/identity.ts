@@ -3,6 +3,7 @@
  * cookie, CSRF-checked on writes) or a script (bearer token). Routes ask the
  * gate for the role they need and get the actor or a 401/403.
  */
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, AccountsService } from '../accounts/accounts-service.ts';
 import { csrfRefusal } from '../accounts/csrf.ts';
@@ -10,20 +11,30 @@ import { RefusedError } from '../services/errors.ts';
 
 export const SESSION_COOKIE = 'election_session';
 
+/**
+ * One cookie from a Cookie header, read by the `cookie` library: a malformed
+ * value (`%E0%A4%A`, a lone `%`) comes back as it was sent, never as a throw.
+ */
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
+  return parseCookies(header)[name] ?? null;
+}
+
+/**
+ * Whether the browser reached us over HTTPS, here or at a proxy in front. Marking
+ * the cookie Secure can only narrow where it goes, so a forged X-Forwarded-Proto
+ * or Origin costs nothing: trust-proxy is not needed for this one.
+ */
+export function reachedOverHttps(request: FastifyRequest): boolean {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).toLowerCase();
+  return request.protocol === 'https' || proto.split(',').some((p) => p.trim() === 'https') || (request.headers.origin ?? '').startsWith('https://');
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAgeSeconds: number): void {
-  const secure = request.protocol === 'https' ? '; Secure' : '';
   reply.header(
     'set-cookie',
-    `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`,
+    serializeCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: maxAgeSeconds, secure: reachedOverHttps(request) }),
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { houseOnLastOnly } from '../../shared/protocol/apply-update.ts';
 import type { ElectionUpdate } from '../../shared/protocol/schemas.ts';
+import { owned } from '../process/faults.ts';
 
 /** Sent once nothing new has come for this long: a lone declaration waits no more than this. */
 export const BATCH_WINDOW_MS = 5;
@@ -39,7 +40,9 @@ export function createUpdateBatcher({
     timer = null;
     const batches = waiting;
     waiting = new Map();
-    for (const [electionId, updates] of batches) send(electionId, houseOnLastOnly(updates));
+    // Each election's send is owned on its own: one that fails (a relay, a broadcast) is
+    // reported and never stops the others or ends the writer from inside a timer.
+    for (const [electionId, updates] of batches) owned(`sending ${electionId}'s updates`, () => send(electionId, houseOnLastOnly(updates)));
   }
 
   // Declarations entered back to back commit one after another (each waits

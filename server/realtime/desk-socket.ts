@@ -13,6 +13,7 @@ import { isAllowedOrigin } from '../accounts/csrf.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
 import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
+import { guarded } from './guarded.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
 const deskRoom = (electionId: string) => `desk:${electionId}`;
@@ -57,7 +58,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
 
   // Listeners shared by every socket (called with the socket as `this`): a viewer that never
   // joins the desk carries two listener entries and no closures of its own.
-  const onDeskJoin: ClientToServerEvents['desk:join'] = function (this: ResultsSocket, electionId, ack) {
+  const onDeskJoin = guarded('desk:join', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['desk:join']>) {
     const socket = this;
     const respond = typeof ack === 'function' ? ack : () => {};
     const editor = editorOf(socket);
@@ -76,9 +77,9 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     socket.join(deskRoom(electionId));
     if (previous?.seat) broadcastPresence(previous.electionId);
     respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
-  };
+  });
 
-  const onSeatEditing: ClientToServerEvents['seat:editing'] = function (this: ResultsSocket, seatCode, ack) {
+  const onSeatEditing = guarded('seat:editing', function (this: ResultsSocket, ...[seatCode, ack]: Parameters<ClientToServerEvents['seat:editing']>) {
     const socket = this;
     const respond = typeof ack === 'function' ? ack : () => {};
     const joined = seats.get(socket.id);
@@ -94,13 +95,13 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
       broadcastPresence(joined.electionId);
     }
     respond({ ok: true, data: null });
-  };
+  });
 
-  function onDisconnect(this: ResultsSocket) {
+  const onDisconnect = guarded('disconnect', function (this: ResultsSocket) {
     const joined = seats.get(this.id);
     seats.delete(this.id);
     if (joined?.seat) broadcastPresence(joined.electionId);
-  }
+  });
 
   function onConnection(socket: ResultsSocket) {
     socket.on('desk:join', onDeskJoin);

@@ -13,6 +13,7 @@
 import { PacketType } from 'socket.io-parser';
 import type { Server, Socket } from 'socket.io';
 import * as ws from 'ws';
+import { backlogBytes, dropBehind } from './backlog.ts';
 
 /** The engine.io and ws internals this reads: engine.io itself writes pre-built frames the same way (transports/websocket.ts). */
 interface EngineConnection {
@@ -51,25 +52,33 @@ function directWriter(socket: Socket): { sendFrame(list: Buffer[]): void } | nul
   return ws._sender;
 }
 
-/** socket.io's io.local.to(room).emit(event, payload), with the per-socket work cut to one write. Returns how many viewers it reached. */
-export function broadcastPrepared(io: Server, room: string, event: string, payload: unknown): number {
+/**
+ * socket.io's io.local.to(room).emit(event, payload), with the per-socket work cut to one write.
+ * A viewer more than `backlogLimit` bytes behind is dropped instead (backlog.ts): it reconnects
+ * and gets the state afresh, and meanwhile the server does not hold the night for it.
+ * Returns how many viewers it reached.
+ */
+export function broadcastPrepared(io: Server, room: string, event: string, payload: unknown, backlogLimit = Infinity): number {
   const members = io.of('/').adapter.rooms.get(room);
   if (!members || members.size === 0) return 0;
   const frame = frameFor(io, event, payload);
-  if (!frame) {
-    io.local.to(room).emit(event, payload);
-    return members.size;
-  }
-  const list = [frame];
+  const list = frame && [frame];
   const sockets = io.of('/').sockets;
   let reached = 0;
+  // Dropping a viewer leaves the room: collect first, so the loop never walks a set it changes.
+  const behind: Socket[] = [];
   for (const id of members) {
     const socket = sockets.get(id);
     if (!socket) continue;
-    const writer = directWriter(socket);
+    if (backlogBytes(socket) > backlogLimit) {
+      behind.push(socket);
+      continue;
+    }
+    const writer = list && directWriter(socket);
     if (writer) writer.sendFrame(list);
     else socket.emit(event, payload);
     reached++;
   }
+  for (const socket of behind) dropBehind(socket);
   return reached;
 }

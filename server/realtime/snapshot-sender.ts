@@ -9,10 +9,19 @@
  * A socket asking again (state:request, or election:watch) within a second
  * of its last snapshot is answered when the second is up, not refused: a
  * screen that saw a gap still gets its state, and one that asks in a loop
- * cannot make the server send a megabyte per 20-byte message.
+ * cannot make the server send a megabyte per 20-byte message. Beyond that,
+ * each socket is bounded (README, "Limits on bad input"):
+ * - at most SNAPSHOTS_PER_MINUTE snapshots a minute; later asks wait;
+ * - state:request when nothing has changed since its last snapshot (same
+ *   election, seq and reference) is answered without sending it again: the
+ *   socket already has every byte of it;
+ * - no snapshot goes to a socket that has not taken what it was sent
+ *   before (backlog.ts): the ask waits until it has.
  */
 import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts';
+import { owned, reportFault } from '../process/faults.ts';
 import { RefusedError } from '../services/errors.ts';
+import { backlogBytes, SNAPSHOT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
 /**
@@ -41,7 +50,7 @@ function refusal(error: unknown): string {
 function withState(source: StateSource, electionId: string, fail: (error: string) => void, use: (state: CompactSnapshot) => void): void {
   try {
     const state = source.snapshot(electionId);
-    if (state instanceof Promise) state.then(use, (error) => fail(refusal(error)));
+    if (state instanceof Promise) state.then(use, (error) => fail(refusal(error))).catch((error: unknown) => reportFault('sending a snapshot', error));
     else use(state);
   } catch (error) {
     fail(refusal(error));
@@ -50,19 +59,59 @@ function withState(source: StateSource, electionId: string, fail: (error: string
 
 /** The least time between two snapshots to one socket that asks again. */
 export const RESEND_INTERVAL_MS = 1000;
+/** Asks that wait with a deferred snapshot, per socket. */
+const MAX_WAITING_ASKS = 4;
+/** The most snapshots one socket is sent in a minute. */
+export const SNAPSHOTS_PER_MINUTE = 6;
+
+/** What a socket was last sent, and how many snapshots in the current minute. */
+interface Sent {
+  at: number;
+  electionId: string;
+  seq: number;
+  referenceVersion: string;
+  minuteStart: number;
+  inMinute: number;
+}
 
 export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (electionId: string) => string) {
   const waiting = new Map<string, Asker[]>();
   let scheduled = false;
   let sends = 0;
-  const lastSent = new WeakMap<ResultsSocket, number>();
+  const lastSent = new WeakMap<ResultsSocket, Sent>();
   const deferred = new WeakMap<ResultsSocket, { electionId: string; join: boolean; responds: Array<(reply: Reply) => void> }>();
+
+  function record(socket: ResultsSocket, electionId: string, state: CompactSnapshot, now: number) {
+    const before = lastSent.get(socket);
+    const sameMinute = before && now - before.minuteStart < 60_000;
+    lastSent.set(socket, {
+      at: now,
+      electionId,
+      seq: state.seq,
+      referenceVersion: state.referenceVersion,
+      minuteStart: sameMinute ? before.minuteStart : now,
+      inMinute: sameMinute ? before.inMinute + 1 : 1,
+    });
+  }
 
   function send(electionId: string, askers: Asker[], state: CompactSnapshot) {
     const sending = `snapshot:${++sends}`;
     const joined: ResultsSocket[] = [];
-    for (const { socket, join } of askers) {
+    const now = Date.now();
+    const answered: Asker[] = [];
+    for (const asker of askers) {
+      const { socket, join, respond } = asker;
       if (!socket.connected) continue;
+      const last = lastSent.get(socket);
+      if (!join && last && last.electionId === electionId && last.seq === state.seq && last.referenceVersion === state.referenceVersion) {
+        answered.push(asker); // it holds this very state already
+        continue;
+      }
+      if (backlogBytes(socket) > SNAPSHOT_BACKLOG_LIMIT_BYTES) {
+        defer(socket, electionId, join, respond, RESEND_INTERVAL_MS);
+        continue;
+      }
+      answered.push(asker);
       if (join) {
         if (socket.data.electionId && socket.data.electionId !== electionId) socket.leave(room(socket.data.electionId));
         socket.data.electionId = electionId;
@@ -70,14 +119,23 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
       } else if (socket.data.electionId !== electionId) continue; // switched elections meanwhile
       socket.join(sending);
       joined.push(socket);
-      lastSent.set(socket, Date.now());
+      record(socket, electionId, state, now);
     }
     // The askers share a room for this one message: one broadcast, one encoding.
     if (joined.length > 0) {
       io.local.to(sending).emit('state:snapshot', state);
       for (const socket of joined) socket.leave(sending);
     }
-    for (const { respond } of askers) respond({ ok: true, data: { seq: state.seq } });
+    for (const { respond } of answered) respond({ ok: true, data: { seq: state.seq } });
+  }
+
+  /** How long this socket must wait for its next snapshot: a second after the last, and the minute's budget. */
+  function waitFor(socket: ResultsSocket, now: number): number {
+    const last = lastSent.get(socket);
+    if (!last) return 0;
+    const interval = last.at + RESEND_INTERVAL_MS - now;
+    const budget = last.inMinute >= SNAPSHOTS_PER_MINUTE ? last.minuteStart + 60_000 - now : 0;
+    return Math.max(interval, budget);
   }
 
   function flush() {
@@ -95,7 +153,7 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
   }
 
   function queue(socket: ResultsSocket, electionId: string, join: boolean, respond: (reply: Reply) => void): void {
-    const wait = (lastSent.get(socket) ?? 0) + RESEND_INTERVAL_MS - Date.now();
+    const wait = waitFor(socket, Date.now());
     if (wait > 0) {
       defer(socket, electionId, join, respond, wait);
       return;
@@ -105,7 +163,7 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
     else waiting.set(electionId, [{ socket, join, respond }]);
     if (!scheduled) {
       scheduled = true;
-      setImmediate(flush);
+      setImmediate(() => owned('sending snapshots', flush));
     }
   }
 
@@ -114,15 +172,17 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
     const pending = deferred.get(socket);
     if (pending) {
       if (join) Object.assign(pending, { electionId, join });
-      pending.responds.push(respond);
+      // A socket asking in a loop must not grow the server: past a few, asks are answered at once.
+      if (pending.responds.length < MAX_WAITING_ASKS) pending.responds.push(respond);
+      else respond({ ok: false, error: 'state: a snapshot is already on its way to this connection' });
       return;
     }
     const ask = { electionId, join, responds: [respond] };
     deferred.set(socket, ask);
-    setTimeout(() => {
+    setTimeout(() => owned('a deferred snapshot', () => {
       deferred.delete(socket);
       queue(socket, ask.electionId, ask.join, (reply) => ask.responds.forEach((r) => r(reply)));
-    }, wait).unref();
+    }), wait).unref();
   }
 
   return {

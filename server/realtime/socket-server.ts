@@ -10,6 +10,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/pr
 import type { CompactSnapshot, NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { compactUpdate } from '../../shared/protocol/compact-update.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
+import { countBacklogs, DEFAULT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
+import { guarded } from './guarded.ts';
 import { keepConnectionsLean } from './lean-connections.ts';
 import { broadcastPrepared } from './prepared-broadcast.ts';
 import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
@@ -29,7 +31,12 @@ export interface SocketOptions {
   allowRequest?: (request: IncomingMessage) => boolean;
   /** Further handlers on each connection (the editors' desk, server/realtime/desk-socket.ts). */
   onConnection?: (socket: ResultsSocket) => void;
+  /** A viewer further behind than this many bytes is dropped (backlog.ts); it reconnects and resyncs. */
+  backlogLimitBytes?: number;
 }
+
+/** Each server's backlog limit, read by its broadcasts. */
+const backlogLimits = new WeakMap<ResultsIo, number>();
 
 export type { StateSource } from './snapshot-sender.ts';
 
@@ -45,19 +52,21 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
   });
 
   keepConnectionsLean(io);
+  countBacklogs(io);
+  backlogLimits.set(io, options.backlogLimitBytes ?? DEFAULT_BACKLOG_LIMIT_BYTES);
 
   const snapshots = createSnapshotSender(io, service, room);
   // One listener function for all sockets (EventEmitter calls it with the socket as `this`):
   // a closure per socket per event costs each viewer memory for nothing.
-  const onWatch: ClientToServerEvents['election:watch'] = function (this: ResultsSocket, electionId, ack) {
+  const onWatch = guarded('election:watch', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
     const respond = typeof ack === 'function' ? ack : () => {};
     if (!ElectionId.safeParse(electionId).success) {
       respond({ ok: false, error: 'election: must be an election id such as ge2017' });
       return;
     }
     snapshots.queue(this, electionId, true, respond);
-  };
-  const onStateRequest: ClientToServerEvents['state:request'] = function (this: ResultsSocket, ack) {
+  });
+  const onStateRequest = guarded('state:request', function (this: ResultsSocket, ...[ack]: Parameters<ClientToServerEvents['state:request']>) {
     const respond = typeof ack === 'function' ? ack : () => {};
     const electionId = this.data.electionId;
     if (!electionId) {
@@ -65,7 +74,7 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
       return;
     }
     snapshots.queue(this, electionId, false, respond);
-  };
+  });
   const { onConnection } = options;
   io.on('connection', (socket) => {
     // socket.io puts every socket in a room of its own id: a Set and a map entry per viewer
@@ -94,10 +103,11 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
   const started = TRACE ? performance.now() : 0;
   const cpu = TRACE ? process.cpuUsage() : undefined;
   const compact = updates.map((update) => compactUpdate(update, reference));
+  const limit = backlogLimits.get(io);
   const reached =
     compact.length === 1
-      ? broadcastPrepared(io, room(electionId), 'election:updated', compact[0])
-      : broadcastPrepared(io, room(electionId), 'election:updates', compact);
+      ? broadcastPrepared(io, room(electionId), 'election:updated', compact[0], limit)
+      : broadcastPrepared(io, room(electionId), 'election:updates', compact, limit);
   if (TRACE) {
     const { user, system } = process.cpuUsage(cpu);
     console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);

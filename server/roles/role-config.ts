@@ -13,6 +13,7 @@ const FanoutSettings = z.object({
   WRITER_URL: z.url('must be the writer\'s http:// address such as http://127.0.0.1:3000'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   HOST: z.string().default('0.0.0.0'),
+  ELECTION_VIEWER_BACKLOG_BYTES: z.coerce.number().int().min(16 * 1024, 'must be at least 16384 bytes').default(1024 * 1024),
 });
 export type FanoutConfig = z.infer<typeof FanoutSettings>;
 

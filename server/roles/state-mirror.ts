@@ -22,8 +22,28 @@ interface Mirror {
 
 export type StateMirror = ReturnType<typeof createStateMirror>;
 
-export function createStateMirror({ writerUrl }: { writerUrl: string }) {
+/** How long the writer's list of elections is trusted before asking again. */
+export const ELECTION_LIST_TTL_MS = 5000;
+
+export function createStateMirror({ writerUrl, now = () => Date.now() }: { writerUrl: string; now?: () => number }) {
   const mirrors = new Map<string, Mirror>();
+  // The writer's election ids, asked at most once per ELECTION_LIST_TTL_MS however many
+  // viewers ask to watch ids that do not exist: 2,000 such watches cost the writer one request.
+  let known: { ids: Set<string>; at: number } | null = null;
+  let listing: Promise<Set<string>> | null = null;
+
+  async function knownElections(): Promise<Set<string>> {
+    if (known && now() - known.at < ELECTION_LIST_TTL_MS) return known.ids;
+    listing ??= fetch(`${writerUrl.replace(/\/$/, '')}/api/elections`)
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`the writer answered ${response.status} for its elections`);
+        const ids = new Set(((await response.json()) as Array<{ id: string }>).map((e) => e.id));
+        known = { ids, at: now() };
+        return ids;
+      })
+      .finally(() => (listing = null));
+    return listing;
+  }
 
   async function fetchFromWriter(electionId: string, what: 'state' | 'reference', headers: Record<string, string> = {}) {
     const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/${what}`, { headers });
@@ -76,8 +96,11 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
   function current(electionId: string): Mirror | Promise<Mirror> {
     let mirror = mirrors.get(electionId);
     if (!mirror) {
-      mirror = { state: null, reference: null, loading: null, waiting: [] };
-      mirrors.set(electionId, mirror);
+      return knownElections().then((ids) => {
+        if (!ids.has(electionId)) throw new RefusedError(404, `election: no election "${electionId}"`);
+        if (!mirrors.has(electionId)) mirrors.set(electionId, { state: null, reference: null, loading: null, waiting: [] });
+        return current(electionId);
+      });
     }
     if (mirror.state && !mirror.loading) return mirror;
     const loading = mirror;
@@ -115,6 +138,26 @@ export function createStateMirror({ writerUrl }: { writerUrl: string }) {
         mirror.waiting.push(...updates);
         void load(electionId, mirror).catch(() => {});
       }
+    },
+
+    /**
+     * The elections held here that are behind the seqs the writer gave (its heartbeat):
+     * a relay lost on the way. Each is fetched again; gives back the snapshots of those that moved.
+     */
+    async catchUp(seqs: Record<string, number>): Promise<CompactSnapshot[]> {
+      const behind = [...mirrors.entries()].filter(([id, m]) => m.state && !m.loading && seqs[id] !== undefined && m.state.seq < seqs[id]);
+      const moved: CompactSnapshot[] = [];
+      await Promise.all(
+        behind.map(async ([electionId, mirror]) => {
+          const before = mirror.state!.seq;
+          try {
+            if ((await load(electionId, mirror)).seq !== before) moved.push(compact(mirror));
+          } catch {
+            // The writer is unreachable: the next heartbeat asks again.
+          }
+        }),
+      );
+      return moved;
     },
 
     /** Fetches every mirrored election again (after Redis came back); gives back the snapshots of those whose seq moved (`always`: all). */

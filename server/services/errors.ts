@@ -4,7 +4,7 @@ import type { SeatState } from '../../shared/protocol/schemas.ts';
 
 export class RefusedError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429 | 503,
     message: string,
     readonly problems: FieldProblem[] = [],
     /** For a 409: the seat as it is now, so the editor sees what changed meanwhile. */

@@ -31,6 +31,12 @@ export interface ServerToClientEvents {
   'election:updates': (updates: CompactUpdate[]) => void;
   /** An editor changed the election's mode or the big-screen settings: every screen follows at once. */
   'settings:changed': (settings: { election: Election; screen: ScreenSettings }) => void;
+  /**
+   * Whether this server's figures are current. A fan-out process says `live: false` when
+   * the writer's heartbeat stops (Redis or the writer gone), from `since`; screens show
+   * their stale banner until `live: true` and the fresh snapshot that comes with it.
+   */
+  'feed:status': (status: { live: boolean; since: string }) => void;
   /** Editors only (the desk room): who is working on which seat right now. */
   'presence:changed': (change: { election: string; presence: Presence[] }) => void;
   /** Editors only (the desk room): entries awaiting a second editor's confirmation. */

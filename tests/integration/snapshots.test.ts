@@ -1,19 +1,29 @@
 import http from 'node:http';
 import { describe, expect, test } from 'vitest';
+import { labourGainIn } from '../fixtures/declarations.ts';
 import { api, closedAfterEach, startServer, watch } from '../support/server.ts';
 
 describe('snapshots', () => {
   const opened = closedAfterEach();
 
-  test('a viewer asking again and again gets one more snapshot, and every ask is answered', async () => {
+  test('a viewer asking again and again is answered every time, and sent the state again only once it has changed', async () => {
     const server = opened(await startServer());
     const viewer = opened(await watch(server, 'ge2017'));
-    const replies = await Promise.all(
-      Array.from({ length: 50 }, () => new Promise<{ ok: boolean }>((resolve) => viewer.emit('state:request', resolve))),
-    );
-    expect(replies.every((r) => r.ok)).toBe(true);
+    const ask = () => new Promise<{ ok: boolean; error?: string }>((resolve) => viewer.emit('state:request', resolve));
+    const replies = await Promise.all(Array.from({ length: 50 }, ask));
+    // A few asks wait for the next allowed snapshot; the rest are told one is on its way. None is left hanging.
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+    expect(replies.filter((r) => !r.ok).every((r) => /^state: a snapshot is already on its way/.test(r.error!))).toBe(true);
+    // Nothing changed since its snapshot: it holds every byte of the state already.
+    expect(viewer.snapshots).toHaveLength(1);
+
+    const seat = (await api(server, 'GET', '/api/elections/ge2017/state')).body.seatStates[0].code;
+    expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
+    await viewer.nextUpdate();
+    expect((await ask()).ok).toBe(true);
     await viewer.nextSnapshot();
     expect(viewer.snapshots).toHaveLength(2);
+    expect(viewer.snapshots[1].seq).toBe(1);
   });
 
   test('viewers arriving together each get the state once, the same state', async () => {

@@ -136,4 +136,37 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     expect(label(state)).toMatch(/^Con (HOLD|GAIN)/);
     for (const viewer of viewers) expect(label(viewer.state!)).toBe(label(state));
   });
+
+  test('keeps acknowledging declarations while Redis is gone for 30 s; fan-out viewers are told they are stale, then converge', async () => {
+    const before = (await writerState()).seq;
+    const downFor = redis.restart(30_000);
+    // Past the Redis client's own timeouts (about 5 s), where an unowned publish used to end the writer.
+    await until(() => viewers.every((v) => !v.sourceLive), 'every fan-out viewer told its figures may be stale', 8000);
+    for (const seat of seats.slice(7, 10)) {
+      await declare(seat);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    expect((await writerState()).seq).toBe(before + 3);
+    expect(writer.child.exitCode).toBeNull();
+    expect(viewers.every((v) => !v.sourceLive)).toBe(true);
+    await downFor;
+    await until(() => viewers.every((v) => v.sourceLive), 'the all-clear after Redis came back', 15_000);
+    const state = await converged('after 30 s without Redis');
+    expect(state.seq).toBe(before + 3);
+    await declare(seats[10]);
+    expect((await converged('a declaration once Redis is back')).seq).toBe(before + 4);
+  }, 90_000);
+
+  // Last: the writer does not come back.
+  test('tells fan-out viewers their figures may be stale once the writer dies, and a new viewer too', async () => {
+    await writer.kill('SIGKILL');
+    await until(() => viewers.every((v) => !v.sourceLive), 'every fan-out viewer told the writer is silent', 8000);
+    const late = new ConvergentViewer([fanouts[1].url], 'ge2017');
+    try {
+      await until(() => late.statuses.length > 0, 'a new viewer told at once');
+      expect(late.statuses[0].live).toBe(false);
+    } finally {
+      late.close();
+    }
+  });
 });

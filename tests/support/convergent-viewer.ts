@@ -27,6 +27,10 @@ export class ConvergentViewer {
   snapshots = 0;
   gaps = 0;
   duplicates = 0;
+  /** What the server last said of its own source (feed:status), as the dashboard's stale banner reads it. */
+  sourceLive = true;
+  /** Every feed:status received, in order. */
+  statuses: Array<{ live: boolean; since: string }> = [];
   /** A snapshot that could not be read (its reference did not load). */
   readErrors: unknown[] = [];
   #reader = testSnapshotReader(() => this.url);
@@ -64,7 +68,15 @@ export class ConvergentViewer {
     // One inbox per connection: a snapshot waiting for its reference holds back the updates after it.
     const receive = inOrder((error) => this.readErrors.push(error));
     const current = () => socket === this.#socket;
-    socket.on('connect', () => socket.emit('election:watch', this.electionId));
+    socket.on('connect', () => {
+      this.sourceLive = true;
+      socket.emit('election:watch', this.electionId);
+    });
+    socket.on('feed:status', (status) => {
+      if (!current()) return;
+      this.statuses.push(status);
+      this.sourceLive = status.live;
+    });
     socket.on('state:snapshot', (compact) => receive(() => this.#snapshot(compact, current)));
     socket.on('election:updated', (update) => receive(() => {
       if (current()) this.#update(update);

@@ -34,14 +34,15 @@ export function tempDir(prefix = 'election-test-'): string {
 }
 
 export async function startServer(
-  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[] } = {},
+  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[]; viewerBacklogBytes?: number } = {},
 ): Promise<RunningServer> {
   const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
   const baseline = loadBaselineFile(ARTICLE_BASELINE);
   const open = async (port: number) => {
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist: options.clientDist, batchWindowMs: options.batchWindowMs, trustedProxies: options.trustedProxies });
+    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes } = options;
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };

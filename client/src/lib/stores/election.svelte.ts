@@ -27,7 +27,13 @@ class ElectionStore {
   state = $state.raw<ElectionState | null>(null);
   connection = $state<ConnectionStatus>('connecting');
   /** True from a disconnect until the next snapshot arrives. */
-  stale = $state(false);
+  #disconnected = $state(false);
+  /** The server says its own source has gone quiet (feed:status): from when, or null while live. */
+  sourceSilentSince = $state<string | null>(null);
+  /** Whether the figures on screen may be out of date: the connection dropped, or the server's source did. */
+  get stale(): boolean {
+    return this.#disconnected || this.sourceSilentSince !== null;
+  }
   /** When the figures last changed (ISO time). */
   lastUpdate = $state<string | null>(null);
   loadError = $state<string | null>(null);
@@ -108,7 +114,7 @@ class ElectionStore {
     if (snapshot.election.id !== this.electionId) return;
     this.state = snapshot;
     this.lastUpdate = latestChange(snapshot);
-    this.stale = false;
+    this.#disconnected = false;
     this.#resyncRequested = false;
     if (held.length > 0) this.receiveUpdates(held);
   }
@@ -159,15 +165,20 @@ class ElectionStore {
     const io = this.#socket;
     io.on('connect', () => {
       this.connection = 'connected';
+      // A server that is itself cut off says so (feed:status) straight after connecting.
+      this.sourceSilentSince = null;
       if (this.electionId !== null) io.emit('election:watch', this.electionId);
     });
     io.on('disconnect', () => {
       this.connection = 'disconnected';
-      this.stale = this.state !== null;
+      this.#disconnected = this.state !== null;
     });
     io.on('connect_error', () => {
       this.connection = 'disconnected';
-      this.stale = this.state !== null;
+      this.#disconnected = this.state !== null;
+    });
+    io.on('feed:status', ({ live, since }) => {
+      this.sourceSilentSince = live ? null : since;
     });
     io.io.on('reconnect_attempt', () => {
       this.connection = 'reconnecting';
