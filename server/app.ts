@@ -144,6 +144,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     },
     async close() {
       batcher.flush();
+      deskSocket.close();
       io!.close();
       await http.close();
     },

@@ -17,6 +17,11 @@ export interface Actor {
   username: string;
   role: Role;
   via: 'session' | 'token';
+  /**
+   * The named person behind it: the user signed in, or the user a token acts for; null for
+   * ELECTION_API_TOKEN and older tokens, which are no one and so can never be a second editor.
+   */
+  person: string | null;
 }
 
 export const SESSION_HOURS = 12;
@@ -37,12 +42,17 @@ export interface AccountsDeps {
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
+/** Sessions that ended: one (signed out) or all of a user's (disabled). */
+export type SessionsEnded = { sessionId: string } | { username: string };
+
 export function createAccountsService({ db, envToken, now = () => new Date(), loginLimit = 5 }: AccountsDeps) {
   const perUser = failureLimit({ max: loginLimit, windowMs: 60_000 });
   // A wider net for one address trying many usernames.
   const perAddress = failureLimit({ max: loginLimit * 6, windowMs: 60_000 });
   const envTokenHash = envToken ? Buffer.from(sha256(envToken), 'hex') : null;
   const hashing = createHashGate();
+  const endedListeners: Array<(ended: SessionsEnded) => void> = [];
+  const ended = (what: SessionsEnded) => endedListeners.forEach((listener) => listener(what));
   const at = () => now().toISOString();
 
   return {
@@ -75,12 +85,12 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
       const sessionId = newSecret();
       const expires = new Date(now().getTime() + SESSION_HOURS * 3600_000);
       accounts.insertSession(db, { sessionHash: sha256(sessionId), userId: user.id, createdAt: at(), expiresAt: expires.toISOString() });
-      return { sessionId, expires, actor: { username: user.username, role: user.role, via: 'session' } satisfies Actor };
+      return { sessionId, expires, actor: { username: user.username, role: user.role, via: 'session', person: user.username } satisfies Actor };
     },
 
     sessionActor(sessionId: string): Actor | null {
       const user = accounts.sessionUser(db, sha256(sessionId), at());
-      return user ? { username: user.username, role: user.role, via: 'session' } : null;
+      return user ? { username: user.username, role: user.role, via: 'session', person: user.username } : null;
     },
 
     /**
@@ -93,16 +103,22 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
 
     logout(sessionId: string): void {
       accounts.endSession(db, sha256(sessionId), at());
+      ended({ sessionId });
+    },
+
+    /** Told at once when sessions end, so what was opened with them (a desk socket) closes too. */
+    onSessionsEnded(listener: (ended: SessionsEnded) => void): void {
+      endedListeners.push(listener);
     },
 
     tokenActor(token: string): Actor | null {
       const hash = sha256(token);
       if (envTokenHash && timingSafeEqual(Buffer.from(hash, 'hex'), envTokenHash)) {
-        return { username: ENV_TOKEN_USER, role: 'editor', via: 'token' };
+        return { username: ENV_TOKEN_USER, role: 'editor', via: 'token', person: null };
       }
       // The lookup is by a hash of the token, so its timing says nothing about the token.
       const row = accounts.liveToken(db, hash);
-      return row ? { username: `token:${row.name}`, role: 'editor', via: 'token' } : null;
+      return row ? { username: `token:${row.name}`, role: 'editor', via: 'token', person: row.for_user } : null;
     },
 
     async createUser(input: NewUserInput, by: string) {
@@ -124,14 +140,19 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
       if (username.toLowerCase() === by.toLowerCase()) throw new RefusedError(409, 'username: you cannot disable your own account');
       if (!accounts.disableUser(db, username, at())) throw new RefusedError(404, `username: no active account "${username}"`);
       accounts.endSessionsOf(db, username, at());
+      ended({ username });
     },
 
     listUsers: () => accounts.listUsers(db),
 
     /** The token is shown once, here; only its hash is kept. */
-    createToken(name: string, by: string) {
+    createToken(name: string, by: string, forUser: string = by) {
+      const user = accounts.findUser(db, forUser);
+      if (!user || user.disabled_at !== null) {
+        throw new RefusedError(404, `forUser: no active account "${forUser}" for the token to act for`, [{ path: 'forUser', message: 'is not an active account' }]);
+      }
       const token = newSecret();
-      const row = accounts.insertToken(db, { tokenHash: sha256(token), name, createdBy: by, createdAt: at() });
+      const row = accounts.insertToken(db, { tokenHash: sha256(token), name, forUser: user.username, createdBy: by, createdAt: at() });
       return { ...row, token };
     },
 

@@ -16,6 +16,8 @@ export interface UserRow {
 export interface TokenRow {
   id: number;
   name: string;
+  /** The user the token acts for, or null (tokens made before tokens had one). */
+  for_user: string | null;
   created_by: string;
   created_at: string;
   revoked_by: string | null;
@@ -80,29 +82,32 @@ export function endSessionsOf(db: Db, username: string, at: string): void {
   ).run(at, username);
 }
 
-export function insertToken(db: Db, t: { tokenHash: string; name: string; createdBy: string; createdAt: string }): TokenRow {
+const TOKEN_COLUMNS = 'id, name, for_user, created_by, created_at, revoked_by, revoked_at';
+
+export function insertToken(db: Db, t: { tokenHash: string; name: string; forUser: string; createdBy: string; createdAt: string }): TokenRow {
   return db
     .prepare(
-      `INSERT INTO api_tokens (token_hash, name, created_by, created_at) VALUES (@tokenHash, @name, @createdBy, @createdAt)
-       RETURNING id, name, created_by, created_at, revoked_by, revoked_at`,
+      `INSERT INTO api_tokens (token_hash, name, for_user, created_by, created_at) VALUES (@tokenHash, @name, @forUser, @createdBy, @createdAt)
+       RETURNING ${TOKEN_COLUMNS}`,
     )
     .get(t) as TokenRow;
 }
 
+/** A token not revoked whose user, if it has one, is still active: disabling a user stops their tokens too. */
 export function liveToken(db: Db, tokenHash: string): TokenRow | null {
   return (
     (db
       .prepare(
-        'SELECT id, name, created_by, created_at, revoked_by, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL',
+        `SELECT ${TOKEN_COLUMNS} FROM api_tokens t
+         WHERE token_hash = ? AND revoked_at IS NULL
+           AND (for_user IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.username = t.for_user AND u.disabled_at IS NULL))`,
       )
       .get(tokenHash) as TokenRow | undefined) ?? null
   );
 }
 
 export function listTokens(db: Db): TokenRow[] {
-  return db
-    .prepare('SELECT id, name, created_by, created_at, revoked_by, revoked_at FROM api_tokens ORDER BY id')
-    .all() as TokenRow[];
+  return db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`).all() as TokenRow[];
 }
 
 export function revokeToken(db: Db, id: number, by: string, at: string): boolean {

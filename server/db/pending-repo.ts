@@ -10,6 +10,8 @@ export interface PendingRow {
   declaration_json: string;
   reason: string | null;
   entered_by: string;
+  /** The named person behind the entry, or null (a token that acts for no one). */
+  entered_by_person: string | null;
   entered_at: string;
   status: 'pending' | 'confirmed' | 'superseded';
   resolved_by: string | null;
@@ -37,7 +39,7 @@ export function findEntry(db: Db, electionId: string, id: number): PendingRow | 
 /** Holds a new entry, superseding any entry still open for the same seat. */
 export function holdEntry(
   db: Db,
-  e: Pick<PendingRow, 'election_id' | 'seat_code' | 'kind' | 'based_on_version' | 'declaration_json' | 'reason' | 'entered_by' | 'entered_at'>,
+  e: Pick<PendingRow, 'election_id' | 'seat_code' | 'kind' | 'based_on_version' | 'declaration_json' | 'reason' | 'entered_by' | 'entered_by_person' | 'entered_at'>,
 ): PendingRow {
   return db.transaction((): PendingRow => {
     db.prepare(
@@ -47,8 +49,8 @@ export function holdEntry(
     return db
       .prepare(
         `INSERT INTO pending_entries
-           (election_id, seat_code, kind, based_on_version, declaration_json, reason, entered_by, entered_at)
-         VALUES (@election_id, @seat_code, @kind, @based_on_version, @declaration_json, @reason, @entered_by, @entered_at)
+           (election_id, seat_code, kind, based_on_version, declaration_json, reason, entered_by, entered_by_person, entered_at)
+         VALUES (@election_id, @seat_code, @kind, @based_on_version, @declaration_json, @reason, @entered_by, @entered_by_person, @entered_at)
          RETURNING *`,
       )
       .get(e) as PendingRow;

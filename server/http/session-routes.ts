@@ -68,9 +68,10 @@ export function sessionRoutes(
 
   app.post('/api/tokens', async (request, reply) => {
     const by = gate.admin(request);
-    const { name } = parseBody(NewTokenInput, request.body);
+    const { name, forUser } = parseBody(NewTokenInput, request.body);
+    const created = accounts.createToken(name, by.username, forUser ?? by.username);
     reply.code(201).header('cache-control', 'no-store');
-    return accounts.createToken(name, by.username);
+    return created;
   });
 
   app.post<{ Params: { id: string } }>('/api/tokens/:id/revoke', async (request) => {

@@ -13,13 +13,19 @@ import { isAllowedOrigin } from '../accounts/csrf.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
 import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
+import { owned } from '../process/faults.ts';
 import { guarded } from './guarded.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
 const deskRoom = (electionId: string) => `desk:${electionId}`;
 
+/** How often desk sockets' sessions are checked again, for those that ended without a word (expiry). */
+export const SESSION_RECHECK_MS = 30_000;
+
 interface DeskSeat {
   username: string;
+  /** The session it joined with: when that ends, the socket leaves the desk. */
+  sessionId: string;
   electionId: string;
   seat: string | null;
   since: string;
@@ -51,10 +57,39 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
   const broadcastPresence = (electionId: string) =>
     io?.to(deskRoom(electionId)).emit('presence:changed', { election: electionId, presence: presenceOf(electionId) });
 
-  function editorOf(socket: ResultsSocket): Actor | null {
-    const id = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
-    return id ? accounts.sessionActor(id) : null;
+  function editorOf(socket: ResultsSocket): (Actor & { sessionId: string }) | null {
+    const sessionId = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+    const actor = sessionId ? accounts.sessionActor(sessionId) : null;
+    return actor && sessionId ? { ...actor, sessionId } : null;
   }
+
+  /** Takes a socket off the desk at once: no more presence or pending entries reach it. */
+  function leave(socketId: string, reason: string) {
+    const joined = seats.get(socketId);
+    if (!joined) return;
+    seats.delete(socketId);
+    const socket = io?.of('/').sockets.get(socketId);
+    socket?.leave(deskRoom(joined.electionId));
+    socket?.emit('desk:left', { election: joined.electionId, reason });
+    if (joined.seat) broadcastPresence(joined.electionId);
+  }
+
+  accounts.onSessionsEnded((ended) => {
+    for (const [socketId, joined] of [...seats]) {
+      const match = 'sessionId' in ended ? joined.sessionId === ended.sessionId : joined.username.toLowerCase() === ended.username.toLowerCase();
+      if (match) leave(socketId, 'sessionId' in ended ? 'signed out' : 'account disabled');
+    }
+  });
+
+  // Sessions also end by expiry, or in another process: look again now and then.
+  const recheck = setInterval(
+    () =>
+      owned('rechecking desk sessions', () => {
+        for (const [socketId, joined] of [...seats]) if (!accounts.sessionActor(joined.sessionId)) leave(socketId, 'session ended');
+      }),
+    SESSION_RECHECK_MS,
+  );
+  recheck.unref();
 
   // Listeners shared by every socket (called with the socket as `this`): a viewer that never
   // joins the desk carries two listener entries and no closures of its own.
@@ -73,7 +108,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     const previous = seats.get(socket.id);
     if (previous) socket.leave(deskRoom(previous.electionId));
     else socket.on('disconnect', onDisconnect);
-    seats.set(socket.id, { username: editor.username, electionId, seat: null, since: now().toISOString() });
+    seats.set(socket.id, { username: editor.username, sessionId: editor.sessionId, electionId, seat: null, since: now().toISOString() });
     socket.join(deskRoom(electionId));
     if (previous?.seat) broadcastPresence(previous.electionId);
     respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
@@ -85,6 +120,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     const joined = seats.get(socket.id);
     const editor = editorOf(socket);
     if (!editor || !joined) {
+      if (joined) leave(socket.id, 'session ended');
       return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
     }
     if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
@@ -110,6 +146,9 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
 
   return {
     onConnection,
+    close() {
+      clearInterval(recheck);
+    },
     attach(server: ResultsIo) {
       io = server;
     },

@@ -53,6 +53,10 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
   }
 
   function hold(electionId: string, seatCode: string, kind: 'declared' | 'corrected', input: DeclarationInput | CorrectionInput, by: Actor): DeskReply {
+    // Two people must type the figures: an entry from no one could only ever be confirmed by one.
+    if (by.person === null) {
+      throw new RefusedError(403, `authorization: ${electionId} needs a second editor, so entries come from named people; ${by.username} acts for no one (use a session, or a token an admin made for you)`);
+    }
     const current = elections.vet(electionId, kind, seatCode, input);
     const { seat: _seat, reason, basedOnVersion: _basedOn, ...declaration } = input as DeclarationInput & Partial<CorrectionInput>;
     const row = pendingRepo.holdEntry(db, {
@@ -63,6 +67,7 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
       declaration_json: JSON.stringify(declaration),
       reason: reason ?? null,
       entered_by: by.username,
+      entered_by_person: by.person,
       entered_at: at(),
     });
     changed(electionId);
@@ -122,7 +127,13 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
       if (row.status !== 'pending') {
         throw new RefusedError(409, `entry: ${id} is already ${row.status}${row.resolved_by ? ` (by ${row.resolved_by})` : ''}`);
       }
-      if (row.entered_by.toLowerCase() === by.username.toLowerCase()) {
+      // A second editor is a second person: two tokens, or a token and its own user, are one.
+      if (by.person === null) {
+        throw new RefusedError(403, `entry: a second editor must be a named person, and ${by.username} acts for no one; confirm signed in, or with a token an admin made for you`);
+      }
+      // Entries held before tokens had people carry none: then the name they were entered under counts.
+      const enteredBy = (row.entered_by_person ?? row.entered_by).toLowerCase();
+      if (row.entered_by.toLowerCase() === by.username.toLowerCase() || enteredBy === by.person.toLowerCase()) {
         throw new RefusedError(403, 'entry: a different editor must confirm it; you entered it');
       }
       const current = elections.seat(electionId, row.seat_code);

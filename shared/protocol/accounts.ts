@@ -23,7 +23,11 @@ export const NewUserInput = z.object({
 });
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
-export const NewTokenInput = z.object({ name: z.string().trim().min(3, 'must say what the token is for').max(100) });
+export const NewTokenInput = z.object({
+  name: z.string().trim().min(3, 'must say what the token is for').max(100),
+  /** The user the token acts for (a second editor must be a second person); the admin making it if not given. */
+  forUser: Username.optional(),
+});
 
 export const ConfirmationSetting = z.object({ requireConfirmation: z.boolean() });
 
@@ -42,6 +46,7 @@ export type UserListing = z.infer<typeof UserListing>;
 export const TokenListing = z.object({
   id: z.number().int(),
   name: z.string(),
+  for_user: z.string().nullable(),
   created_by: z.string(),
   created_at: z.string(),
   revoked_by: z.string().nullable(),

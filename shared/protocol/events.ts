@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
   'presence:changed': (change: { election: string; presence: Presence[] }) => void;
   /** Editors only (the desk room): entries awaiting a second editor's confirmation. */
   'pending:changed': (change: { election: string; pending: PendingEntry[] }) => void;
+  /** To one editor's socket: its session ended (signed out, disabled, expired), so it has left the desk. */
+  'desk:left': (left: { election: string; reason: string }) => void;
 }
 
 export interface ClientToServerEvents {

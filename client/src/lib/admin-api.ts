@@ -34,7 +34,7 @@ export const createUser = (input: NewUserInput) => send<{ username: string; role
 export const disableUser = (username: string) => send<{ disabled: string }>('POST', `/api/users/${encodeURIComponent(username)}/disable`, {});
 
 export const fetchTokens = () => send<TokenListing[]>('GET', '/api/tokens');
-export const createToken = (name: string) => send<NewToken>('POST', '/api/tokens', { name });
+export const createToken = (name: string, forUser?: string) => send<NewToken>('POST', '/api/tokens', { name, ...(forUser && { forUser }) });
 export const revokeToken = (id: number) => send<{ revoked: number }>('POST', `/api/tokens/${id}/revoke`, {});
 
 export const fetchRequireConfirmation = (electionId: string) =>

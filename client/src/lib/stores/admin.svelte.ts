@@ -95,8 +95,9 @@ class AdminDesk {
     }
   }
 
-  async createToken(name: string): Promise<boolean> {
-    const made = await this.#run('token', adminApi.createToken(name), (t) => `Created the token "${t.name}". Copy it now.`);
+  /** `forUser`: the person the token acts for (the admin signed in, if not given). */
+  async createToken(name: string, forUser?: string): Promise<boolean> {
+    const made = await this.#run('token', adminApi.createToken(name, forUser), (t) => `Created the token "${t.name}". Copy it now.`);
     this.newToken = made;
     if (made) await this.#reloadTokens();
     return made !== null;

@@ -161,6 +161,12 @@ class EntryDesk {
     socket.on('pending:changed', (change) => {
       if (change.election === this.electionId) this.pending = change.pending;
     });
+    // Signed out or disabled elsewhere: what the desk showed is no longer this browser's to see.
+    socket.on('desk:left', () => {
+      this.presence = [];
+      this.pending = [];
+      void session.load();
+    });
     await electionStore.start(asked);
     await this.useElection(electionStore.electionId ?? '');
   }
