@@ -70,7 +70,7 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
       const user = accounts.findUser(db, username);
       let ok: boolean;
       try {
-        ok = await hashing.run(() => verifyPassword(password, user?.password_hash ?? DECOY_HASH));
+        ok = await hashing.run(() => verifyPassword(password, user?.password_hash ?? DECOY_HASH), address);
       } catch (error) {
         // Not checked (the server was busy): not a failure of the password either.
         perUser.forgive(key);

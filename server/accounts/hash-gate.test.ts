@@ -32,4 +32,17 @@ describe('the hash gate', () => {
     await expect(waiting).rejects.toThrow('broken');
     expect(gate.load()).toEqual({ running: 0, waiting: 0 });
   });
+
+  test('one address holds at most its share of places; another address still gets one', async () => {
+    const gate = createHashGate({ concurrent: 1, queued: 10, perKey: 2 });
+    const jobs = Array.from({ length: 3 }, later);
+    const first = gate.run(() => jobs[0].promise, '198.51.100.1');
+    const second = gate.run(() => jobs[1].promise, '198.51.100.1');
+    await expect(gate.run(async () => 1, '198.51.100.1')).rejects.toMatchObject({ status: 503 });
+    const elsewhere = gate.run(() => jobs[2].promise, '203.0.113.9');
+    expect(gate.load()).toEqual({ running: 1, waiting: 2 });
+    jobs.forEach((job) => job.done());
+    await Promise.all([first, second, elsewhere]);
+    await expect(gate.run(async () => 'again', '198.51.100.1')).resolves.toBe('again');
+  });
 });

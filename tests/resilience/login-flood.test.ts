@@ -12,16 +12,19 @@ import { addUser, PASSWORD, request } from '../support/session.ts';
 const open = closedAfterEach();
 
 describe('a flood of sign-ins', () => {
-  test('sixty wrong passwords and the right one, sent at once: five are checked, the rest and the right one get 429', async () => {
+  test('sixty wrong passwords and the right one, sent at once: at most five are ever checked, the rest told to wait', async () => {
     const server = open(await startServer());
     await addUser(server, 'target');
     const attempts = [...Array.from({ length: 60 }, (_, i) => `guess ${i}`), PASSWORD].map((password) =>
       request(server, 'POST', '/api/session', { username: 'target', password }),
     );
     const statuses = (await Promise.all(attempts)).map((a) => a.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(56);
-    expect(statuses.at(-1)).toBe(429);
+    // Checked: a 401, or a 200 if the right one was among the five the limit lets through. Before, all 61 were.
+    const checked = statuses.filter((s) => s === 401 || s === 200).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    // The rest: 429 once five are counted, 503 while this address already has its hashes running.
+    expect(statuses.filter((s) => s === 429 || s === 503)).toHaveLength(61 - checked);
   });
 
   test('from many addresses at once: hashing is bounded (the rest told to try again), and a page read is answered before the sign-ins finish', async () => {
