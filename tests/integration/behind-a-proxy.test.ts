@@ -42,4 +42,14 @@ describe('the login limit behind a reverse proxy', () => {
     expect(readConfig({}).ELECTION_TRUST_PROXY).toEqual([]);
     expect(() => readConfig({ ELECTION_TRUST_PROXY: 'yes' })).toThrow(/ELECTION_TRUST_PROXY: must be IP addresses or CIDR ranges/);
   });
+
+  test('behind a TLS proxy, trusted or not, the session cookie is Secure; over plain http it is not', async () => {
+    const server = opened(await startServer({ allowedOrigins: ['https://results.example.com'] }));
+    await addUser(server, 'ed');
+    const login = (options: Parameters<typeof request>[4]) => request(server, 'POST', '/api/session', { username: 'ed', password: PASSWORD }, options);
+    const cookie = (answer: Awaited<ReturnType<typeof login>>) => String(answer.headers['set-cookie']?.[0]);
+    expect(cookie(await login({ headers: { 'x-forwarded-proto': 'https' } }))).toMatch(/; Secure/);
+    expect(cookie(await login({ origin: 'https://results.example.com' }))).toMatch(/; Secure/);
+    expect(cookie(await login({}))).not.toMatch(/Secure/);
+  });
 });

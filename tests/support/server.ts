@@ -34,15 +34,15 @@ export function tempDir(prefix = 'election-test-'): string {
 }
 
 export async function startServer(
-  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[]; viewerBacklogBytes?: number } = {},
+  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[]; viewerBacklogBytes?: number; allowedOrigins?: string[] } = {},
 ): Promise<RunningServer> {
   const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
   const baseline = loadBaselineFile(ARTICLE_BASELINE);
   const open = async (port: number) => {
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
-    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes } = options;
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes });
+    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins } = options;
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };

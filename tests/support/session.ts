@@ -30,7 +30,7 @@ export function request(
   method: Method,
   route: string,
   body?: unknown,
-  options: { session?: Session | null; csrf?: string | null; origin?: string | null; bearer?: string; forwardedFor?: string } = {},
+  options: { session?: Session | null; csrf?: string | null; origin?: string | null; bearer?: string; forwardedFor?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const session = options.session ?? null;
@@ -43,6 +43,7 @@ export function request(
   if (origin) headers.origin = origin;
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
   if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
+  Object.assign(headers, options.headers);
   return new Promise((resolve, reject) => {
     const req = http.request(server.url + route, { method, agent: false, headers }, (response) => {
       const chunks: Buffer[] = [];
