@@ -11,7 +11,7 @@ import { RefusedError } from '../services/errors.ts';
 
 export const HASHES_AT_ONCE = 2;
 export const HASHES_WAITING = 16;
-export const HASHES_PER_ADDRESS = 2;
+export const HASHES_PER_ADDRESS = 4;
 
 export interface HashGate {
   /** `key`: who asks (an address); one key holds at most `perKey` places. */
