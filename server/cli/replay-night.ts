@@ -3,6 +3,8 @@
  * one declaration at a time, at a realistic pace sped up N times: the way
  * editors would on the night, so a newsroom can rehearse with screens live.
  */
+import { knownPartyCodes } from '../../shared/domain/party-codes.ts';
+import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type { DeclarationInput } from '../../shared/protocol/schemas.ts';
 import type { SeatResult } from '../import/hoc-candidates.ts';
 
@@ -88,13 +90,32 @@ async function post(url: string, token: string, body: DeclarationInput): Promise
   }
 }
 
+/**
+ * The party codes the server's election knows, from its public reference. A
+ * results file is the Library's own, so a code it has and the election does
+ * not (no candidate list imported) is a real party: the replay sends it as a
+ * new party on purpose, and the audit flags it.
+ */
+async function knownOnServer(url: string, election: string): Promise<Set<string> | null> {
+  try {
+    const response = await fetch(`${url}/api/elections/${encodeURIComponent(election)}/reference`);
+    if (!response.ok) return null;
+    const reference = (await response.json()) as NightReference;
+    return knownPartyCodes({ ...reference, candidateLists: reference.candidates });
+  } catch {
+    return null;
+  }
+}
+
 export async function replayNight(options: ReplayOptions): Promise<ReplayReport> {
   const { url, token, election, speed, control = { paused: false, stopped: false } } = options;
   const seats = options.order === 'random' ? shuffled(options.results, options.seed) : [...options.results];
   const schedule = nightSchedule(seats.length, options.seed);
   const report: ReplayReport = { declared: 0, alreadyDeclared: 0, refused: [], ms: 0 };
   const started = performance.now();
-  const endpoint = `${url.replace(/\/$/, '')}/api/elections/${encodeURIComponent(election)}/declarations`;
+  const base = url.replace(/\/$/, '');
+  const endpoint = `${base}/api/elections/${encodeURIComponent(election)}/declarations`;
+  const known = await knownOnServer(base, election);
   let clock = 0;
   for (let i = 0; i < seats.length && !control.stopped; i++) {
     if (Number.isFinite(speed)) {
@@ -103,7 +124,9 @@ export async function replayNight(options: ReplayOptions): Promise<ReplayReport>
     }
     while (control.paused && !control.stopped) await sleep(100);
     const seat = seats[i];
-    const { status, text } = await post(endpoint, token, { seat: seat.code, candidates: seat.candidates, source: 'replay' });
+    const newParties = known ? [...new Set(seat.candidates.map((c) => c.party).filter((p) => !known.has(p)))] : [];
+    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, source: 'replay', ...(newParties.length > 0 && { newParties }) };
+    const { status, text } = await post(endpoint, token, body);
     let outcome = 'declared';
     if (status === 201) report.declared++;
     else if (status === 409) {

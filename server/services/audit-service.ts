@@ -25,6 +25,12 @@ export function figuresText(json: string | null): string | null {
 const figureField = (json: string | null, field: 'source' | 'declaredAt') =>
   json === null ? null : ((JSON.parse(json) as Figures)[field] ?? null);
 
+/** "Yorks, NHA": codes the entry sent as new parties on purpose, flagged for a second look. */
+const newPartiesOf = (json: string | null) => {
+  const codes = json === null ? [] : ((JSON.parse(json) as Figures).newParties ?? []);
+  return codes.length > 0 ? codes.join(', ') : null;
+};
+
 export interface AuditFilter {
   seat?: string;
   editor?: string;
@@ -51,6 +57,7 @@ export function auditTrail(db: Db, elections: ElectionService, electionId: strin
       reason: v.reason,
       source: figureField(v.declaration_json, 'source'),
       declaredAt: figureField(v.declaration_json, 'declaredAt'),
+      newParties: newPartiesOf(v.declaration_json),
       before: figuresText(before),
       after: figuresText(v.declaration_json),
     };
@@ -71,6 +78,7 @@ export function auditTrail(db: Db, elections: ElectionService, electionId: strin
       reason: p.reason,
       source: figureField(p.declaration_json, 'source'),
       declaredAt: figureField(p.declaration_json, 'declaredAt'),
+      newParties: newPartiesOf(p.declaration_json),
       before: null,
       after: figuresText(p.declaration_json),
     });
@@ -85,7 +93,7 @@ export function auditTrail(db: Db, elections: ElectionService, electionId: strin
 }
 
 const CSV_COLUMNS: (keyof AuditRow)[] = [
-  'seq', 'version', 'seat', 'name', 'kind', 'status', 'enteredBy', 'enteredAt', 'confirmedBy', 'reason', 'source', 'declaredAt', 'before', 'after',
+  'seq', 'version', 'seat', 'name', 'kind', 'status', 'enteredBy', 'enteredAt', 'confirmedBy', 'reason', 'source', 'declaredAt', 'newParties', 'before', 'after',
 ];
 
 /** A spreadsheet cell: quoted, and never a formula (a candidate named "=HYPERLINK(...)" stays text). */

@@ -5,6 +5,7 @@
  */
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
+import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
 import { houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
@@ -39,6 +40,8 @@ interface Night {
   seq: number;
   /** Built on first asking; a reload (after an import) forgets it with the night. */
   reference?: NightReference;
+  /** Party codes the night knows (parties, continuity, baselines, candidate lists, published results): built on first asking. */
+  known?: Set<string>;
 }
 
 export interface ElectionServiceDeps {
@@ -119,6 +122,32 @@ export function createElectionService({
     }
   }
 
+  function knownParties(n: Night): Set<string> {
+    n.known ??= knownPartyCodes({
+      parties,
+      continuity,
+      seats: [...n.seats.values()],
+      candidateLists: Object.fromEntries(referenceRepo.candidatesOf(db, n.election.id)),
+      published: [...n.seatStates.values()].flatMap((s) => s.declaration?.candidates.map((c) => c.party) ?? []),
+    });
+    return n.known;
+  }
+
+  /** An unknown party code is a typo until the entry says it is a new party on purpose. */
+  function checkParties(n: Night, input: Pick<DeclarationInput, 'candidates' | 'newParties'>) {
+    const problems = unknownPartyProblems(input.candidates, knownParties(n), parties, input.newParties);
+    if (problems.length > 0) {
+      throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    }
+  }
+
+  /** The declaration as stored: newParties keeps only the codes that were in fact new. */
+  function asStored<T extends Omit<DeclarationInput, 'seat'>>(n: Night, declaration: T): T {
+    const { newParties, ...rest } = declaration;
+    const fresh = reallyNewParties(newParties, knownParties(n));
+    return (fresh.length > 0 ? { ...rest, newParties: fresh } : rest) as T;
+  }
+
   function append(
     n: Night,
     seatCode: string,
@@ -139,6 +168,7 @@ export function createElectionService({
       },
     );
     n.seatStates.set(seatCode, seat);
+    for (const c of declaration?.candidates ?? []) n.known?.add(c.party);
     n.seq = row.seq;
     n.house = summarise(n);
     const update: ElectionUpdate = {
@@ -172,6 +202,7 @@ export function createElectionService({
       }
     }
     checkFigures(input);
+    checkParties(n, input);
     return current;
   }
 
@@ -276,7 +307,7 @@ export function createElectionService({
       const n = night(electionId);
       vet(n, 'declared', input.seat, input);
       const { seat, ...declaration } = input;
-      return append(n, seat, 'declared', declaration, null, enteredBy, confirmedBy);
+      return append(n, seat, 'declared', asStored(n, declaration), null, enteredBy, confirmedBy);
     },
 
     correct(
@@ -289,7 +320,7 @@ export function createElectionService({
       const n = night(electionId);
       vet(n, 'corrected', seatCode, input);
       const { reason, basedOnVersion: _basedOn, ...declaration } = input;
-      return append(n, seatCode, 'corrected', declaration, reason, enteredBy, confirmedBy);
+      return append(n, seatCode, 'corrected', asStored(n, declaration), reason, enteredBy, confirmedBy);
     },
 
     /** Runs a declaration's or correction's checks without writing; answers the seat as it is now. */

@@ -111,6 +111,8 @@ export const AuditRow = z.object({
   reason: z.string().nullable(),
   source: z.string().nullable(),
   declaredAt: z.string().nullable(),
+  /** Party codes the entry sent as new parties on purpose ("Yorks, NHA"), else null. */
+  newParties: z.string().nullable(),
   before: z.string().nullable(),
   after: z.string().nullable(),
 });

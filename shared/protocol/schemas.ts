@@ -52,6 +52,12 @@ export const DeclarationInput = z.object({
   /** A tie for first place is decided by lot: name the winning candidate. */
   winnerByLot: z.string().trim().min(1).max(200).optional(),
   source: DeclarationSource.optional(),
+  /**
+   * Party codes the election does not know, sent as new parties on purpose.
+   * Any other unknown code is refused (a typo such as "Labour" for Lab); these
+   * are flagged on the desk and in the audit.
+   */
+  newParties: z.array(PartyCode).max(60).optional(),
 });
 export type DeclarationInput = z.infer<typeof DeclarationInput>;
 

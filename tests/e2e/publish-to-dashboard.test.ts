@@ -36,12 +36,24 @@ describe('an editor publishes a result on the entry page', () => {
     await entry.getByTestId('seat-search').fill('Croydon Central');
     await entry.getByTestId('seat-matches').waitFor();
     await entry.getByTestId('seat-search').press('Enter');
+    // The party box offers the codes the election knows: its baseline's, the continuity table's, every party's.
+    const offered = await entry.locator('[data-testid="party-codes"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(expect.arrayContaining(['Lab', 'Con', 'LD', 'Green', 'Alliance', 'Lab Co-op']));
     for (const [i, candidate] of croydon.candidates.entries()) {
       if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();
       await entry.getByTestId(`candidate-name-${i}`).fill(candidate.name);
-      await entry.getByTestId(`candidate-party-${i}`).fill(candidate.party);
+      // The slip of the issue: the party's name typed where its code belongs.
+      await entry.getByTestId(`candidate-party-${i}`).fill(candidate.party === 'Lab' ? 'Labour' : candidate.party);
       await entry.getByTestId(`candidate-votes-${i}`).fill(String(candidate.votes));
     }
+    const labourRow = croydon.candidates.findIndex((c) => c.party === 'Lab');
+    const warning = entry.getByTestId(`unknown-party-${labourRow}`);
+    expect(await warning.innerText()).toContain('"Labour" is not a party code this election knows');
+    expect(await entry.getByTestId('publish').isDisabled()).toBe(true);
+    await entry.screenshot({ path: screenshotPath('entry-unknown-party'), fullPage: true });
+    await entry.getByTestId(`use-party-${labourRow}`).click();
+    expect(await entry.getByTestId(`candidate-party-${labourRow}`).inputValue()).toBe('Lab');
+    expect(await warning.count()).toBe(0);
     await entry.getByTestId('publish').click();
     await expect.poll(() => entry.getByTestId('result-message').textContent()).toContain('Lab GAIN from Con');
     await entry.screenshot({ path: screenshotPath('entry-published'), fullPage: true });

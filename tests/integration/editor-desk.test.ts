@@ -145,7 +145,7 @@ describe('the editors\' desk: second-editor confirmation, presence, conflicts an
     const csv = await request(server, 'GET', '/api/elections/ge2017/audit.csv', undefined, { session: alice });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('seq,version,seat,name,kind,status,enteredBy,enteredAt,confirmedBy,reason,source,declaredAt,before,after');
+    expect(csv.text.split('\r\n')[0]).toBe('seq,version,seat,name,kind,status,enteredBy,enteredAt,confirmedBy,reason,source,declaredAt,newParties,before,after');
     expect(csv.text).not.toMatch(/(^|,)"=/m);
     expect(csv.text).toContain('""http://evil.example""');
   });

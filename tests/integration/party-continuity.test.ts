@@ -31,6 +31,8 @@ describe('party continuity is data an admin extends', () => {
         { name: 'Alex Example', party: 'Conservative and Unionist', votes: 20_000 },
         { name: 'Sam Sample', party: 'Lab', votes: 18_000 },
       ],
+      // A code the election does not know is sent as a new party on purpose, then mapped.
+      newParties: ['Conservative and Unionist'],
     };
     const declared = await api(server, 'POST', '/api/elections/ge2017/declarations', declaration);
     expect(declared.body.seat.outcome.label.text).toBe('Conservative and Unionist GAIN from Con');

@@ -125,6 +125,7 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
         { name: 'Alex Example', party: 'Conservative and Unionist', votes: 20_000 },
         { name: 'Sam Sample', party: 'Lab', votes: 18_000 },
       ],
+      newParties: ['Conservative and Unionist'],
     });
     const label = (state: ElectionState) => state.seatStates.find((s) => s.code === seat)!.outcome!.label.text;
     const before = label(await converged('a declaration under a new party name'));

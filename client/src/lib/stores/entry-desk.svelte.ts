@@ -7,6 +7,7 @@
  */
 import { declarationProblems } from '../../../../shared/domain/declaration.ts';
 import { entryWarnings } from '../../../../shared/domain/entry-warnings.ts';
+import { knownPartyCodes, suggestParty } from '../../../../shared/domain/party-codes.ts';
 import { seatOutcome } from '../../../../shared/domain/outcome.ts';
 import type { DeskInfo, PendingEntry, Presence } from '../../../../shared/protocol/accounts.ts';
 import type { DeclarationSource, Outcome, SeatStatus } from '../../../../shared/protocol/schemas.ts';
@@ -69,6 +70,8 @@ class EntryDesk {
   reason = $state('');
   actionReason = $state('');
   warningsChecked = $state(false);
+  /** Codes the editor has said are new parties on purpose; every other unknown code stops the entry. */
+  newParties = $state<string[]>([]);
   busy = $state(false);
   reply = $state.raw<deskApi.WriteReply | null>(null);
   /** Row index for each submitted candidate index, so problems can point at the row typed. */
@@ -92,6 +95,30 @@ class EntryDesk {
     const within = this.seats.filter((s) => !fold(s.name).startsWith(q) && fold(s.name).includes(q));
     return [...starts, ...within].slice(0, 8);
   });
+
+  /** Every party code the election knows: parties, continuity, the baselines, candidate lists and results so far. */
+  knownParties = $derived(
+    knownPartyCodes({
+      parties: electionStore.state?.parties ?? [],
+      continuity: this.info?.continuity ?? NO_CONTINUITY,
+      seats: electionStore.state?.seats ?? [],
+      candidateLists: this.candidateLists,
+      published: (electionStore.state?.seatStates ?? []).flatMap((s) => s.declaration?.candidates.map((c) => c.party) ?? []),
+    }),
+  );
+  /** What the party box offers as the editor types: each known code with its name where the parties table has one. */
+  partyOptions = $derived.by(() => {
+    const names = new Map((electionStore.state?.parties ?? []).map((p) => [p.code, p.name]));
+    return [...this.knownParties].sort((a, b) => a.localeCompare(b, 'en-GB')).map((code) => ({ code, name: names.get(code) ?? '' }));
+  });
+  /** Rows whose party code the election does not know, with the code the editor probably meant. */
+  unknownParties = $derived.by(() =>
+    this.rows.flatMap((row, index) => {
+      const code = row.party.trim();
+      if (code === '' || this.knownParties.has(code)) return [];
+      return [{ index, code, meant: suggestParty(code, this.knownParties, electionStore.state?.parties ?? []) }];
+    }),
+  );
 
   /** The rows as figures, where every row typed is complete. */
   figures = $derived.by(() => {
@@ -123,6 +150,11 @@ class EntryDesk {
   /** Problems the server would refuse, shown before sending: a party twice, a tie, a time that is not a time. */
   localProblems = $derived.by(() => {
     const problems = this.figures.complete ? declarationProblems({ candidates: this.figures.candidates }).map((p) => p.message) : [];
+    for (const u of this.unknownParties) {
+      if (!this.newParties.includes(u.code)) {
+        problems.push(`Row ${u.index + 1}: "${u.code}" is not a party code this election knows${u.meant ? ` (did you mean ${u.meant}?)` : ''}: use a known code, or tick "new party" if it is one`);
+      }
+    }
     if (this.mode !== 'confirm' && this.declaredTime.trim() !== '' && this.declaredAt === null) {
       problems.push(`Declared at: "${this.declaredTime}" is not a 24-hour UK time such as 02:31`);
     }
@@ -217,6 +249,7 @@ class EntryDesk {
     this.reason = '';
     this.actionReason = '';
     this.warningsChecked = false;
+    this.newParties = [];
     const declaration = state.status === 'declared' ? state.declaration : null;
     if (declaration) {
       this.rows = declaration.candidates.map((c) => this.#row(c));
@@ -241,6 +274,7 @@ class EntryDesk {
   startConfirm(entry: PendingEntry): void {
     this.pickSeat(entry.seat);
     this.confirming = entry;
+    this.newParties = entry.declaration.newParties ?? [];
     this.rows = entry.declaration.candidates.map((c) => this.#row({ name: c.name, party: c.party }));
     this.electorate = '';
     this.rejected = '';
@@ -263,6 +297,7 @@ class EntryDesk {
     this.reason = '';
     this.actionReason = '';
     this.warningsChecked = false;
+    this.newParties = [];
     if (socket.connected && session.user) socket.emit('seat:editing', null);
   }
 
@@ -272,6 +307,16 @@ class EntryDesk {
 
   removeRow(index: number): void {
     if (this.rows.length > 1) this.rows.splice(index, 1);
+  }
+
+  /** The editor's answer to an unknown code: the code meant, or "this is a new party". */
+  useParty(index: number, code: string): void {
+    const row = this.rows[index];
+    if (row) row.party = code;
+  }
+
+  markNewParty(code: string, isNew: boolean): void {
+    this.newParties = isNew ? [...new Set([...this.newParties, code])] : this.newParties.filter((c) => c !== code);
   }
 
   unlockNames(): void {
@@ -292,6 +337,8 @@ class EntryDesk {
     const rejected = parseCount(this.rejected);
     if (electorate !== undefined) figures.electorate = electorate;
     if (rejected !== undefined) figures.rejected = rejected;
+    const newParties = this.unknownParties.map((u) => u.code).filter((code) => this.newParties.includes(code));
+    if (newParties.length > 0) figures.newParties = [...new Set(newParties)];
     return { rows, figures };
   }
 
