@@ -9,6 +9,7 @@ import { owned } from './process/faults.ts';
 import { installLastResort } from './process/last-resort.ts';
 import { startOrExplain } from './process/start-or-explain.ts';
 import { attachRedisAdapter, HEARTBEAT_MS, writerRelay, type RedisLink } from './realtime/redis-adapter.ts';
+import { startBanner } from './cli/start-banner.ts';
 import { seedBaseline } from './services/seed-baseline.ts';
 
 let closing: (() => Promise<void>) | undefined;
@@ -45,7 +46,7 @@ if (relay) {
 const firstAdmin = await app.accounts.ensureFirstAdmin({ username: config.ELECTION_ADMIN_USER, password: config.ELECTION_ADMIN_PASSWORD });
 const port = await app.listen(config.PORT, config.HOST);
 
-console.log(`Election night: http://localhost:${port}/ (dashboard), http://localhost:${port}/entry (entry)`);
+for (const line of startBanner(`http://localhost:${port}`, app.service.listElections())) console.log(line);
 console.log(`Database: ${config.DATABASE_PATH}${added.length ? ` (baseline loaded: ${added.join(', ')})` : ''}`);
 if (config.REDIS_URL) console.log(`Writer for fan-out processes through Redis ${config.REDIS_URL}`);
 if (firstAdmin?.oneTimePassword) {

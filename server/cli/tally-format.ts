@@ -49,7 +49,12 @@ export function nightJson(night: NightTally) {
     seats: night.seats.map(({ code, name, outcome }) => ({
       code,
       name,
-      winner: outcome.winner,
+      // The winner's party as the label counts it (Alliance -> APNI), with the file's own spelling beside it where it differs.
+      winner: {
+        ...outcome.winner,
+        party: outcome.label.party,
+        ...(outcome.winner.party !== outcome.label.party && { partyAsFiled: outcome.winner.party }),
+      },
       label: outcome.label.text,
       majority: outcome.majority,
       majorityPercent: outcome.majorityPercent,

@@ -28,6 +28,10 @@ function loadBroken(text: string) {
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 describe('the article baseline file', () => {
+  test('starts every article election in test mode: a practice entry is never shown as real', () => {
+    expect(baseline.elections.map((e) => [e.id, e.mode])).toEqual(baseline.elections.map((e) => [e.id, 'test']));
+  });
+
   test('loads, with the three contests the articles cover', () => {
     expect(baseline.elections.map((e) => [e.id, e.kind, e.totalSeats, e.seats.length])).toEqual([
       ['ge2017', 'general', 650, 12],

@@ -35,6 +35,16 @@ describe('npm run tally', () => {
       'Lab HOLD',
     ]);
     expect(json.partyTable[0]).toMatchObject({ party: 'Con', seats: 2 });
+    // A winner's party is the code its label uses, the file's spelling kept beside it.
+    for (const seat of json.seats) expect(seat.label.startsWith(`${seat.winner.party} `), seat.label).toBe(true);
+  });
+
+  test('North Down 2019 gives the winner as APNI, as its label does', () => {
+    const run = tally('--baseline', 'HoC-GE2017-results-by-candidate.csv', '--results', 'HoC-GE2019-results-by-candidate.csv', '--json');
+    expect(run.code).toBe(0);
+    const northDown = JSON.parse(run.stdout).seats.find((s: { name: string }) => s.name === 'North Down');
+    expect(northDown.label).toBe('APNI GAIN from Ind');
+    expect(northDown.winner).toMatchObject({ party: 'APNI', partyAsFiled: 'Alliance' });
   });
 
   test('exits non-zero and says what is missing', () => {

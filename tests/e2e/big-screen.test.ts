@@ -18,6 +18,7 @@ import { importBaseline, importHexMap } from '../../server/services/import-servi
 import type { ElectionState, ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { api, startServer, tempDir, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { addUser, PASSWORD } from '../support/session.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -31,6 +32,9 @@ async function put(server: RunningServer, route: string, body: unknown) {
   });
   expect(response.status, `PUT ${route}`).toBe(200);
 }
+
+/** "#0087DC" as getComputedStyle gives it: "rgb(0, 135, 220)". */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const onlyPanel = (panel: ScreenSettings['panels'][number]['panel'], gainSpotlightSeconds = 0): ScreenSettings => ({
   panels: [{ panel, seconds: 600 }],
@@ -118,6 +122,79 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await bigScreen.screenshot({ path: screenshotPath('big-screen-map') });
   }, 90_000);
 
+  test('the dashboard of the whole night reads on phones from 320 px and at 1366 px: nothing cut off, no sideways scroll', async () => {
+    const night: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
+    for (const width of [320, 360, 390, 1366]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${server.url}/?election=ge2019`);
+      await page.locator('.dashboard[data-seq="650"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at ${width}px`).toBeLessThanOrEqual(width);
+      // The party table fits its panel: every column, the last (change) included, without scrolling inside it.
+      const table = await page.getByTestId('party-table').evaluate((t) => {
+        const box = t.parentElement!;
+        const last = t.querySelector('thead th:last-child')!.getBoundingClientRect();
+        return { table: t.scrollWidth, box: box.clientWidth, lastRight: last.right, boxRight: box.getBoundingClientRect().right };
+      });
+      expect(table.table, `party table at ${width}px`).toBeLessThanOrEqual(table.box);
+      expect(table.lastRight).toBeLessThanOrEqual(table.boxRight + 0.5);
+      // House bar labels: whole, and clear of the majority line.
+      const labels = await page.locator('[data-testid="house-bar"]').evaluate((bar) => {
+        const line = bar.querySelector('.majority')!.getBoundingClientRect();
+        const lineX = line.left + line.width / 2;
+        return [...bar.querySelectorAll('[data-testid="house-label"]')].map((label) => {
+          const box = label.getBoundingClientRect();
+          const segment = label.parentElement!.getBoundingClientRect();
+          return { text: label.textContent, clipped: box.left < segment.left - 0.5 || box.right > segment.right + 0.5, crossed: box.left <= lineX && box.right >= lineX };
+        });
+      });
+      expect(labels.length, `labels at ${width}px`).toBeGreaterThan(0);
+      for (const label of labels) expect(label, `${label.text} at ${width}px`).toMatchObject({ clipped: false, crossed: false });
+      // A gain is drawn in its winner's colour, not red whatever the party.
+      const gainItems = await page.locator('[data-testid="latest-declarations"] li.gain').evaluateAll((items) =>
+        items.map((li) => ({ seat: li.getAttribute('data-seat')!, colour: getComputedStyle(li).borderLeftColor })),
+      );
+      expect(gainItems.length).toBeGreaterThan(0);
+      for (const item of gainItems) {
+        const party = night.seatStates.find((s) => s.code === item.seat)!.outcome!.label.party;
+        expect(item.colour, item.seat).toBe(rgb(night.parties.find((p) => p.code === party)!.colour));
+      }
+      // 2019's own name for the party counted as RUK.
+      if (width === 1366) expect(await page.locator('[data-testid="party-table"] tr[data-party="RUK"]').innerText()).toContain('Brexit Party (now Reform UK)');
+      await page.screenshot({ path: screenshotPath(`dashboard-night-${width}`) });
+      await page.close();
+    }
+  });
+
+  test('the audit page of the whole night comes in pages of 50, keeps its filters and gives every row in its CSV', async () => {
+    await addUser(server, 'auditor');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}/audit?election=ge2019`);
+    await page.getByTestId('login-username').fill('auditor');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('page-range-top').innerText()).toBe('1-50 of 650');
+    expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(50);
+    // One page of 50, not 650 rows: it was 43,000 px tall.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
+    await page.getByTestId('page-next-top').click();
+    expect(await page.getByTestId('page-range-top').innerText()).toBe('51-100 of 650');
+    await page.getByTestId('page-last-bottom').click();
+    expect(await page.getByTestId('page-range-top').innerText()).toBe('601-650 of 650');
+    await page.screenshot({ path: screenshotPath('audit-night-last-page') });
+    const csvAll = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.getByTestId('csv').getAttribute('href'))!);
+    expect(csvAll.trim().split('\r\n')).toHaveLength(651);
+
+    await page.getByTestId('filter-seat').fill('Croydon Central');
+    await page.getByTestId('filter-seat').press('Enter');
+    await expect.poll(() => page.getByTestId('page-range-top').innerText()).toBe('1-1 of 1');
+    expect(await page.locator('[data-testid="audit-table"] tbody').innerText()).toContain('Croydon Central');
+    const href = (await page.getByTestId('csv').getAttribute('href'))!;
+    expect(href).toContain('seat=Croydon+Central');
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+    await page.close();
+  });
+
   test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
     // A gain that came in while the spotlight was off stays off the stage when the settings change.
     const before: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
@@ -143,7 +220,28 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(await bigScreen.getByTestId('spotlight').innerText()).toContain(gain.name);
     expect(await smallText(bigScreen)).toEqual([]);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-gain') });
+    // Two more gains while it holds the stage: neither replaces it nor is skipped. The panels get
+    // their turn first, then the two go up together.
+    const more = state.seatStates.filter((s) => s.outcome?.label.kind === 'GAIN' && s.code !== gain.code && s.outcome.label.party !== 'Con').slice(0, 2);
+    for (const seat of more) {
+      await api(server, 'POST', `/api/elections/ge2019/seats/${seat.code}/withdrawal`, { reason: 'read again' });
+      expect((await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: seat.code, candidates: seat.declaration!.candidates })).status).toBe(201);
+    }
+    expect(await bigScreen.locator(`[data-testid="spotlight"][data-seat="${gain.code}"]`).count()).toBe(1);
     // Then the screen goes back to its panels by itself.
+    await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 8000 });
+    const roundup = bigScreen.getByTestId('spotlight-roundup');
+    await roundup.waitFor({ timeout: 15_000 });
+    expect(await roundup.innerText()).toContain('2 gains in a minute');
+    for (const seat of more) {
+      const item = roundup.locator(`li[data-seat="${seat.code}"]`);
+      expect(await item.innerText()).toContain(seat.name);
+      // In the winner's colour, whatever the party.
+      const colour = state.parties.find((p) => p.code === seat.outcome!.label.party)!.colour;
+      expect(await item.evaluate((li) => getComputedStyle(li).borderLeftColor)).toBe(rgb(colour));
+    }
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-gains-roundup') });
     await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 8000 });
 
     await put(server, '/api/elections/ge2019/screen', onlyPanel('latest'));
@@ -188,17 +286,18 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(await page.locator('[data-testid="seat-grid"] [data-seat]').count()).toBe(state.seats.length);
     expect(await page.locator('[data-testid="seat-grid"]').innerText()).toContain('Croydon Central');
     expect(await smallText(page)).toEqual([]);
-    expect(await page.getByTestId('mode-banner').count()).toBe(0);
+    // The article elections start in test mode: a newcomer's practice entry is never shown as real.
+    expect(await page.getByTestId('mode-banner').innerText()).toContain('TEST');
     await page.screenshot({ path: screenshotPath('big-screen-article-grid') });
     await page.close();
   });
 
   for (const widget of ['party-table', 'seat', 'latest', 'map'] as const) {
-    test(`the ${widget} embed fits 360 and 700 px, says it is a rehearsal and passes axe-core`, async () => {
+    test(`the ${widget} embed fits 360, 390 and 700 px, says it is a rehearsal and passes axe-core`, async () => {
       const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
       const croydon = state.seats.find((s) => s.name === 'Croydon Central')!;
       const query = widget === 'seat' ? `&seat=${croydon.code}` : '';
-      for (const width of [360, 700]) {
+      for (const width of [360, 390, 700]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(`${server.url}/embed/${widget}?election=ge2019${query}`);
         await page.locator(`[data-testid="embed"][data-seq="${state.seq}"]`).waitFor();
@@ -218,18 +317,21 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
         expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${widget} at ${width}px`).toEqual([]);
         await page.close();
       }
-    });
+    }, 60_000);
   }
 
-  test('the editor page sets the panels and the mode for every big screen and offers the embed snippets and lines', async () => {
+  test('the editor page, on an admin session, sets the panels and the mode for every big screen and offers the embed snippets and lines', async () => {
+    await addUser(server, 'chief', 'admin');
     const editor = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     await editor.goto(`${server.url}/screens?election=ge2019`);
+    await editor.getByTestId('login-username').fill('chief');
+    await editor.getByTestId('login-password').fill(PASSWORD);
+    await editor.getByTestId('login-submit').click();
     await editor.getByTestId('panel-list').waitFor();
     expect(await editor.getByTestId('snippet-party-table').innerText()).toContain(`<iframe src="${server.url}/embed/party-table?election=ge2019"`);
     await editor.locator('[data-testid="lines"] li').first().waitFor();
     expect(await editor.locator('[data-testid="lines"] li').first().innerText()).toMatch(/GAIN from|HOLD/);
 
-    await editor.getByTestId('token').fill(TEST_TOKEN);
     await editor.getByTestId('panel-on-map').uncheck();
     await editor.getByTestId('panel-on-party-table').uncheck();
     await editor.getByTestId('panel-on-latest').check();
@@ -239,7 +341,17 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await bigScreen.locator('[data-panel="latest"]').waitFor({ timeout: 5000 });
     await editor.screenshot({ path: screenshotPath('screens-editor'), fullPage: true });
 
+    // Going live asks first and says what changes; staying keeps the banner.
     await editor.getByTestId('mode-live').click();
+    const ask = editor.getByTestId('go-live-confirm');
+    expect(await ask.innerText()).toContain('The 650 results already entered will show as real results');
+    await editor.screenshot({ path: screenshotPath('screens-go-live-confirm'), fullPage: true });
+    await editor.getByTestId('go-live-no').click();
+    expect(await ask.count()).toBe(0);
+    expect(await bigScreen.getByTestId('mode-banner').innerText()).toContain('REHEARSAL');
+    await editor.getByTestId('mode-live').click();
+    await editor.getByTestId('go-live-yes').click();
+    await expect.poll(() => editor.getByTestId('message').innerText()).toContain('now in live mode');
     await bigScreen.locator('[data-testid="big-screen"]:not(:has([data-testid="mode-banner"]))').waitFor({ timeout: 5000 });
     await editor.close();
   });

@@ -50,6 +50,8 @@ describe('an editor publishes a result on the entry page', () => {
     const warning = entry.getByTestId(`unknown-party-${labourRow}`);
     expect(await warning.innerText()).toContain('"Labour" is not a party code this election knows');
     expect(await entry.getByTestId('publish').isDisabled()).toBe(true);
+    // No preview of a "Labour GAIN" that would be a party of its own.
+    expect(await entry.getByTestId('preview-label').count()).toBe(0);
     await entry.screenshot({ path: screenshotPath('entry-unknown-party'), fullPage: true });
     await entry.getByTestId(`use-party-${labourRow}`).click();
     expect(await entry.getByTestId(`candidate-party-${labourRow}`).inputValue()).toBe('Lab');

@@ -1,11 +1,6 @@
 /** fetch helpers for the HTTP API; every reply keeps its status so screens can explain it. */
 import type { NightReference } from '../../../shared/protocol/compact-snapshot.ts';
-import type {
-  DeclarationInput,
-  Election,
-  ElectionState,
-  SeatState,
-} from '../../../shared/protocol/schemas.ts';
+import type { Election, ElectionState } from '../../../shared/protocol/schemas.ts';
 
 export type ElectionListing = Election & { seatCount: number; declared: number };
 
@@ -13,14 +8,6 @@ export interface Problem {
   path: string;
   message: string;
 }
-
-export type PublishReply =
-  | { kind: 'published'; seat: SeatState; seq: number }
-  | { kind: 'invalid'; error: string; problems: Problem[] }
-  | { kind: 'unauthorised'; error: string }
-  | { kind: 'not-found'; error: string }
-  | { kind: 'already-declared'; error: string; seat: SeatState | null }
-  | { kind: 'failed'; error: string };
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -47,64 +34,10 @@ export function chooseElection(elections: readonly { id: string }[], asked: stri
   return elections.find((e) => e.id === 'ge2017')?.id ?? elections[0]?.id ?? null;
 }
 
-/** The body a declaration is sent with: the typed fields, and anything the editor typed that is not yet valid. */
-export type DeclarationBody = Omit<DeclarationInput, 'candidates' | 'electorate' | 'rejected'> & {
-  candidates: { name: string; party: string; votes: unknown }[];
-  electorate?: unknown;
-  rejected?: unknown;
-};
-
-async function readBody(response: Response): Promise<Record<string, unknown>> {
-  try {
-    const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-export async function publishDeclaration({
-  electionId,
-  token,
-  body,
-}: {
-  electionId: string;
-  token: string;
-  body: DeclarationBody;
-}): Promise<PublishReply> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/elections/${encodeURIComponent(electionId)}/declarations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-  } catch (err) {
-    return { kind: 'failed', error: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}` };
-  }
-  const reply = await readBody(response);
-  const error = typeof reply.error === 'string' ? reply.error : `${response.status} ${response.statusText}`;
-  switch (response.status) {
-    case 200:
-    case 201:
-      return { kind: 'published', seat: reply.seat as SeatState, seq: Number(reply.seq) };
-    case 400:
-      return { kind: 'invalid', error, problems: Array.isArray(reply.problems) ? (reply.problems as Problem[]) : [] };
-    case 401:
-    case 403:
-      return { kind: 'unauthorised', error };
-    case 404:
-      return { kind: 'not-found', error };
-    case 409:
-      return { kind: 'already-declared', error, seat: (reply.seat as SeatState | undefined) ?? null };
-    default:
-      return { kind: 'failed', error };
-  }
-}
-
 // ---- The big screen, the embeds and the screen settings (issue 4) ----
 // (Imported here, not above, so this block appends without touching the auth helpers.)
 import type { ElectionMode, Feed, HexMap, ScreenSettings } from '../../../shared/protocol/schemas.ts';
+import { call } from './desk-api.ts';
 
 /** The election's hex map, or null where it has none (the article elections). */
 export function fetchHexMap(electionId: string): Promise<HexMap | null> {
@@ -118,28 +51,23 @@ export function fetchFeed(electionId: string, since: number): Promise<Feed> {
 
 export type SettingsReply<T> = { kind: 'saved'; value: T } | { kind: 'refused'; error: string };
 
-async function putJson<T>(url: string, token: string, body: unknown): Promise<SettingsReply<T>> {
-  let response: Response;
+/** A settings change made with the editor's session (cookie and CSRF token), as the entry page makes its writes. */
+async function putJson<T>(url: string, body: unknown): Promise<SettingsReply<T>> {
   try {
-    response = await fetch(url, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
+    const { status, reply } = await call('PUT', url, body);
+    if (status >= 200 && status < 300) return { kind: 'saved', value: reply as T };
+    return { kind: 'refused', error: String(reply.error) };
   } catch (err) {
     return { kind: 'refused', error: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const reply = await readBody(response);
-  if (response.ok) return { kind: 'saved', value: reply as T };
-  return { kind: 'refused', error: typeof reply.error === 'string' ? reply.error : `${response.status} ${response.statusText}` };
 }
 
 /** Which panels every big screen runs, in what order and for how long. */
-export function saveScreenSettings({ electionId, token, screen }: { electionId: string; token: string; screen: ScreenSettings }) {
-  return putJson<ScreenSettings>(`/api/elections/${encodeURIComponent(electionId)}/screen`, token, screen);
+export function saveScreenSettings({ electionId, screen }: { electionId: string; screen: ScreenSettings }) {
+  return putJson<ScreenSettings>(`/api/elections/${encodeURIComponent(electionId)}/screen`, screen);
 }
 
 /** Live, rehearsal or test: anything but live puts a banner on every screen, embed and feed. */
-export function saveMode({ electionId, token, mode }: { electionId: string; token: string; mode: ElectionMode }) {
-  return putJson<Election>(`/api/elections/${encodeURIComponent(electionId)}/mode`, token, { mode });
+export function saveMode({ electionId, mode }: { electionId: string; mode: ElectionMode }) {
+  return putJson<Election>(`/api/elections/${encodeURIComponent(electionId)}/mode`, { mode });
 }

@@ -24,3 +24,8 @@ export function textColourOn(background: string): '#000000' | '#ffffff' {
   const withWhite = 1.05 / (l + 0.05);
   return withBlack >= withWhite ? '#000000' : '#ffffff';
 }
+
+/** A party's colour from the parties table: a gain is drawn in its winner's colour, whatever the party. */
+export function partyColour(parties: readonly { code: string; colour: string }[], code: string): string {
+  return safeColour(parties.find((p) => p.code === code)?.colour);
+}

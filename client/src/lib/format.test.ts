@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { textColourOn } from './colour.ts';
 import {
+  electionLabel,
   formatBaselineMajority,
   formatMajority,
   formatNumber,
@@ -11,6 +12,12 @@ import {
 } from './format.ts';
 
 describe('format', () => {
+  test('an election picker says a mode once, even where the name says it already', () => {
+    expect(electionLabel({ name: 'General election 2019 (rehearsal)', mode: 'rehearsal' })).toBe('General election 2019 (rehearsal)');
+    expect(electionLabel({ name: 'General election 2017: London marginals', mode: 'test' })).toBe('General election 2017: London marginals (test)');
+    expect(electionLabel({ name: 'General election 2024', mode: 'live' })).toBe('General election 2024');
+  });
+
   test('writes numbers with thousands separators', () => {
     expect(formatNumber(5652)).toBe('5,652');
     expect(formatNumber(1234567)).toBe('1,234,567');

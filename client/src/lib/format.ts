@@ -74,3 +74,9 @@ export function formatSeatResult(seat: SeatState): string {
   if (seat.outcome === null) return seat.status;
   return `${seat.outcome.label.text}, ${formatMajority(seat.outcome)}`;
 }
+
+/** "General election 2019 (rehearsal)": the mode said once, whether or not the name already says it. */
+export function electionLabel(election: { name: string; mode: string }): string {
+  if (election.mode === 'live' || election.name.toLowerCase().includes(`(${election.mode})`)) return election.name;
+  return `${election.name} (${election.mode})`;
+}

@@ -54,6 +54,11 @@ export class SnapshotReader {
     return result.kind === 'applied' ? { ...result, update } : result;
   }
 
+  /** The party continuity of the reference held for an election (none before one is held). */
+  continuity(electionId: string): NightReference['continuity'] {
+    return this.#held.get(electionId)?.continuity ?? { aliases: {}, successors: {} };
+  }
+
   /** The state with its House figures recomputed, once updates have been applied to it (they carry none). */
   withHouse(state: ElectionState): ElectionState {
     const held = this.#held.get(state.election.id);

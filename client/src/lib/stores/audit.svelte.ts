@@ -4,6 +4,9 @@ import { chooseElection, fetchElections } from '../api.ts';
 import { fetchAudit } from '../desk-api.ts';
 import { session } from './session.svelte.ts';
 
+/** Rows on one page: a whole night is some 650 versions, too many for one page to read or draw. */
+export const PAGE_SIZE = 50;
+
 class AuditTrail {
   electionId = $state('');
   rows = $state.raw<AuditRow[]>([]);
@@ -12,6 +15,19 @@ class AuditTrail {
   kind = $state('');
   error = $state<string | null>(null);
   loading = $state(false);
+  /** The page shown, from 0; back to the first with every new load or filter. */
+  page = $state(0);
+
+  pages = $derived(Math.max(1, Math.ceil(this.rows.length / PAGE_SIZE)));
+  pageRows = $derived(this.rows.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
+  /** "51-100 of 650" */
+  range = $derived(
+    this.rows.length === 0 ? '0' : `${this.page * PAGE_SIZE + 1}-${Math.min((this.page + 1) * PAGE_SIZE, this.rows.length)} of ${this.rows.length}`,
+  );
+
+  turnTo(page: number): void {
+    this.page = Math.min(Math.max(0, page), this.pages - 1);
+  }
 
   filter = $derived({ seat: this.seat, editor: this.editor, kind: this.kind });
   csvUrl = $derived.by(() => {
@@ -36,6 +52,7 @@ class AuditTrail {
       const answer = await fetchAudit(this.electionId, this.filter);
       if (answer.ok) {
         this.rows = answer.rows;
+        this.page = 0;
         this.error = null;
       } else {
         this.error = answer.error;

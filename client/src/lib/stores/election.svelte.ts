@@ -5,7 +5,8 @@
  */
 import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
 import type { CompactUpdate } from '../../../../shared/protocol/compact-update.ts';
-import type { Election, ElectionState, ElectionUpdate, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
+import { codesUsedIn, partiesAsNamedIn } from '../../../../shared/domain/party-names.ts';
+import type { Election, ElectionState, ElectionUpdate, Party, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
@@ -48,6 +49,10 @@ class ElectionStore {
   #reading = 0;
   /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
   #held: CompactUpdate[] | null = null;
+  /** The parties table as the reference has it, and the codes this election uses: for each election's own party names. */
+  #tableParties: Party[] = [];
+  #codesUsed = new Set<string>();
+  #namedParties: Party[] = [];
 
   constructor(io: ElectionSocket) {
     this.#socket = io;
@@ -112,7 +117,10 @@ class ElectionStore {
     const held = this.#held ?? [];
     this.#held = null;
     if (snapshot.election.id !== this.electionId) return;
-    this.state = snapshot;
+    this.#tableParties = snapshot.parties;
+    this.#codesUsed = codesUsedIn(snapshot);
+    this.#nameParties(snapshot.election.id);
+    this.state = { ...snapshot, parties: this.#namedParties };
     this.lastUpdate = latestChange(snapshot);
     this.#disconnected = false;
     this.#resyncRequested = false;
@@ -143,10 +151,18 @@ class ElectionStore {
       }
     }
     if (applied.length > 0) {
-      this.state = this.#reader.withHouse(state);
+      const before = this.#codesUsed.size;
+      for (const u of applied) for (const c of u.seat.declaration?.candidates ?? []) this.#codesUsed.add(c.party);
+      if (this.#codesUsed.size !== before) this.#nameParties(state.election.id);
+      this.state = { ...this.#reader.withHouse(state), parties: this.#namedParties };
       this.lastUpdate = applied[applied.length - 1].at;
       this.latestUpdates = applied;
     }
+  }
+
+  /** "Brexit Party (now Reform UK)" on a 2019 night: each election's own name for a party (shared/domain/party-names.ts). */
+  #nameParties(electionId: string): void {
+    this.#namedParties = partiesAsNamedIn(this.#tableParties, this.#reader.continuity(electionId), this.#codesUsed);
   }
 
   #askAgain(): void {

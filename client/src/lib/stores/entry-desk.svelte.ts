@@ -120,6 +120,9 @@ class EntryDesk {
     }),
   );
 
+  /** An unknown code neither corrected nor marked new: no preview, since it would show a party that is not one. */
+  partiesUnresolved = $derived(this.unknownParties.some((u) => !this.newParties.includes(u.code)));
+
   /** The rows as figures, where every row typed is complete. */
   figures = $derived.by(() => {
     const candidates: { name: string; party: string; votes: number }[] = [];
@@ -143,7 +146,7 @@ class EntryDesk {
   preview = $derived.by((): Outcome | null => {
     const seat = this.seat;
     const { complete, candidates, electorate } = this.figures;
-    if (!seat || !complete || declarationProblems({ candidates }).length > 0) return null;
+    if (!seat || !complete || declarationProblems({ candidates }).length > 0 || this.partiesUnresolved) return null;
     return seatOutcome({ declaration: { candidates, electorate }, baseline: seat.baseline, continuity: this.info?.continuity ?? NO_CONTINUITY });
   });
 
