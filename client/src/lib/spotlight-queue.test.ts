@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ElectionUpdate } from '../../../shared/protocol/schemas.ts';
-import { IDLE, queueGains, REST_SECONDS, spotlightAt, type Spotlight } from './spotlight-queue.ts';
+import { IDLE, queueGains, REST_SECONDS, ROUNDUP_MOST, spotlightAt, type Spotlight } from './spotlight-queue.ts';
 
 const gain = (code: string) => ({ seat: { code } }) as ElectionUpdate;
 const shown = (s: Spotlight) =>
@@ -34,6 +34,14 @@ describe('the gain spotlight queue', () => {
     const s = queueGains(queueGains({ ...IDLE, restUntil: 5_000 }, [gain('B'), gain('C')]), [newer]);
     expect(s.waiting.map((g) => g.seat.code)).toEqual(['C', 'B']);
     expect(s.waiting[1]).toBe(newer);
+  });
+
+  test('a round-up shows no more than fit the screen; the rest go up in the next one', () => {
+    const many = Array.from({ length: ROUNDUP_MOST + 2 }, (_, i) => gain(`S${i}`));
+    let s = spotlightAt(queueGains(IDLE, many), 0, 8);
+    expect(shown(s)).toHaveLength(ROUNDUP_MOST);
+    s = spotlightAt(spotlightAt(s, 8_000, 8), 8_000 + REST_SECONDS * 1000, 8);
+    expect(shown(s)).toEqual([`S${ROUNDUP_MOST}`, `S${ROUNDUP_MOST + 1}`]);
   });
 
   test('with the spotlight off (0 seconds) nothing goes up', () => {

@@ -19,6 +19,9 @@ export interface Spotlight {
 /** The panels' turn between two spotlights, in seconds. */
 export const REST_SECONDS = 10;
 
+/** The most a round-up shows at big-screen size; more wait for the next one. */
+export const ROUNDUP_MOST = 6;
+
 export const IDLE: Spotlight = { showing: null, waiting: [], restUntil: 0 };
 
 /** New gains join the queue; a seat already waiting is replaced by its newer result. */
@@ -33,7 +36,7 @@ export function spotlightAt(state: Spotlight, now: number, seconds: number): Spo
   let next = state;
   if (next.showing && now >= next.showing.until) next = { ...next, showing: null, restUntil: now + REST_SECONDS * 1000 };
   if (next.showing || next.waiting.length === 0 || now < next.restUntil || seconds <= 0) return next;
-  const [first, ...more] = next.waiting;
-  const spot: Spot = more.length === 0 ? { kind: 'one', gain: first } : { kind: 'many', gains: next.waiting };
-  return { ...next, showing: { spot, until: now + seconds * 1000 }, waiting: [] };
+  const up = next.waiting.slice(0, ROUNDUP_MOST);
+  const spot: Spot = up.length === 1 ? { kind: 'one', gain: up[0] } : { kind: 'many', gains: up };
+  return { ...next, showing: { spot, until: now + seconds * 1000 }, waiting: next.waiting.slice(up.length) };
 }
