@@ -33,6 +33,8 @@ export interface AppOptions {
   loginLimit?: number;
   /** The reverse proxies in front (addresses or CIDR ranges): a request from one is counted by its X-Forwarded-For address. */
   trustedProxies?: readonly string[];
+  /** The site's public address (ELECTION_PUBLIC_URL), for links the server writes; without it they are paths. */
+  publicUrl?: string;
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
   now?: () => Date;
@@ -66,7 +68,7 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
+export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], publicUrl, clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
   strictJsonBodies(http);
@@ -101,7 +103,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   const deskSocket = createDeskSocket({ accounts, desk, now });
   const writer = gate.writer;
   electionsRoutes(http, service);
-  feedsRoutes(http, service);
+  feedsRoutes(http, service, { publicUrl });
   declarationsRoutes(http, desk, gate);
   sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
   deskRoutes(http, desk, gate);

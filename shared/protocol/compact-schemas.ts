@@ -46,7 +46,6 @@ export const CompactDeclaration = z.object({
   source: DeclarationSource.optional(),
   /** Omitted where it equals the seat's updatedAt (always, as the server stores it). */
   enteredAt: z.string().optional(),
-  enteredBy: z.string(),
 });
 
 /**
