@@ -22,8 +22,8 @@ export type PublishReply =
   | { kind: 'already-declared'; error: string; seat: SeatState | null }
   | { kind: 'failed'; error: string };
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, cache });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
   return (await response.json()) as T;
 }
@@ -33,7 +33,8 @@ export function fetchElections(): Promise<ElectionListing[]> {
 }
 
 export function fetchElectionState(electionId: string): Promise<ElectionState> {
-  return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`);
+  // The state may be cached for 2 s; a screen that asks has seen something newer: revalidate (a 304 when unchanged).
+  return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`, 'no-cache');
 }
 
 /** Seats, baselines, parties and candidate lists: what a compact snapshot is read against. */
