@@ -57,6 +57,20 @@ describe('a database the server cannot write', () => {
     expect(thrown?.message).toMatch(/^DATABASE_PATH .+ cannot be written \(SQLITE_(READONLY|CANTOPEN)/);
   });
 
+  test('the server itself stops with that one line on stderr and exit code 1', () => {
+    const { file } = preparedDatabase();
+    fs.chmodSync(file, 0o444);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/main.ts')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_PATH: file, PORT: '0', HOST: '127.0.0.1', CLIENT_DIST: '/nonexistent' },
+      timeout: 30_000,
+      ...(asRoot && { uid: NOBODY, gid: NOBODY }),
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DATABASE_PATH .+ cannot be written \(SQLITE_READONLY/)]);
+  }, 40_000);
+
   test('a writable one opens as before', () => {
     const { file } = preparedDatabase();
     fs.chmodSync(file, 0o666);
