@@ -45,7 +45,8 @@ async function startNightServer(): Promise<{ server: ChildServer; results: Retur
   const { dbPath, results } = night2019();
   const server = await startChild({
     port: await freePort(),
-    env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN, TRACE_BROADCAST: '1' },
+    // Every viewer comes from 127.0.0.1: no per-address connection limit here.
+    env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN, TRACE_BROADCAST: '1', HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' },
     nodeArgs: ['--expose-gc', '--import', new URL('./collect-on-signal.mjs', import.meta.url).pathname],
     ready: /Election night:/,
   });
@@ -282,7 +283,7 @@ async function redisFanout(n: number) {
   try {
     for (const fanouts of [1, 2]) {
       const { dbPath, results } = night2019();
-      const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: BENCH_TOKEN };
+      const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: BENCH_TOKEN, HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' };
       const writer = await startChild({ port: await freePort(), entry: 'server/writer-main.ts', env: { ...env, DATABASE_PATH: dbPath }, ready: /Writer for fan-out/ });
       const processes: ChildServer[] = [];
       for (let i = 0; i < fanouts; i++) {

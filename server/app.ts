@@ -1,12 +1,14 @@
 /** createApp: HTTP routes, socket.io and the services over one database. No listening, no config. */
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError } from 'fastify';
 import type { ElectionUpdate } from '../shared/protocol/schemas.ts';
 import type { Db } from './db/connection.ts';
 import { createAccountsService } from './accounts/accounts-service.ts';
 import { auditRoutes } from './http/audit-routes.ts';
+import { boundConnections, DEFAULT_HTTP_LIMITS, serverTimeouts, type HttpLimits } from './http/connection-bounds.ts';
 import { deskRoutes } from './http/desk-routes.ts';
 import { createGate } from './http/identity.ts';
 import { sessionRoutes } from './http/session-routes.ts';
@@ -15,9 +17,11 @@ import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
+import { logEachRequest, loggerOptions, type LogLevel } from './http/logging.ts';
 import { strictJsonBodies } from './http/json-body.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
+import { EMBEDDABLE, SECURITY_HEADERS } from './http/security-headers.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
 import { createElectionService } from './services/election-service.ts';
@@ -33,6 +37,13 @@ export interface AppOptions {
   loginLimit?: number;
   /** The reverse proxies in front (addresses or CIDR ranges): a request from one is counted by its X-Forwarded-For address. */
   trustedProxies?: readonly string[];
+  /** Timeouts and per-connection and per-address bounds (server/http/connection-bounds.ts); each unset one takes its default. */
+  httpLimits?: Partial<HttpLimits>;
+  /** LOG_LEVEL: Fastify's logger (pino) to stdout, or `logStream`; silent when not given. */
+  logLevel?: LogLevel;
+  logStream?: { write(line: string): void };
+  /** The site's public address (ELECTION_PUBLIC_URL), for links the server writes; without it they are paths. */
+  publicUrl?: string;
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
   now?: () => Date;
@@ -66,10 +77,18 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
+export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], httpLimits, logLevel, logStream, publicUrl, clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
-  const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...httpLimits };
+  const http = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...loggerOptions(logLevel, logStream),
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
+    ...serverTimeouts(limits),
+  });
   strictJsonBodies(http);
+  logEachRequest(http);
+  http.register(fastifyHelmet, SECURITY_HEADERS);
   let io: ResultsIo | undefined;
   const batcher = createUpdateBatcher({
     windowMs: batchWindowMs,
@@ -85,14 +104,18 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     onSettings: (settings) => io && broadcastSettings(io, settings),
   });
 
-  http.setErrorHandler((error: FastifyError | RefusedError, _request, reply) => {
+  http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
     if (error instanceof RefusedError) {
       return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat });
     }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const message = status === 500 ? 'the server failed; the change was not made' : error.message;
-    if (status === 500) console.error(error);
-    return reply.code(status).send({ error: message, problems: [{ path: 'body', message }] });
+    if (status === 500) {
+      // Logged once, with the id the reply carries so a report can be matched to its line.
+      request.log.error({ err: error }, 'request failed');
+      const message = `the server failed; the change was not made (request ${request.id})`;
+      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id });
+    }
+    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] });
   });
 
   const accounts = createAccountsService({ db, envToken: apiToken, now, loginLimit });
@@ -101,7 +124,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   const deskSocket = createDeskSocket({ accounts, desk, now });
   const writer = gate.writer;
   electionsRoutes(http, service);
-  feedsRoutes(http, service);
+  feedsRoutes(http, service, { publicUrl });
   declarationsRoutes(http, desk, gate);
   sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
   deskRoutes(http, desk, gate);
@@ -112,7 +135,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
     for (const [route, file] of Object.entries(PAGES)) {
-      http.get(route, (_request, reply) => reply.sendFile(file));
+      http.get(route, route.startsWith('/embed/') ? EMBEDDABLE : {}, (_request, reply) => reply.sendFile(file));
     }
   }
 
@@ -122,6 +145,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     backlogLimitBytes: viewerBacklogBytes,
   });
   deskSocket.attach(io);
+  boundConnections(http.server, limits, trustedProxies);
 
   /** A continuity row changes labels already on screen: every viewer here gets the state again, and so do the fan-out processes'. */
   function referenceChanged() {

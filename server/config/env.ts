@@ -1,7 +1,12 @@
 /** Environment variables, parsed once with zod: a bad value stops the server naming the variable. */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../http/connection-bounds.ts';
+import { LOG_LEVELS, type LogLevel } from '../http/logging.ts';
 import { projectRoot } from './project-root.ts';
+
+/** A whole number of milliseconds or a count, >= min, with its default. */
+const whole = (fallback: number, min = 0) => z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).default(fallback);
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,8 +36,40 @@ const Env = z.object({
     .refine((list) => list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)), 'must be IP addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8'),
   /** Bytes a viewer may fall behind (sent, not yet taken) before it is dropped to resync: server/realtime/backlog.ts. */
   ELECTION_VIEWER_BACKLOG_BYTES: z.coerce.number().int().min(16 * 1024, 'must be at least 16384 bytes').default(1024 * 1024),
+  /** The site's public address, e.g. https://results.example.com: the Atom feed's self link. Without it, a path. */
+  ELECTION_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://results.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** Fastify's logger (pino), JSON lines on stdout. */
+  LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]]).default('info'),
+  // The HTTP server's bounds (server/http/connection-bounds.ts; the README's limits table).
+  HTTP_HEADERS_TIMEOUT_MS: whole(DEFAULT_HTTP_LIMITS.headersTimeoutMs, 1000),
+  HTTP_REQUEST_TIMEOUT_MS: whole(DEFAULT_HTTP_LIMITS.requestTimeoutMs, 1000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: whole(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs, 1000),
+  /** Must stay above socket.io's long-poll hold (25 s). */
+  HTTP_IDLE_TIMEOUT_MS: whole(DEFAULT_HTTP_LIMITS.idleTimeoutMs, 30_000),
+  HTTP_MAX_PIPELINED: whole(DEFAULT_HTTP_LIMITS.maxPipelined, 1),
+  /** 0: no limit. */
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: whole(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress),
 });
 export type Config = z.infer<typeof Env>;
+
+/** What createApp takes from the environment for the HTTP server: its bounds, the log level and the public address. */
+export function httpOptions(config: Config): { httpLimits: HttpLimits; logLevel: LogLevel; publicUrl?: string } {
+  return {
+    httpLimits: {
+      headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: config.HTTP_IDLE_TIMEOUT_MS,
+      maxPipelined: config.HTTP_MAX_PIPELINED,
+      maxConnectionsPerAddress: config.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    logLevel: config.LOG_LEVEL,
+    publicUrl: config.ELECTION_PUBLIC_URL,
+  };
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);

@@ -7,7 +7,24 @@ export type Db = Database.Database;
 
 const migrationsDir = path.join(import.meta.dirname, 'migrations');
 
+/** The database file (or its folder) cannot be written: one line naming DATABASE_PATH, for the operator. */
+export class DatabaseNotWritable extends Error {
+  override name = 'DatabaseNotWritable';
+}
+
 export function openDatabase(file: string): Db {
+  try {
+    return openWritable(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!/^(SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS|EPERM)/.test(code)) throw error;
+    throw new DatabaseNotWritable(
+      `DATABASE_PATH ${path.resolve(file)} cannot be written (${code}): the server needs to write this file and its folder; fix their owner or permissions, or set DATABASE_PATH to a writable file`,
+    );
+  }
+}
+
+function openWritable(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -17,6 +34,16 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db);
+  // A file that may be read but not written opens without complaint and fails at the first write: find out now.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`);
+  } catch (error) {
+    db.close();
+    throw error;
+  } finally {
+    if (db.open) db.exec('ROLLBACK');
+  }
   return db;
 }
 

@@ -1,7 +1,16 @@
-/** Conditional GETs: whether the reader already holds this version (If-None-Match against our ETag). */
+/** Conditional GETs and cache headers for public reads: whether the reader already holds this version (If-None-Match against our ETag). */
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 
 /** Caches may keep a copy but must ask each time; with an ETag the answer is usually a cheap 304. */
 export const REVALIDATE_EACH_TIME = 'public, max-age=0, must-revalidate';
+
+/**
+ * Live public reads (state, feeds): a CDN or browser may answer from its copy for 2 s, serve it while it
+ * fetches a fresh one for 10 s more, and keep showing it for 10 minutes if this server cannot answer.
+ * Each copy carries its own seq and time, so a screen can tell how old it is.
+ */
+export const LIVE_PUBLIC = 'public, max-age=2, stale-while-revalidate=10, stale-if-error=600';
 
 /** If-None-Match may list several tags, or `*`; a weak tag matches too (RFC 9110 weak comparison). */
 export function alreadyHeld(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
@@ -9,4 +18,20 @@ export function alreadyHeld(ifNoneMatch: string | string[] | undefined, etag: st
   const opaque = etag.replace(/^W\//, '');
   const tags = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch).split(',').map((t) => t.trim().replace(/^W\//, ''));
   return tags.includes('*') || tags.includes(opaque);
+}
+
+/** A strong ETag for a reply made only from these parts: equal parts, byte-equal reply. */
+export function tagOf(...parts: unknown[]): string {
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Answers a public read with its ETag and cache header: a 304 when the reader already holds it, else the text. */
+export function sendTagged(
+  request: { headers: { 'if-none-match'?: string | string[] } },
+  reply: FastifyReply,
+  { etag, cacheControl, type, body }: { etag: string; cacheControl: string; type: string; body: () => string | Buffer },
+) {
+  reply.header('etag', etag).header('cache-control', cacheControl);
+  if (alreadyHeld(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type(type).send(body());
 }

@@ -3,10 +3,11 @@
  * database another server holds, a file it may not write) end the process
  * with one line that says what to do, and exit code 1: no stack trace.
  */
+import { DatabaseNotWritable } from '../db/connection.ts';
 import { DatabaseInUseError } from '../db/writer-lock.ts';
 
 /** Errors whose message is written for the operator. */
-const EXPLAINED = [DatabaseInUseError];
+const EXPLAINED = [DatabaseInUseError, DatabaseNotWritable];
 
 export function startOrExplain<T>(start: () => T): T {
   try {

@@ -38,6 +38,8 @@ interface Night {
   seatStates: Map<string, SeatState>;
   house: ElectionState['house'];
   seq: number;
+  /** What the big screens run: read once, changed only through configureScreen. */
+  screen: ScreenSettings;
   /** Built on first asking; a reload (after an import) forgets it with the night. */
   reference?: NightReference;
   /** Party codes the night knows (parties, continuity, baselines, candidate lists, published results): built on first asking. */
@@ -80,7 +82,7 @@ export function createElectionService({
     const seatStates = new Map(
       [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
     );
-    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq };
+    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
     night.house = summarise(night);
     return night;
   }
@@ -216,7 +218,7 @@ export function createElectionService({
       house: n.house,
       seq: n.seq,
       generatedAt: now().toISOString(),
-      screen: baselines.readScreen(db, electionId),
+      screen: n.screen,
     };
   }
 
@@ -249,10 +251,10 @@ export function createElectionService({
       return compactSnapshot(state(electionId), reference(electionId));
     },
 
-    /** The last sequence number and the mode: all a cache needs to know whether anything changed. */
+    /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference and the screen. */
     head(electionId: string) {
       const n = night(electionId);
-      return { seq: n.seq, mode: n.election.mode };
+      return { seq: n.seq, mode: n.election.mode, name: n.election.name, referenceVersion: reference(electionId).referenceVersion, screen: n.screen };
     },
 
     hexMap(electionId: string) {
@@ -288,6 +290,7 @@ export function createElectionService({
     configureScreen(electionId: string, screen: ScreenSettings) {
       const n = night(electionId);
       baselines.writeScreen(db, electionId, screen);
+      n.screen = screen;
       onSettings({ election: n.election, screen });
       return screen;
     },
@@ -297,8 +300,7 @@ export function createElectionService({
       const n = night(electionId);
       baselines.writeMode(db, electionId, mode);
       n.election = { ...n.election, mode };
-      const screen = baselines.readScreen(db, electionId);
-      onSettings({ election: n.election, screen });
+      onSettings({ election: n.election, screen: n.screen });
       return n.election;
     },
 
@@ -362,7 +364,6 @@ export function createElectionService({
         kind: v.kind,
         declaration: v.declaration_json ? JSON.parse(v.declaration_json) : null,
         reason: v.reason,
-        enteredBy: v.entered_by,
         enteredAt: v.entered_at,
         seq: v.seq,
       }));

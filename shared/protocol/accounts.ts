@@ -1,5 +1,6 @@
 /** Accounts, sessions, tokens and the editors' desk: the types that cross the HTTP and socket boundary. */
 import { z } from 'zod';
+import { oneLine } from './text.ts';
 import { Candidate, DeclarationInput, PartyContinuity, SeatCode } from './schemas.ts';
 
 export const Role = z.enum(['admin', 'editor']);
@@ -24,7 +25,7 @@ export const NewUserInput = z.object({
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
 export const NewTokenInput = z.object({
-  name: z.string().trim().min(3, 'must say what the token is for').max(100),
+  name: oneLine(z.string().trim().min(3, 'must say what the token is for').max(100)),
   /** The user the token acts for (a second editor must be a second person); the admin making it if not given. */
   forUser: Username.optional(),
 });

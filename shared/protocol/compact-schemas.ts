@@ -47,7 +47,6 @@ export const CompactDeclaration = z.object({
   newParties: z.array(z.string()).optional(),
   /** Omitted where it equals the seat's updatedAt (always, as the server stores it). */
   enteredAt: z.string().optional(),
-  enteredBy: z.string(),
 });
 
 /**

@@ -40,7 +40,6 @@ const declaration = (candidates: Array<[string, string, number]>, extra: object 
   candidates: candidates.map(([name, party, votes]) => ({ name, party, votes })),
   ...extra,
   enteredAt: at,
-  enteredBy: 'desk',
 });
 
 function inventedState(): ElectionState {

@@ -4,6 +4,7 @@
  * columns. Every TypeScript type is z.infer of a schema here.
  */
 import { z } from 'zod';
+import { oneLine } from './text.ts';
 
 /** ONS codes: constituencies (E14, W07, S14, N06...) and regions (E12 for the London mayoralty). */
 export const SeatCode = z
@@ -12,11 +13,9 @@ export const SeatCode = z
 export type SeatCode = z.infer<typeof SeatCode>;
 
 /** Party codes are the House of Commons Library's: Con, Lab, LD, SNP, Spk, Ind... */
-export const PartyCode = z
-  .string()
-  .trim()
-  .min(1, 'must name a party code such as Lab')
-  .max(100, 'must be at most 100 characters');
+export const PartyCode = oneLine(
+  z.string().trim().min(1, 'must name a party code such as Lab').max(100, 'must be at most 100 characters'),
+);
 export type PartyCode = z.infer<typeof PartyCode>;
 
 export const ElectionId = z
@@ -31,7 +30,7 @@ const wholeVotes = (what: string) =>
     .max(100_000_000, 'is larger than any UK electorate');
 
 export const Candidate = z.object({
-  name: z.string().trim().min(1, 'must give the candidate name').max(200),
+  name: oneLine(z.string().trim().min(1, 'must give the candidate name').max(200)),
   party: PartyCode,
   votes: wholeVotes('votes'),
 });
@@ -50,7 +49,7 @@ export const DeclarationInput = z.object({
   validVotes: wholeVotes('valid votes').optional(),
   declaredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2017-06-09T02:31:00+01:00' }).optional(),
   /** A tie for first place is decided by lot: name the winning candidate. */
-  winnerByLot: z.string().trim().min(1).max(200).optional(),
+  winnerByLot: oneLine(z.string().trim().min(1).max(200)).optional(),
   source: DeclarationSource.optional(),
   /**
    * Party codes the election does not know, sent as new parties on purpose.
@@ -61,7 +60,7 @@ export const DeclarationInput = z.object({
 });
 export type DeclarationInput = z.infer<typeof DeclarationInput>;
 
-export const Reason = z.string().trim().min(3, 'must say why, in a few words').max(500);
+export const Reason = oneLine(z.string().trim().min(3, 'must say why, in a few words').max(500));
 
 /** A correction replaces the current declaration; basedOnVersion guards against silent overwrites. */
 export const CorrectionInput = DeclarationInput.omit({ seat: true }).extend({
@@ -209,10 +208,12 @@ export type SeatStatus = z.infer<typeof SeatStatus>;
 export const VersionKind = z.enum(['declared', 'corrected', 'recount', 'withdrawn']);
 export type VersionKind = z.infer<typeof VersionKind>;
 
-/** A stored declaration: the input as accepted, with when and by whom. */
+/**
+ * A published declaration: the input as accepted, and when. Who entered it is
+ * not public (an editor's username is half of their login): editors read it in the audit.
+ */
 export const Declaration = DeclarationInput.omit({ seat: true }).extend({
   enteredAt: z.string(),
-  enteredBy: z.string(),
 });
 export type Declaration = z.infer<typeof Declaration>;
 

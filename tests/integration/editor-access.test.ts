@@ -120,7 +120,18 @@ describe('who may change results', () => {
   test('a session write with its token from this origin goes through, entered under the editor\'s name', async () => {
     const answer = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), { session: editor });
     expect(answer.status).toBe(201);
-    expect(answer.body.seat.declaration.enteredBy).toBe('ed');
+    const audit = await request(server, 'GET', `/api/elections/ge2017/audit?seat=${CROYDON_CENTRAL}`, undefined, { session: editor });
+    expect(audit.body.at(-1)).toMatchObject({ kind: 'declared', enteredBy: 'ed' });
+  });
+
+  test('who entered a result is for editors (the audit), not the public state or versions', async () => {
+    const state = await request(server, 'GET', '/api/elections/ge2017/state');
+    const versions = await request(server, 'GET', `/api/elections/ge2017/seats/${otherSeat}/versions`);
+    expect(state.body.seatStates.find((s: { code: string }) => s.code === otherSeat).declaration).toBeTruthy();
+    expect(versions.body).toHaveLength(1);
+    for (const text of [state.text, versions.text]) expect(text).not.toMatch(/enteredBy|api-token/);
+    const audit = await request(server, 'GET', `/api/elections/ge2017/audit?seat=${otherSeat}`, undefined, { session: editor });
+    expect(audit.body[0].enteredBy).toBe('api-token');
   });
 
   test('an admin\'s API token works for scripts until it is revoked, then gets 401', async () => {
@@ -132,8 +143,8 @@ describe('who may change results', () => {
     const ok = await request(server, 'POST', `/api/elections/ge2017/seats/${seat}/recount`, { reason: 'recount called' }, { bearer: made.body.token, origin: null });
     expect(ok.status).toBe(200);
     expect(ok.body.seat.lastChange).toBe('recount');
-    const versions = await request(server, 'GET', `/api/elections/ge2017/seats/${seat}/versions`);
-    expect(versions.body.at(-1).enteredBy).toBe('token:wire bridge');
+    const audit = await request(server, 'GET', `/api/elections/ge2017/audit?seat=${seat}`, undefined, { session: admin });
+    expect(audit.body.at(-1).enteredBy).toBe('token:wire bridge');
 
     expect((await request(server, 'POST', `/api/tokens/${made.body.id}/revoke`, undefined, { session: admin })).status).toBe(200);
     const before = fingerprint();

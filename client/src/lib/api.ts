@@ -9,8 +9,8 @@ export interface Problem {
   message: string;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, cache });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
   return (await response.json()) as T;
 }
@@ -20,7 +20,8 @@ export function fetchElections(): Promise<ElectionListing[]> {
 }
 
 export function fetchElectionState(electionId: string): Promise<ElectionState> {
-  return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`);
+  // The state may be cached for 2 s; a screen that asks has seen something newer: revalidate (a 304 when unchanged).
+  return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`, 'no-cache');
 }
 
 /** Seats, baselines, parties and candidate lists: what a compact snapshot is read against. */
