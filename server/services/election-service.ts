@@ -6,6 +6,7 @@
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
+import { headline } from '../../shared/domain/headline.ts';
 import { houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
@@ -282,7 +283,7 @@ export function createElectionService({
           outcome: seatStateFrom(seat, row, continuity).outcome,
         };
       });
-      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, entries };
+      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: headline(n.house).text, entries };
     },
 
     configureScreen(electionId: string, screen: ScreenSettings) {

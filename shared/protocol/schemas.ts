@@ -341,6 +341,8 @@ export const Feed = z.object({
   name: z.string(),
   mode: ElectionMode,
   seq: z.number().int(),
+  /** The headline of the night as it stands (shared/domain/headline.ts): a copy-ready line too. */
+  headline: z.string(),
   entries: z.array(FeedEntry),
 });
 export type Feed = z.infer<typeof Feed>;
