@@ -60,6 +60,8 @@ export interface ReplayOptions {
   order: 'file' | 'random';
   seed: number;
   control?: ReplayControl;
+  /** Each seat's electorate and rejected ballots, where a file gives them: turnout needs the electorate. */
+  counts?: ReadonlyMap<string, { electorate: number; rejected: number }>;
   onProgress?: (done: number, total: number, seat: SeatResult, outcome: string) => void;
 }
 
@@ -125,7 +127,8 @@ export async function replayNight(options: ReplayOptions): Promise<ReplayReport>
     while (control.paused && !control.stopped) await sleep(100);
     const seat = seats[i];
     const newParties = known ? [...new Set(seat.candidates.map((c) => c.party).filter((p) => !known.has(p)))] : [];
-    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, source: 'replay', ...(newParties.length > 0 && { newParties }) };
+    const counts = options.counts?.get(seat.code);
+    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, ...counts, source: 'replay', ...(newParties.length > 0 && { newParties }) };
     const { status, text } = await post(endpoint, token, body);
     let outcome = 'declared';
     if (status === 201) report.declared++;

@@ -7,7 +7,7 @@ import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
 import { headline } from '../../shared/domain/headline.ts';
-import { houseSummary } from '../../shared/domain/party-table.ts';
+import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
   CorrectionInput,
@@ -65,10 +65,7 @@ export function createElectionService({
   let parties: Party[] = baselines.listParties(db);
 
   function summarise(night: Night) {
-    const declared = [...night.seatStates.values()].map((s) => ({
-      baseline: night.seats.get(s.code)!.baseline,
-      outcome: s.outcome,
-    }));
+    const declared = [...night.seatStates.values()].map((s) => declaredSeat(night.seats.get(s.code)!.baseline, s));
     return houseSummary(declared, night.election.totalSeats, continuity);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { houseSummary } from '../domain/party-table.ts';
+import { declaredSeat, houseSummary } from '../domain/party-table.ts';
 import { seatState } from '../domain/seat-state.ts';
 import { CompactSnapshot, CompactUpdate } from './compact-schemas.ts';
 import { compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
@@ -73,7 +73,7 @@ function inventedState(): ElectionState {
     seats,
     seatStates,
     parties: reference.parties,
-    house: houseSummary(seatStates.map((s, i) => ({ baseline: seats[i].baseline, outcome: s.outcome })), 4, continuity),
+    house: houseSummary(seatStates.map((s, i) => declaredSeat(seats[i].baseline, s)), 4, continuity),
     seq: 6,
     generatedAt: at,
     screen: DEFAULT_SCREEN,

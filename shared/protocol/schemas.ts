@@ -245,6 +245,17 @@ export type PartyTableRow = z.infer<typeof PartyTableRow>;
 export const PartyTable = z.array(PartyTableRow);
 export type PartyTable = z.infer<typeof PartyTable>;
 
+/** Turnout over the declared seats whose electorate is known (ELECTION-RULES: turnout). */
+export const HouseTurnout = z.object({
+  /** Valid votes over the electorate, per cent, on these seats. */
+  percent: z.number(),
+  /** How many declared seats it rests on. */
+  seats: z.number().int(),
+  /** Against the baseline, on the seats where the baseline's electorate and votes are known too; else null. */
+  change: z.number().nullable(),
+});
+export type HouseTurnout = z.infer<typeof HouseTurnout>;
+
 /** Figures for the whole House that change with every declaration. */
 export const HouseSummary = z.object({
   partyTable: PartyTable,
@@ -252,6 +263,8 @@ export const HouseSummary = z.object({
   totalSeats: z.number().int(),
   majorityLine: z.number().int(),
   nationalSwing: Swing.nullable(),
+  /** null until a declared seat gives its electorate. */
+  turnout: HouseTurnout.nullable(),
 });
 export type HouseSummary = z.infer<typeof HouseSummary>;
 

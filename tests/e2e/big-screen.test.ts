@@ -194,6 +194,50 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(2);
     await page.close();
   });
+  test('tells the story of the night: the headline in the largest type, net change in the legend, small parties folded, the closest results to watch', async () => {
+    const headline = bigScreen.getByTestId('headline');
+    expect(await headline.innerText()).toBe('Con win a majority of 80');
+    const sizes = await bigScreen.evaluate(() => {
+      const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      const story = document.querySelector('[data-testid="headline"]')!;
+      const others = [...document.querySelectorAll('body *')].filter((el) => el !== story && !story.contains(el) && el.textContent?.trim());
+      return { headline: size(story), largestElse: Math.max(...others.map(size)) };
+    });
+    expect(sizes.headline).toBeGreaterThan(sizes.largestElse);
+    // Labour had one gain in 2019 and lost 61 seats: the legend says so, not "+1 gain".
+    expect(await bigScreen.getByTestId('map-legend').innerText()).toMatch(/Lab\s+202\s+-60 net/);
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('party-table'));
+    await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 5000 });
+    const rows = bigScreen.locator('[data-testid="party-table"] tbody tr');
+    const parties = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-party')));
+    expect(parties).toContain('Others');
+    expect(parties.length).toBeLessThan(20);
+    const lastRow = await rows.last().boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThan(BIG_SCREEN.height);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-party-table-folded') });
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('seats-to-watch'));
+    await bigScreen.locator('[data-panel="seats-to-watch"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('seats-to-watch').getAttribute('data-kind')).toBe('closest-declared');
+    expect(await bigScreen.locator('[data-testid="seats-to-watch"] [data-seat]').count()).toBe(3);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-closest-results') });
+
+    for (const width of [1366, 390]) {
+      const dashboard = await browser.newPage({ viewport: { width, height: 900 } });
+      await dashboard.goto(`${server.url}/?election=ge2019`);
+      await dashboard.locator('.dashboard[data-seq]').getByTestId('headline').waitFor();
+      expect(await dashboard.getByTestId('headline').innerText()).toBe('Con win a majority of 80');
+      const folded = dashboard.locator('[data-testid="party-table"] tr.folded');
+      expect(await folded.count()).toBe(0);
+      await dashboard.getByTestId('others-toggle').click();
+      expect(await folded.count()).toBeGreaterThan(20);
+      await dashboard.screenshot({ path: screenshotPath(`dashboard-${width}-end-of-night`), fullPage: true });
+      await dashboard.close();
+    }
+  }, 60_000);
 
   test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
     // A gain that came in while the spotlight was off stays off the stage when the settings change.

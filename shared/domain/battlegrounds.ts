@@ -1,0 +1,47 @@
+/**
+ * Which seats to watch: the ones editors flagged (the articles' notes), or,
+ * where none are, the closest contests: the most marginal seats still to
+ * declare on the baseline's figures, then, once every marginal is in, the
+ * narrowest results of the night.
+ */
+import type { Seat, SeatBaseline, SeatState } from '../protocol/schemas.ts';
+
+/** The baseline winner's lead over the runner-up, as a per cent of the votes; null where the baseline has no votes. */
+export function baselineMarginPercent(baseline: SeatBaseline): number | null {
+  const votes = [...(baseline.votes ?? [])].sort((a, b) => b.votes - a.votes);
+  const total = votes.reduce((sum, v) => sum + v.votes, 0);
+  if (votes.length < 2 || total === 0) return null;
+  return ((votes[0].votes - votes[1].votes) / total) * 100;
+}
+
+export type WatchKind = 'flagged' | 'closest-to-declare' | 'closest-declared' | 'none';
+
+export interface SeatsToWatch {
+  kind: WatchKind;
+  seats: Seat[];
+}
+
+export function seatsToWatch(
+  seats: readonly Seat[],
+  seatStates: readonly SeatState[],
+  { limit = 9, flagged = [] as readonly string[] } = {},
+): SeatsToWatch {
+  const chosen = new Set(flagged);
+  const marked = seats.filter((s) => s.notes.length > 0 || chosen.has(s.code));
+  if (marked.length > 0) return { kind: 'flagged', seats: marked };
+
+  const stateOf = new Map(seatStates.map((s) => [s.code, s]));
+  const toDeclare = seats
+    .filter((s) => stateOf.get(s.code)?.status !== 'declared')
+    .map((seat) => ({ seat, margin: baselineMarginPercent(seat.baseline) }))
+    .filter((s): s is { seat: Seat; margin: number } => s.margin !== null)
+    .sort((a, b) => a.margin - b.margin || a.seat.name.localeCompare(b.seat.name));
+  if (toDeclare.length > 0) return { kind: 'closest-to-declare', seats: toDeclare.slice(0, limit).map((s) => s.seat) };
+
+  const declared = seats
+    .map((seat) => ({ seat, outcome: stateOf.get(seat.code)?.outcome ?? null }))
+    .filter((s) => s.outcome !== null)
+    .sort((a, b) => a.outcome!.majorityPercent - b.outcome!.majorityPercent || a.seat.name.localeCompare(b.seat.name));
+  if (declared.length > 0) return { kind: 'closest-declared', seats: declared.slice(0, limit).map((s) => s.seat) };
+  return { kind: 'none', seats: [] };
+}
