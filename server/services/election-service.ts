@@ -4,9 +4,9 @@
  * transaction, updates the in-memory state and hands the numbered update on.
  */
 import { declarationProblems } from '../../shared/domain/declaration.ts';
+import { exitPollProblems, nightHeadline } from '../../shared/domain/exit-poll.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
-import { headline } from '../../shared/domain/headline.ts';
 import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
@@ -14,6 +14,8 @@ import type {
   DeclarationInput,
   Election,
   ElectionState,
+  ExitPoll,
+  ExitPollInput,
   ElectionMode,
   ElectionUpdate,
   Feed,
@@ -28,6 +30,7 @@ import type {
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
+import * as exitPolls from '../db/exit-polls-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
 import { RefusedError } from './errors.ts';
 import { nightReference } from './night-reference.ts';
@@ -49,10 +52,17 @@ export interface ElectionServiceDeps {
   db: Db;
   now?: () => Date;
   onUpdate?: (update: ElectionUpdate) => void;
-  onSettings?: (settings: { election: Election; screen: ScreenSettings }) => void;
+  onSettings?: (settings: SettingsChange) => void;
 }
 
 export type ElectionService = ReturnType<typeof createElectionService>;
+
+/** What every screen follows at once: the mode, the big-screen settings, and the exit poll when it changed. */
+export interface SettingsChange {
+  election: Election;
+  screen: ScreenSettings;
+  exitPoll?: ExitPoll | null;
+}
 
 export function createElectionService({
   db,
@@ -215,6 +225,7 @@ export function createElectionService({
       seq: n.seq,
       generatedAt: now().toISOString(),
       screen: baselines.readScreen(db, electionId),
+      exitPoll: exitPolls.latestExitPoll(db, electionId),
     };
   }
 
@@ -280,7 +291,7 @@ export function createElectionService({
           outcome: seatStateFrom(seat, row, continuity).outcome,
         };
       });
-      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: headline(n.house).text, entries };
+      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: nightHeadline(n.house, exitPolls.latestExitPoll(db, electionId)).text, entries };
     },
 
     configureScreen(electionId: string, screen: ScreenSettings) {
@@ -288,6 +299,26 @@ export function createElectionService({
       baselines.writeScreen(db, electionId, screen);
       onSettings({ election: n.election, screen });
       return screen;
+    },
+
+    /** The broadcasters' exit poll, as an editor typed it: a new version each time, every screen follows. */
+    recordExitPoll(electionId: string, input: ExitPollInput, enteredBy: string): ExitPoll {
+      const n = night(electionId);
+      const problems = exitPollProblems(input, n.election.totalSeats);
+      if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+      const exitPoll = exitPolls.appendExitPoll(db, electionId, input, enteredBy, now().toISOString());
+      onSettings({ election: n.election, screen: baselines.readScreen(db, electionId), exitPoll });
+      return exitPoll;
+    },
+
+    exitPoll(electionId: string): ExitPoll | null {
+      night(electionId);
+      return exitPolls.latestExitPoll(db, electionId);
+    },
+
+    exitPollVersions(electionId: string): ExitPoll[] {
+      night(electionId);
+      return exitPolls.exitPollVersions(db, electionId);
     },
 
     /** Rehearsal and test modes put a banner on every screen, embed and feed. */

@@ -7,7 +7,7 @@
 import type { HouseSummary } from '../protocol/schemas.ts';
 import { INDEPENDENT, SPEAKER } from './party.ts';
 
-export type HeadlineKind = 'waiting' | 'majority-won' | 'majority-won-so-far' | 'needs' | 'hung' | 'largest-party' | 'level' | 'won';
+export type HeadlineKind = 'exit-poll' | 'waiting' | 'majority-won' | 'majority-won-so-far' | 'needs' | 'hung' | 'largest-party' | 'level' | 'won';
 
 export interface Headline {
   kind: HeadlineKind;

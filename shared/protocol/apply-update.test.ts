@@ -38,6 +38,7 @@ function makeState(seq: number): ElectionState {
     seq,
     generatedAt: '2017-06-08T22:00:00Z',
     screen: DEFAULT_SCREEN,
+    exitPoll: null,
   };
 }
 

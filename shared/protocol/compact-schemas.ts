@@ -9,6 +9,7 @@ import {
   DeclarationSource,
   Election,
   ElectionId,
+  ExitPoll,
   HouseSummary,
   Party,
   PartyCode,
@@ -66,6 +67,7 @@ export type CompactSeat = z.infer<typeof CompactSeat>;
 export const CompactSnapshot = z.object({
   election: Election,
   screen: ScreenSettings,
+  exitPoll: ExitPoll.nullable(),
   house: HouseSummary,
   seq: z.number().int().min(0),
   generatedAt: z.string(),

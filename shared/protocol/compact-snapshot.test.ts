@@ -77,6 +77,7 @@ function inventedState(): ElectionState {
     seq: 6,
     generatedAt: at,
     screen: DEFAULT_SCREEN,
+    exitPoll: null,
   };
 }
 

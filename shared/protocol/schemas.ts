@@ -268,6 +268,30 @@ export const HouseSummary = z.object({
 });
 export type HouseSummary = z.infer<typeof HouseSummary>;
 
+// ---- The exit poll ----
+
+const seatsPerParty = z.record(
+  PartyCode,
+  z.number({ error: 'must be a whole number of seats >= 0' }).int('must be a whole number of seats >= 0').min(0, 'must be a whole number of seats >= 0').max(1000),
+);
+
+/** What an editor types in at 22:00: the broadcasters' seats per party ("Others" for the rest), and shares if given. */
+export const ExitPollInput = z.object({
+  seats: seatsPerParty.refine((seats) => Object.keys(seats).length > 0, 'must give at least one party its seats'),
+  shares: z.record(PartyCode, z.number({ error: 'must be a per cent from 0 to 100' }).min(0, 'must be a per cent from 0 to 100').max(100, 'must be a per cent from 0 to 100')).optional(),
+  /** Whose poll: "BBC/ITV/Sky News (Ipsos)". */
+  source: z.string().trim().min(1).max(200).optional(),
+});
+export type ExitPollInput = z.infer<typeof ExitPollInput>;
+
+/** The exit poll as stored: every change is a new version, with who and when. */
+export const ExitPoll = ExitPollInput.extend({
+  version: z.number().int().min(1),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+export type ExitPoll = z.infer<typeof ExitPoll>;
+
 export const ElectionState = z.object({
   election: Election,
   seats: z.array(Seat),
@@ -280,6 +304,8 @@ export const ElectionState = z.object({
   get screen() {
     return ScreenSettings;
   },
+  /** The latest version of the broadcasters' exit poll, or null before one is entered. */
+  exitPoll: ExitPoll.nullable(),
 });
 export type ElectionState = z.infer<typeof ElectionState>;
 
@@ -303,7 +329,7 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */
@@ -322,6 +348,8 @@ export const DEFAULT_SCREEN: ScreenSettings = {
     { panel: 'map', seconds: 20 },
     { panel: 'party-table', seconds: 15 },
     { panel: 'seats-to-watch', seconds: 15 },
+    // Left out of the turn until an exit poll is entered (client/src/lib/rotation.ts).
+    { panel: 'exit-poll', seconds: 10 },
   ],
   gainSpotlightSeconds: 8,
 };

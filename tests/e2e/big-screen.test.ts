@@ -225,6 +225,20 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(await smallText(bigScreen)).toEqual([]);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-closest-results') });
 
+    // The real 2019 exit poll, entered late: by the end the poll implied its own figures for every seat.
+    const poll = await fetch(`${server.url}/api/elections/ge2019/exit-poll`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+      body: JSON.stringify({ seats: { Con: 368, Lab: 191, SNP: 55, LD: 13, PC: 3, Green: 1, Brexit: 0, Others: 19 } }),
+    });
+    expect(poll.status).toBe(200);
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('exit-poll'));
+    await bigScreen.locator('[data-panel="exit-poll"] [data-testid="exit-poll"][data-phase="running"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('exit-poll-running').innerText()).toBe('Con are running 3 seats behind the exit poll on the 650 seats declared');
+    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-4)).toEqual(['191', '191', '202', '+11']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-exit-poll-running') });
+
     for (const width of [1366, 390]) {
       const dashboard = await browser.newPage({ viewport: { width, height: 900 } });
       await dashboard.goto(`${server.url}/?election=ge2019`);

@@ -8,6 +8,7 @@ describe('the screen settings draft', () => {
       'map:true',
       'party-table:true',
       'seats-to-watch:true',
+      'exit-poll:true',
       'house:false',
       'latest:false',
     ]);

@@ -17,6 +17,7 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
   'seats-to-watch': 'Seats to watch',
   house: 'House bar',
   latest: 'Latest declarations',
+  'exit-poll': 'Exit poll against the results',
 };
 
 export function draftFrom(screen: ScreenSettings): DraftPanel[] {

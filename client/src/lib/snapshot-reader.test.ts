@@ -25,6 +25,7 @@ const undeclared: ElectionState = {
   seq: 0,
   generatedAt: at,
   screen: DEFAULT_SCREEN,
+  exitPoll: null,
 };
 const declared = seatState({
   seat,

@@ -1,0 +1,23 @@
+/** The exit poll: read by anyone, entered by an editor (a new version each time), its versions for editors. */
+import type { FastifyInstance } from 'fastify';
+import { ExitPollInput } from '../../shared/protocol/schemas.ts';
+import type { ElectionService } from '../services/election-service.ts';
+import type { Gate } from './identity.ts';
+import { parseBody } from './parse.ts';
+
+type ElectionParams = { Params: { election: string } };
+
+export function exitPollRoutes(app: FastifyInstance, service: ElectionService, gate: Gate) {
+  app.get<ElectionParams>('/api/elections/:election/exit-poll', async (request) => service.exitPoll(request.params.election));
+
+  app.put<ElectionParams>('/api/elections/:election/exit-poll', async (request) => {
+    const by = gate.writer(request);
+    return service.recordExitPoll(request.params.election, parseBody(ExitPollInput, request.body), by);
+  });
+
+  app.get<ElectionParams>('/api/elections/:election/exit-poll/versions', async (request, reply) => {
+    gate.editor(request);
+    reply.header('cache-control', 'no-store');
+    return service.exitPollVersions(request.params.election);
+  });
+}
