@@ -37,11 +37,6 @@ describe('seatsToWatch', () => {
     expect(seatsToWatch(seats, seats.map(undeclared))).toEqual({ kind: 'flagged', seats: [flagged] });
   });
 
-  test('shows the seats an editor flagged', () => {
-    const seats = [safe, close];
-    expect(seatsToWatch(seats, seats.map(undeclared), { flagged: [safe.code] })).toEqual({ kind: 'flagged', seats: [safe] });
-  });
-
   test('with none flagged, shows the most marginal seats still to declare, closest first', () => {
     const seats = [safe, close, middling];
     const states = [undeclared(safe), declared(close, 1, 2), undeclared(middling)];

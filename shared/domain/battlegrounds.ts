@@ -1,5 +1,5 @@
 /**
- * Which seats to watch: the ones editors flagged (the articles' notes), or,
+ * Which seats to watch: the ones the articles flagged (their notes), or,
  * where none are, the closest contests: the most marginal seats still to
  * declare on the baseline's figures, then, once every marginal is in, the
  * narrowest results of the night.
@@ -24,10 +24,9 @@ export interface SeatsToWatch {
 export function seatsToWatch(
   seats: readonly Seat[],
   seatStates: readonly SeatState[],
-  { limit = 9, flagged = [] as readonly string[] } = {},
+  { limit = 9 } = {},
 ): SeatsToWatch {
-  const chosen = new Set(flagged);
-  const marked = seats.filter((s) => s.notes.length > 0 || chosen.has(s.code));
+  const marked = seats.filter((s) => s.notes.length > 0);
   if (marked.length > 0) return { kind: 'flagged', seats: marked };
 
   const stateOf = new Map(seatStates.map((s) => [s.code, s]));

@@ -329,7 +329,7 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */

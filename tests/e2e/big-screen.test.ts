@@ -239,6 +239,14 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(await smallText(bigScreen)).toEqual([]);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-exit-poll-running') });
 
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('targets'));
+    await bigScreen.locator('[data-panel="targets"] [data-testid="targets"]').waitFor({ timeout: 5000 });
+    const targetLines = await bigScreen.getByTestId('target-line').allInnerTexts();
+    expect(targetLines[0]).toMatch(/^Con have taken \d+ of their top 50 targets$/);
+    expect(targetLines.map((line) => line.split(' ')[0])).toEqual(['Con', 'Lab', 'SNP', 'LD']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-targets') });
+
     for (const width of [1366, 390]) {
       const dashboard = await browser.newPage({ viewport: { width, height: 900 } });
       await dashboard.goto(`${server.url}/?election=ge2019`);

@@ -11,6 +11,7 @@ describe('the screen settings draft', () => {
       'exit-poll:true',
       'house:false',
       'latest:false',
+      'targets:false',
     ]);
   });
 

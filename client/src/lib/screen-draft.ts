@@ -18,6 +18,7 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
   house: 'House bar',
   latest: 'Latest declarations',
   'exit-poll': 'Exit poll against the results',
+  targets: 'Targets taken',
 };
 
 export function draftFrom(screen: ScreenSettings): DraftPanel[] {
