@@ -17,7 +17,7 @@ import { electionsRoutes } from './http/elections-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import { strictJsonBodies } from './http/json-body.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
-import { exitPollRoutes } from './http/exit-poll-routes.ts';
+import { nightInputsRoutes } from './http/night-inputs-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
@@ -84,6 +84,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     now,
     onUpdate: (update) => batcher.push(update),
     onSettings: (settings) => io && broadcastSettings(io, settings),
+    onReferenceChanged: () => referenceChanged(),
   });
 
   http.setErrorHandler((error: FastifyError | RefusedError, _request, reply) => {
@@ -108,7 +109,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   deskRoutes(http, desk, gate);
   auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
-  exitPollRoutes(http, service, gate);
+  nightInputsRoutes(http, service, gate);
   continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {

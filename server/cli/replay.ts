@@ -1,10 +1,11 @@
 /**
  * npm run replay -- --election ID --results FILE [--speed N|max] [--order file|random] [--seed S]
- *                   [--url http://localhost:3000] [--token T] [--data-dir DIR] [--electorates FILE]
+ *                   [--url http://localhost:3000] [--token T] [--data-dir DIR] [--electorates FILE] [--write-schedule FILE]
  * Space pauses and resumes; q stops. The token defaults to ELECTION_API_TOKEN.
  */
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { expectedTimesCsv } from '../import/expected-times.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
 import { readLibraryResults } from '../import/library-results.ts';
 import { locateDataFile } from '../config/data-dir.ts';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     token: { type: 'string' },
     'data-dir': { type: 'string' },
     electorates: { type: 'string' },
+    'write-schedule': { type: 'string' },
   },
 });
 
@@ -74,6 +76,9 @@ const report = await replayNight({
   seed: Number(values.seed),
   control,
   counts,
+  onSchedule: (schedule) => {
+    if (values['write-schedule']) writeFileSync(values['write-schedule'], expectedTimesCsv(schedule));
+  },
   onProgress: (done, total, seat, outcome) => console.log(`${String(done).padStart(3)}/${total} ${seat.name}: ${outcome}`),
 });
 console.log(

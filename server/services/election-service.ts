@@ -16,6 +16,7 @@ import type {
   ElectionState,
   ExitPoll,
   ExitPollInput,
+  ExpectedTimesInput,
   ElectionMode,
   ElectionUpdate,
   Feed,
@@ -30,7 +31,7 @@ import type {
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
-import * as exitPolls from '../db/exit-polls-repo.ts';
+import * as nightInputs from '../db/night-inputs-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
 import { RefusedError } from './errors.ts';
 import { nightReference } from './night-reference.ts';
@@ -53,6 +54,8 @@ export interface ElectionServiceDeps {
   now?: () => Date;
   onUpdate?: (update: ElectionUpdate) => void;
   onSettings?: (settings: SettingsChange) => void;
+  /** The reference changed (the expected times): every screen watching must be sent the state again. */
+  onReferenceChanged?: (electionId: string) => void;
 }
 
 export type ElectionService = ReturnType<typeof createElectionService>;
@@ -69,6 +72,7 @@ export function createElectionService({
   now = () => new Date(),
   onUpdate = () => {},
   onSettings = () => {},
+  onReferenceChanged = () => {},
 }: ElectionServiceDeps) {
   const nights = new Map<string, Night>();
   let continuity: PartyContinuity = baselines.readContinuity(db);
@@ -225,8 +229,21 @@ export function createElectionService({
       seq: n.seq,
       generatedAt: now().toISOString(),
       screen: baselines.readScreen(db, electionId),
-      exitPoll: exitPolls.latestExitPoll(db, electionId),
+      exitPoll: latestExitPoll(electionId),
+      expectedTimes: expectedTimes(electionId),
     };
+  }
+
+  const asExitPoll = (v: nightInputs.NightInputVersion): ExitPoll => ({ ...(v.body as ExitPollInput), version: v.version, enteredBy: v.enteredBy, enteredAt: v.enteredAt });
+  function latestExitPoll(electionId: string): ExitPoll | null {
+    const latest = nightInputs.latestInput(db, electionId, 'exit-poll');
+    return latest && asExitPoll(latest);
+  }
+
+  /** Each seat's expected declaration time, from the latest schedule imported. */
+  function expectedTimes(electionId: string): Record<string, string> {
+    const latest = nightInputs.latestInput(db, electionId, 'expected-times');
+    return Object.fromEntries(((latest?.body as ExpectedTimesInput | undefined)?.times ?? []).map((t) => [t.seat, t.expectedAt]));
   }
 
   function reference(electionId: string): NightReference {
@@ -236,6 +253,7 @@ export function createElectionService({
       parties,
       continuity,
       candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
+      expectedTimes: expectedTimes(electionId),
     });
     return n.reference;
   }
@@ -291,7 +309,7 @@ export function createElectionService({
           outcome: seatStateFrom(seat, row, continuity).outcome,
         };
       });
-      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: nightHeadline(n.house, exitPolls.latestExitPoll(db, electionId)).text, entries };
+      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: nightHeadline(n.house, latestExitPoll(electionId)).text, entries };
     },
 
     configureScreen(electionId: string, screen: ScreenSettings) {
@@ -306,19 +324,33 @@ export function createElectionService({
       const n = night(electionId);
       const problems = exitPollProblems(input, n.election.totalSeats);
       if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-      const exitPoll = exitPolls.appendExitPoll(db, electionId, input, enteredBy, now().toISOString());
+      const exitPoll = asExitPoll(nightInputs.appendInput(db, electionId, 'exit-poll', input, enteredBy, now().toISOString()));
       onSettings({ election: n.election, screen: baselines.readScreen(db, electionId), exitPoll });
       return exitPoll;
     },
 
     exitPoll(electionId: string): ExitPoll | null {
       night(electionId);
-      return exitPolls.latestExitPoll(db, electionId);
+      return latestExitPoll(electionId);
     },
 
     exitPollVersions(electionId: string): ExitPoll[] {
       night(electionId);
-      return exitPolls.exitPollVersions(db, electionId);
+      return nightInputs.inputVersions(db, electionId, 'exit-poll').map(asExitPoll);
+    },
+
+    /**
+     * When each seat is expected to declare (a newsroom's CSV, or the replay's own schedule): a new
+     * version each time. It is part of the reference, so every screen is sent the state again.
+     */
+    recordExpectedTimes(electionId: string, input: ExpectedTimesInput, enteredBy: string) {
+      const n = night(electionId);
+      const unknown = input.times.flatMap((t, i) => (n.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
+      if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
+      const saved = nightInputs.appendInput(db, electionId, 'expected-times', input, enteredBy, now().toISOString());
+      n.reference = undefined;
+      onReferenceChanged(electionId);
+      return { version: saved.version, seats: input.times.length };
     },
 
     /** Rehearsal and test modes put a banner on every screen, embed and feed. */

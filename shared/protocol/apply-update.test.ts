@@ -39,6 +39,7 @@ function makeState(seq: number): ElectionState {
     generatedAt: '2017-06-08T22:00:00Z',
     screen: DEFAULT_SCREEN,
     exitPoll: null,
+    expectedTimes: {},
   };
 }
 

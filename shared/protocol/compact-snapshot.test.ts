@@ -33,6 +33,7 @@ const reference: NightReference = {
   parties: [{ code: 'Con', name: 'Conservative', colour: '#0087dc' }],
   continuity: { aliases: {}, successors: { Brexit: 'RUK' } },
   candidates: { E14000002: [{ name: 'Dee Dale', party: 'Lab' }] },
+  expectedTimes: {},
 };
 
 const at = '2019-12-13T01:00:00.000Z';
@@ -78,6 +79,7 @@ function inventedState(): ElectionState {
     generatedAt: at,
     screen: DEFAULT_SCREEN,
     exitPoll: null,
+    expectedTimes: {},
   };
 }
 

@@ -124,5 +124,6 @@ export function expandSnapshot(compact: CompactSnapshot, reference: NightReferen
     generatedAt: compact.generatedAt,
     screen: compact.screen,
     exitPoll: compact.exitPoll,
+    expectedTimes: reference.expectedTimes,
   };
 }

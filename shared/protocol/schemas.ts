@@ -292,6 +292,22 @@ export const ExitPoll = ExitPollInput.extend({
 });
 export type ExitPoll = z.infer<typeof ExitPoll>;
 
+// ---- Expected declaration times ----
+
+/** When each seat is expected to declare: a newsroom's CSV (seat code, expected time), or the replay's own schedule. */
+export const ExpectedTimesInput = z.object({
+  times: z
+    .array(
+      z.object({
+        seat: SeatCode,
+        expectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2019-12-13T01:30:00Z' }),
+      }),
+    )
+    .min(1, 'must give at least one seat its expected time')
+    .max(2000),
+});
+export type ExpectedTimesInput = z.infer<typeof ExpectedTimesInput>;
+
 export const ElectionState = z.object({
   election: Election,
   seats: z.array(Seat),
@@ -306,6 +322,8 @@ export const ElectionState = z.object({
   },
   /** The latest version of the broadcasters' exit poll, or null before one is entered. */
   exitPoll: ExitPoll.nullable(),
+  /** Expected declaration time by seat code (empty before a schedule is imported). */
+  expectedTimes: z.record(z.string(), z.string()),
 });
 export type ElectionState = z.infer<typeof ElectionState>;
 
@@ -329,7 +347,7 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */

@@ -2,18 +2,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExitPoll, Feed } from '../../shared/protocol/schemas.ts';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
+import { request } from '../support/session.ts';
 import { api, startServer, TEST_TOKEN, watch, type RunningServer } from '../support/server.ts';
 
 const POLL_2017 = { seats: { Con: 314, Lab: 266, SNP: 34, LD: 14, PC: 3, Green: 1, Others: 18 }, source: 'BBC/ITV/Sky News (GfK, Ipsos MORI)' };
 
-async function put(server: RunningServer, body: unknown, token: string | null = TEST_TOKEN) {
-  const response = await fetch(`${server.url}/api/elections/ge2017/exit-poll`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A PUT as a script sends it: the bearer token, or none as the public. */
+const put = (server: RunningServer, body: unknown, token: string | null = TEST_TOKEN) =>
+  request(server, 'PUT', '/api/elections/ge2017/exit-poll', body, { bearer: token ?? undefined, origin: null });
 
 describe('the exit poll', () => {
   let server: RunningServer;

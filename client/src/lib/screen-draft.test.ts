@@ -12,6 +12,7 @@ describe('the screen settings draft', () => {
       'house:false',
       'latest:false',
       'targets:false',
+      'next-to-declare:false',
     ]);
   });
 

@@ -19,6 +19,7 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
   latest: 'Latest declarations',
   'exit-poll': 'Exit poll against the results',
   targets: 'Targets taken',
+  'next-to-declare': 'Next to declare',
 };
 
 export function draftFrom(screen: ScreenSettings): DraftPanel[] {
