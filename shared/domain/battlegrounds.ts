@@ -14,6 +14,14 @@ export function baselineMarginPercent(baseline: SeatBaseline): number | null {
   return ((votes[0].votes - votes[1].votes) / total) * 100;
 }
 
+// A seat's baseline never changes on the night (seats keep their identity): its margin is worked out once.
+const margins = new WeakMap<Seat, number | null>();
+function marginOf(seat: Seat): number | null {
+  let margin = margins.get(seat);
+  if (margin === undefined) margins.set(seat, (margin = baselineMarginPercent(seat.baseline)));
+  return margin;
+}
+
 export type WatchKind = 'flagged' | 'closest-to-declare' | 'closest-declared' | 'none';
 
 export interface SeatsToWatch {
@@ -32,7 +40,7 @@ export function seatsToWatch(
   const stateOf = new Map(seatStates.map((s) => [s.code, s]));
   const toDeclare = seats
     .filter((s) => stateOf.get(s.code)?.status !== 'declared')
-    .map((seat) => ({ seat, margin: baselineMarginPercent(seat.baseline) }))
+    .map((seat) => ({ seat, margin: marginOf(seat) }))
     .filter((s): s is { seat: Seat; margin: number } => s.margin !== null)
     .sort((a, b) => a.margin - b.margin || a.seat.name.localeCompare(b.seat.name));
   if (toDeclare.length > 0) return { kind: 'closest-to-declare', seats: toDeclare.slice(0, limit).map((s) => s.seat) };
