@@ -195,6 +195,8 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await page.close();
   });
   test('tells the story of the night: the headline in the largest type, net change in the legend, small parties folded, the closest results to watch', async () => {
+    // The panels are put back as they were at the end: the tests after this one start from them.
+    const screenBefore: ScreenSettings = (await api(server, 'GET', '/api/elections/ge2019/screen')).body;
     const headline = bigScreen.getByTestId('headline');
     expect(await headline.innerText()).toBe('Con win a majority of 80');
     const sizes = await bigScreen.evaluate(() => {
@@ -259,6 +261,7 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
       await dashboard.screenshot({ path: screenshotPath(`dashboard-${width}-end-of-night`), fullPage: true });
       await dashboard.close();
     }
+    await put(server, '/api/elections/ge2019/screen', screenBefore);
   }, 60_000);
 
   test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
