@@ -20,6 +20,7 @@ import { feedsRoutes } from './http/feeds-routes.ts';
 import { logEachRequest, loggerOptions, type LogLevel } from './http/logging.ts';
 import { strictJsonBodies } from './http/json-body.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
+import { nightInputsRoutes } from './http/night-inputs-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
 import { EMBEDDABLE, SECURITY_HEADERS } from './http/security-headers.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
@@ -102,6 +103,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     now,
     onUpdate: (update) => batcher.push(update),
     onSettings: (settings) => io && broadcastSettings(io, settings),
+    onReferenceChanged: () => referenceChanged(),
   });
 
   http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
@@ -130,6 +132,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   deskRoutes(http, desk, gate);
   auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
+  nightInputsRoutes(http, service, gate);
   continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {

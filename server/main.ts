@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app.ts';
 import { loadBaselineFile } from './baseline/load-article-baseline.ts';
-import { readConfig } from './config/env.ts';
+import { httpOptions, readConfig } from './config/env.ts';
 import { openDatabase } from './db/connection.ts';
 import { acquireWriterLock } from './db/writer-lock.ts';
 import { owned } from './process/faults.ts';
@@ -33,6 +33,7 @@ const app = createApp({
   allowedOrigins: config.ELECTION_ALLOWED_ORIGINS,
   trustedProxies: config.ELECTION_TRUST_PROXY,
   viewerBacklogBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
+  ...httpOptions(config),
   relay,
 });
 redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;

@@ -5,7 +5,7 @@
  */
 import { knownPartyCodes } from '../../shared/domain/party-codes.ts';
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
-import type { DeclarationInput } from '../../shared/protocol/schemas.ts';
+import type { DeclarationInput, ExpectedTimesInput } from '../../shared/protocol/schemas.ts';
 import type { SeatResult } from '../import/hoc-candidates.ts';
 
 /** A small seeded generator (mulberry32), so a random order can be repeated with --seed. */
@@ -60,7 +60,18 @@ export interface ReplayOptions {
   order: 'file' | 'random';
   seed: number;
   control?: ReplayControl;
+  /** Each seat's electorate and rejected ballots, where a file gives them: turnout needs the electorate. */
+  counts?: ReadonlyMap<string, { electorate: number; rejected: number }>;
   onProgress?: (done: number, total: number, seat: SeatResult, outcome: string) => void;
+  /** Called with the replay's own schedule (when each seat will come, at this speed) before the first declaration. */
+  onSchedule?: (schedule: ExpectedTimesInput) => void | Promise<void>;
+}
+
+/** When each seat of a replay is due in wall-clock time: the night's schedule run at the replay's speed from now. */
+export function replaySchedule(seats: readonly SeatResult[], schedule: readonly number[], speed: number, start: Date): ExpectedTimesInput {
+  return {
+    times: seats.map((seat, i) => ({ seat: seat.code, expectedAt: new Date(start.getTime() + (schedule[i] * 1000) / speed).toISOString() })),
+  };
 }
 
 export interface ReplayReport {
@@ -72,6 +83,15 @@ export interface ReplayReport {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function put(url: string, token: string, body: ExpectedTimesInput): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}
 
 async function post(url: string, token: string, body: DeclarationInput): Promise<{ status: number; text: string }> {
   // A server that is restarting is waited for: an unacknowledged declaration is sent again.
@@ -117,6 +137,13 @@ export async function replayNight(options: ReplayOptions): Promise<ReplayReport>
   const endpoint = `${base}/api/elections/${encodeURIComponent(election)}/declarations`;
   const known = await knownOnServer(base, election);
   let clock = 0;
+  // At a finite speed the screens are told when each seat is due, as a newsroom's schedule would.
+  if (Number.isFinite(speed)) {
+    const expected = replaySchedule(seats, schedule, speed, new Date());
+    await options.onSchedule?.(expected);
+    const answer = await put(`${url.replace(/\/$/, '')}/api/elections/${encodeURIComponent(election)}/expected-times`, token, expected);
+    if (answer.status !== 200) report.refused.push({ seat: 'expected-times', status: answer.status, error: answer.text });
+  }
   for (let i = 0; i < seats.length && !control.stopped; i++) {
     if (Number.isFinite(speed)) {
       await sleep(((schedule[i] - clock) * 1000) / speed);
@@ -125,7 +152,8 @@ export async function replayNight(options: ReplayOptions): Promise<ReplayReport>
     while (control.paused && !control.stopped) await sleep(100);
     const seat = seats[i];
     const newParties = known ? [...new Set(seat.candidates.map((c) => c.party).filter((p) => !known.has(p)))] : [];
-    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, source: 'replay', ...(newParties.length > 0 && { newParties }) };
+    const counts = options.counts?.get(seat.code);
+    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, ...counts, source: 'replay', ...(newParties.length > 0 && { newParties }) };
     const { status, text } = await post(endpoint, token, body);
     let outcome = 'declared';
     if (status === 201) report.declared++;

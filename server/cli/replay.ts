@@ -1,10 +1,13 @@
 /**
  * npm run replay -- --election ID --results FILE [--speed N|max] [--order file|random] [--seed S]
- *                   [--url http://localhost:3000] [--token T] [--data-dir DIR]
+ *                   [--url http://localhost:3000] [--token T] [--data-dir DIR] [--electorates FILE] [--write-schedule FILE]
  * Space pauses and resumes; q stops. The token defaults to ELECTION_API_TOKEN.
  */
 import { parseArgs } from 'node:util';
+import { existsSync, writeFileSync } from 'node:fs';
+import { expectedTimesCsv } from '../import/expected-times.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
+import { readLibraryResults } from '../import/library-results.ts';
 import { locateDataFile } from '../config/data-dir.ts';
 import { replayNight, type ReplayControl } from './replay-night.ts';
 
@@ -18,6 +21,8 @@ const { values } = parseArgs({
     url: { type: 'string', default: `http://localhost:${process.env.PORT ?? 3000}` },
     token: { type: 'string' },
     'data-dir': { type: 'string' },
+    electorates: { type: 'string' },
+    'write-schedule': { type: 'string' },
   },
 });
 
@@ -48,6 +53,15 @@ if (process.stdin.isTTY) {
 }
 
 const results = readHocCandidates(resultsFile);
+// The Library's by-constituency file gives each seat's electorate (and rejected ballots); the
+// candidate file does not. Beside a candidate file it is found by name (2024 has one).
+const countsFile = values.electorates
+  ? locateDataFile(values.electorates, values['data-dir'])
+  : [resultsFile.replace('by-candidate', 'by-constituency')].find((f) => f !== resultsFile && existsSync(f));
+const counts = countsFile
+  ? new Map(readLibraryResults(countsFile).map((r) => [r.code, { electorate: r.electorate, rejected: r.invalidVotes }]))
+  : undefined;
+console.log(countsFile ? `Electorates from ${countsFile}` : 'No electorates for these results (no by-constituency file beside them): turnout is not known');
 console.log(
   `Replaying ${results.length} declarations into ${election} at ${values.url}` +
     (Number.isFinite(speed) ? `, ${speed}x a real night (about ${Math.round((10 * 3600) / speed / 60)} min)` : ', as fast as the server takes them'),
@@ -61,6 +75,10 @@ const report = await replayNight({
   order: values.order as 'file' | 'random',
   seed: Number(values.seed),
   control,
+  counts,
+  onSchedule: (schedule) => {
+    if (values['write-schedule']) writeFileSync(values['write-schedule'], expectedTimesCsv(schedule));
+  },
   onProgress: (done, total, seat, outcome) => console.log(`${String(done).padStart(3)}/${total} ${seat.name}: ${outcome}`),
 });
 console.log(

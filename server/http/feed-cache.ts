@@ -79,9 +79,9 @@ export function feedCache(service: ElectionService) {
     json(electionId: string, since: number): FeedReply {
       const { head, kept } = current(electionId);
       const from = Math.min(since, head.seq);
-      const etag = tagOf('feed.json', electionId, head.mode, head.referenceVersion, head.seq, from);
+      const etag = tagOf('feed.json', electionId, head.mode, head.referenceVersion, head.seq, from, head.headline);
       return reply('json', electionId, etag, () => {
-        const envelope = JSON.stringify({ election: electionId, name: head.name, mode: head.mode, seq: head.seq });
+        const envelope = JSON.stringify({ election: electionId, name: head.name, mode: head.mode, seq: head.seq, headline: head.headline });
         return `${envelope.slice(0, -1)},"entries":[${kept.json.slice(firstAfter(kept.seqs, from)).join(',')}]}`;
       });
     },

@@ -19,8 +19,8 @@ export function stateReplies(service: ElectionService) {
   // One entry per election that exists (an unknown id is refused by head() first).
   const latest = new Map<string, CachedReply>();
   return function stateReply(electionId: string): CachedReply {
-    const { seq, mode, referenceVersion, screen } = service.head(electionId);
-    const etag = tagOf('state', seq, mode, referenceVersion, screen);
+    const { seq, mode, referenceVersion, screen, exitPoll } = service.head(electionId);
+    const etag = tagOf('state', seq, mode, referenceVersion, screen, exitPoll);
     let reply = latest.get(electionId);
     if (reply?.etag !== etag) {
       reply = { etag, json: Buffer.from(JSON.stringify(service.state(electionId))) };

@@ -9,7 +9,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot, NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { compactUpdate } from '../../shared/protocol/compact-update.ts';
-import { ElectionId, type Election, type ElectionUpdate, type ScreenSettings } from '../../shared/protocol/schemas.ts';
+import { ElectionId, type Election, type ElectionUpdate, type ExitPoll, type ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { countBacklogs, DEFAULT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
 import { guarded } from './guarded.ts';
 import { keepConnectionsLean } from './lean-connections.ts';
@@ -113,7 +113,7 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
     console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);
   }
 }
-export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings }): void {
+export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null }): void {
   io.to(room(settings.election.id)).emit('settings:changed', settings);
 }
 

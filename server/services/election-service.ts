@@ -4,15 +4,19 @@
  * transaction, updates the in-memory state and hands the numbered update on.
  */
 import { declarationProblems } from '../../shared/domain/declaration.ts';
+import { exitPollProblems, nightHeadline } from '../../shared/domain/exit-poll.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
-import { houseSummary } from '../../shared/domain/party-table.ts';
+import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
   CorrectionInput,
   DeclarationInput,
   Election,
   ElectionState,
+  ExitPoll,
+  ExitPollInput,
+  ExpectedTimesInput,
   ElectionMode,
   ElectionUpdate,
   Feed,
@@ -27,6 +31,7 @@ import type {
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
+import * as nightInputs from '../db/night-inputs-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
 import { RefusedError } from './errors.ts';
 import { nightReference } from './night-reference.ts';
@@ -50,26 +55,33 @@ export interface ElectionServiceDeps {
   db: Db;
   now?: () => Date;
   onUpdate?: (update: ElectionUpdate) => void;
-  onSettings?: (settings: { election: Election; screen: ScreenSettings }) => void;
+  onSettings?: (settings: SettingsChange) => void;
+  /** The reference changed (the expected times): every screen watching must be sent the state again. */
+  onReferenceChanged?: (electionId: string) => void;
 }
 
 export type ElectionService = ReturnType<typeof createElectionService>;
+
+/** What every screen follows at once: the mode, the big-screen settings, and the exit poll when it changed. */
+export interface SettingsChange {
+  election: Election;
+  screen: ScreenSettings;
+  exitPoll?: ExitPoll | null;
+}
 
 export function createElectionService({
   db,
   now = () => new Date(),
   onUpdate = () => {},
   onSettings = () => {},
+  onReferenceChanged = () => {},
 }: ElectionServiceDeps) {
   const nights = new Map<string, Night>();
   let continuity: PartyContinuity = baselines.readContinuity(db);
   let parties: Party[] = baselines.listParties(db);
 
   function summarise(night: Night) {
-    const declared = [...night.seatStates.values()].map((s) => ({
-      baseline: night.seats.get(s.code)!.baseline,
-      outcome: s.outcome,
-    }));
+    const declared = [...night.seatStates.values()].map((s) => declaredSeat(night.seats.get(s.code)!.baseline, s));
     return houseSummary(declared, night.election.totalSeats, continuity);
   }
 
@@ -219,7 +231,21 @@ export function createElectionService({
       seq: n.seq,
       generatedAt: now().toISOString(),
       screen: n.screen,
+      exitPoll: latestExitPoll(electionId),
+      expectedTimes: expectedTimes(electionId),
     };
+  }
+
+  const asExitPoll = (v: nightInputs.NightInputVersion): ExitPoll => ({ ...(v.body as ExitPollInput), version: v.version, enteredBy: v.enteredBy, enteredAt: v.enteredAt });
+  function latestExitPoll(electionId: string): ExitPoll | null {
+    const latest = nightInputs.latestInput(db, electionId, 'exit-poll');
+    return latest && asExitPoll(latest);
+  }
+
+  /** Each seat's expected declaration time, from the latest schedule imported. */
+  function expectedTimes(electionId: string): Record<string, string> {
+    const latest = nightInputs.latestInput(db, electionId, 'expected-times');
+    return Object.fromEntries(((latest?.body as ExpectedTimesInput | undefined)?.times ?? []).map((t) => [t.seat, t.expectedAt]));
   }
 
   function reference(electionId: string): NightReference {
@@ -229,6 +255,7 @@ export function createElectionService({
       parties,
       continuity,
       candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
+      expectedTimes: expectedTimes(electionId),
     });
     return n.reference;
   }
@@ -251,10 +278,18 @@ export function createElectionService({
       return compactSnapshot(state(electionId), reference(electionId));
     },
 
-    /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference and the screen. */
+    /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference, the screen and the exit poll. */
     head(electionId: string) {
       const n = night(electionId);
-      return { seq: n.seq, mode: n.election.mode, name: n.election.name, referenceVersion: reference(electionId).referenceVersion, screen: n.screen };
+      return {
+        seq: n.seq,
+        mode: n.election.mode,
+        name: n.election.name,
+        referenceVersion: reference(electionId).referenceVersion,
+        screen: n.screen,
+        exitPoll: latestExitPoll(electionId),
+        headline: nightHeadline(n.house, latestExitPoll(electionId)).text,
+      };
     },
 
     hexMap(electionId: string) {
@@ -284,7 +319,7 @@ export function createElectionService({
           outcome: seatStateFrom(seat, row, continuity).outcome,
         };
       });
-      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, entries };
+      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: nightHeadline(n.house, latestExitPoll(electionId)).text, entries };
     },
 
     configureScreen(electionId: string, screen: ScreenSettings) {
@@ -293,6 +328,40 @@ export function createElectionService({
       n.screen = screen;
       onSettings({ election: n.election, screen });
       return screen;
+    },
+
+    /** The broadcasters' exit poll, as an editor typed it: a new version each time, every screen follows. */
+    recordExitPoll(electionId: string, input: ExitPollInput, enteredBy: string): ExitPoll {
+      const n = night(electionId);
+      const problems = exitPollProblems(input, n.election.totalSeats);
+      if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+      const exitPoll = asExitPoll(nightInputs.appendInput(db, electionId, 'exit-poll', input, enteredBy, now().toISOString()));
+      onSettings({ election: n.election, screen: n.screen, exitPoll });
+      return exitPoll;
+    },
+
+    exitPoll(electionId: string): ExitPoll | null {
+      night(electionId);
+      return latestExitPoll(electionId);
+    },
+
+    exitPollVersions(electionId: string): ExitPoll[] {
+      night(electionId);
+      return nightInputs.inputVersions(db, electionId, 'exit-poll').map(asExitPoll);
+    },
+
+    /**
+     * When each seat is expected to declare (a newsroom's CSV, or the replay's own schedule): a new
+     * version each time. It is part of the reference, so every screen is sent the state again.
+     */
+    recordExpectedTimes(electionId: string, input: ExpectedTimesInput, enteredBy: string) {
+      const n = night(electionId);
+      const unknown = input.times.flatMap((t, i) => (n.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
+      if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
+      const saved = nightInputs.appendInput(db, electionId, 'expected-times', input, enteredBy, now().toISOString());
+      n.reference = undefined;
+      onReferenceChanged(electionId);
+      return { version: saved.version, seats: input.times.length };
     },
 
     /** Rehearsal and test modes put a banner on every screen, embed and feed. */

@@ -5,16 +5,25 @@ import type {
   PartyContinuity,
   PartyTableRow,
   SeatBaseline,
+  SeatState,
   Swing,
 } from '../protocol/schemas.ts';
 import { round2 } from './figures.ts';
 import { canonicalParty, INDEPENDENT, SPEAKER } from './party.ts';
 import { butlerSwing, sharesByParty } from './swing.ts';
+import { houseTurnout } from './turnout.ts';
 
 export interface DeclaredSeat {
   baseline: SeatBaseline;
   /** null for a seat not declared, in recount, or withdrawn. */
   outcome: Outcome | null;
+  /** The declaration's electorate, where the returning officer gave it. */
+  electorate?: number;
+}
+
+/** A seat as the House figures read it: server and screens build it the same way, so their figures agree. */
+export function declaredSeat(baseline: SeatBaseline, state: Pick<SeatState, 'outcome' | 'declaration'>): DeclaredSeat {
+  return { baseline, outcome: state.outcome, electorate: state.declaration?.electorate };
 }
 
 /** floor(seats / 2) + 1: 326 of 650. */
@@ -108,5 +117,6 @@ export function houseSummary(
     totalSeats,
     majorityLine: majorityLine(totalSeats),
     nationalSwing: nationalSwing(declared, continuity, votes),
+    turnout: houseTurnout(declared),
   };
 }

@@ -18,7 +18,7 @@ function undeclared(code: string, name: string): SeatState {
 }
 
 function house(declared: number): HouseSummary {
-  return { partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null };
+  return { partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null, turnout: null };
 }
 
 function makeState(seq: number): ElectionState {
@@ -38,6 +38,8 @@ function makeState(seq: number): ElectionState {
     seq,
     generatedAt: '2017-06-08T22:00:00Z',
     screen: DEFAULT_SCREEN,
+    exitPoll: null,
+    expectedTimes: {},
   };
 }
 
@@ -118,7 +120,7 @@ describe('applyUpdate', () => {
   });
 });
 
-const batchHouse = (declared: number): HouseSummary => ({ partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null });
+const batchHouse = (declared: number): HouseSummary => ({ partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null, turnout: null });
 const batchUpdate = (seq: number): ElectionUpdate =>
   ({ election: 'ge2019', seq, change: 'declared', seat: { code: `E1400000${seq}` }, house: batchHouse(seq), line: '', at: '' }) as unknown as ElectionUpdate;
 

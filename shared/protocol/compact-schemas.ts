@@ -9,6 +9,7 @@ import {
   DeclarationSource,
   Election,
   ElectionId,
+  ExitPoll,
   HouseSummary,
   Party,
   PartyCode,
@@ -27,6 +28,8 @@ export const NightReference = z.object({
   continuity: PartyContinuity,
   /** Candidate lists imported before the night, by seat code (may be empty). */
   candidates: z.record(z.string(), z.array(z.object({ name: z.string(), party: PartyCode }))),
+  /** Expected declaration time by seat code, from the latest schedule imported (may be empty). */
+  expectedTimes: z.record(z.string(), z.string()),
 });
 export type NightReference = z.infer<typeof NightReference>;
 
@@ -65,6 +68,7 @@ export type CompactSeat = z.infer<typeof CompactSeat>;
 export const CompactSnapshot = z.object({
   election: Election,
   screen: ScreenSettings,
+  exitPoll: ExitPoll.nullable(),
   house: HouseSummary,
   seq: z.number().int().min(0),
   generatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { houseSummary } from '../domain/party-table.ts';
+import { declaredSeat, houseSummary } from '../domain/party-table.ts';
 import { seatState } from '../domain/seat-state.ts';
 import { CompactSnapshot, CompactUpdate } from './compact-schemas.ts';
 import { compactSnapshot, expandSnapshot, type NightReference } from './compact-snapshot.ts';
@@ -33,6 +33,7 @@ const reference: NightReference = {
   parties: [{ code: 'Con', name: 'Conservative', colour: '#0087dc' }],
   continuity: { aliases: {}, successors: { Brexit: 'RUK' } },
   candidates: { E14000002: [{ name: 'Dee Dale', party: 'Lab' }] },
+  expectedTimes: {},
 };
 
 const at = '2019-12-13T01:00:00.000Z';
@@ -72,10 +73,12 @@ function inventedState(): ElectionState {
     seats,
     seatStates,
     parties: reference.parties,
-    house: houseSummary(seatStates.map((s, i) => ({ baseline: seats[i].baseline, outcome: s.outcome })), 4, continuity),
+    house: houseSummary(seatStates.map((s, i) => declaredSeat(seats[i].baseline, s)), 4, continuity),
     seq: 6,
     generatedAt: at,
     screen: DEFAULT_SCREEN,
+    exitPoll: null,
+    expectedTimes: {},
   };
 }
 

@@ -87,6 +87,7 @@ export function compactSnapshot(state: ElectionState, reference: ReferenceParts)
   return {
     election: state.election,
     screen: state.screen,
+    exitPoll: state.exitPoll,
     house: state.house,
     seq: state.seq,
     generatedAt: state.generatedAt,
@@ -122,5 +123,7 @@ export function expandSnapshot(compact: CompactSnapshot, reference: NightReferen
     seq: compact.seq,
     generatedAt: compact.generatedAt,
     screen: compact.screen,
+    exitPoll: compact.exitPoll,
+    expectedTimes: reference.expectedTimes,
   };
 }

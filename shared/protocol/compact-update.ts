@@ -9,7 +9,7 @@
  */
 import type { CompactUpdate } from './compact-schemas.ts';
 import { compactSeat, expandSeat, type NightReference } from './compact-snapshot.ts';
-import { houseSummary } from '../domain/party-table.ts';
+import { declaredSeat, houseSummary } from '../domain/party-table.ts';
 import type { ElectionState, ElectionUpdate, HouseSummary, Seat } from './schemas.ts';
 
 export type { CompactUpdate } from './compact-schemas.ts';
@@ -35,6 +35,6 @@ const baselinesBySeats = new WeakMap<readonly Seat[], Map<string, Seat['baseline
 export function houseAfter(state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>, reference: Pick<NightReference, 'continuity'>): HouseSummary {
   let baselines = baselinesBySeats.get(state.seats);
   if (!baselines) baselinesBySeats.set(state.seats, (baselines = new Map(state.seats.map((seat) => [seat.code, seat.baseline]))));
-  const seats = state.seatStates.map((s) => ({ baseline: baselines.get(s.code)!, outcome: s.outcome }));
+  const seats = state.seatStates.map((s) => declaredSeat(baselines.get(s.code)!, s));
   return houseSummary(seats, state.election.totalSeats, reference.continuity);
 }

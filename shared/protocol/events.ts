@@ -6,7 +6,7 @@
 import type { PendingEntry, Presence } from './accounts.ts';
 import type { CompactSnapshot } from './compact-snapshot.ts';
 import type { CompactUpdate } from './compact-update.ts';
-import type { Election, ScreenSettings } from './schemas.ts';
+import type { Election, ExitPoll, ScreenSettings } from './schemas.ts';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -29,8 +29,11 @@ export interface ServerToClientEvents {
    * A client handles it as that many election:updated in turn.
    */
   'election:updates': (updates: CompactUpdate[]) => void;
-  /** An editor changed the election's mode or the big-screen settings: every screen follows at once. */
-  'settings:changed': (settings: { election: Election; screen: ScreenSettings }) => void;
+  /**
+   * An editor changed the election's mode, the big-screen settings or the exit poll: every screen
+   * follows at once. exitPoll is there only when it changed.
+   */
+  'settings:changed': (settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null }) => void;
   /**
    * Whether this server's figures are current. A fan-out process says `live: false` when
    * the writer's heartbeat stops (Redis or the writer gone), from `since`; screens show

@@ -246,6 +246,17 @@ export type PartyTableRow = z.infer<typeof PartyTableRow>;
 export const PartyTable = z.array(PartyTableRow);
 export type PartyTable = z.infer<typeof PartyTable>;
 
+/** Turnout over the declared seats whose electorate is known (ELECTION-RULES: turnout). */
+export const HouseTurnout = z.object({
+  /** Valid votes over the electorate, per cent, on these seats. */
+  percent: z.number(),
+  /** How many declared seats it rests on. */
+  seats: z.number().int(),
+  /** Against the baseline, on the seats where the baseline's electorate and votes are known too; else null. */
+  change: z.number().nullable(),
+});
+export type HouseTurnout = z.infer<typeof HouseTurnout>;
+
 /** Figures for the whole House that change with every declaration. */
 export const HouseSummary = z.object({
   partyTable: PartyTable,
@@ -253,8 +264,50 @@ export const HouseSummary = z.object({
   totalSeats: z.number().int(),
   majorityLine: z.number().int(),
   nationalSwing: Swing.nullable(),
+  /** null until a declared seat gives its electorate. */
+  turnout: HouseTurnout.nullable(),
 });
 export type HouseSummary = z.infer<typeof HouseSummary>;
+
+// ---- The exit poll ----
+
+const seatsPerParty = z.record(
+  PartyCode,
+  z.number({ error: 'must be a whole number of seats >= 0' }).int('must be a whole number of seats >= 0').min(0, 'must be a whole number of seats >= 0').max(1000),
+);
+
+/** What an editor types in at 22:00: the broadcasters' seats per party ("Others" for the rest), and shares if given. */
+export const ExitPollInput = z.object({
+  seats: seatsPerParty.refine((seats) => Object.keys(seats).length > 0, 'must give at least one party its seats'),
+  shares: z.record(PartyCode, z.number({ error: 'must be a per cent from 0 to 100' }).min(0, 'must be a per cent from 0 to 100').max(100, 'must be a per cent from 0 to 100')).optional(),
+  /** Whose poll: "BBC/ITV/Sky News (Ipsos)". */
+  source: z.string().trim().min(1).max(200).optional(),
+});
+export type ExitPollInput = z.infer<typeof ExitPollInput>;
+
+/** The exit poll as stored: every change is a new version, with who and when. */
+export const ExitPoll = ExitPollInput.extend({
+  version: z.number().int().min(1),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+export type ExitPoll = z.infer<typeof ExitPoll>;
+
+// ---- Expected declaration times ----
+
+/** When each seat is expected to declare: a newsroom's CSV (seat code, expected time), or the replay's own schedule. */
+export const ExpectedTimesInput = z.object({
+  times: z
+    .array(
+      z.object({
+        seat: SeatCode,
+        expectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2019-12-13T01:30:00Z' }),
+      }),
+    )
+    .min(1, 'must give at least one seat its expected time')
+    .max(2000),
+});
+export type ExpectedTimesInput = z.infer<typeof ExpectedTimesInput>;
 
 export const ElectionState = z.object({
   election: Election,
@@ -268,6 +321,10 @@ export const ElectionState = z.object({
   get screen() {
     return ScreenSettings;
   },
+  /** The latest version of the broadcasters' exit poll, or null before one is entered. */
+  exitPoll: ExitPoll.nullable(),
+  /** Expected declaration time by seat code (empty before a schedule is imported). */
+  expectedTimes: z.record(z.string(), z.string()),
 });
 export type ElectionState = z.infer<typeof ElectionState>;
 
@@ -291,7 +348,7 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */
@@ -310,6 +367,8 @@ export const DEFAULT_SCREEN: ScreenSettings = {
     { panel: 'map', seconds: 20 },
     { panel: 'party-table', seconds: 15 },
     { panel: 'seats-to-watch', seconds: 15 },
+    // Left out of the turn until an exit poll is entered (client/src/lib/rotation.ts).
+    { panel: 'exit-poll', seconds: 10 },
   ],
   gainSpotlightSeconds: 8,
 };
@@ -342,6 +401,8 @@ export const Feed = z.object({
   name: z.string(),
   mode: ElectionMode,
   seq: z.number().int(),
+  /** The headline of the night as it stands (shared/domain/headline.ts): a copy-ready line too. */
+  headline: z.string(),
   entries: z.array(FeedEntry),
 });
 export type Feed = z.infer<typeof Feed>;

@@ -194,6 +194,75 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(2);
     await page.close();
   });
+  test('tells the story of the night: the headline in the largest type, net change in the legend, small parties folded, the closest results to watch', async () => {
+    // The panels are put back as they were at the end: the tests after this one start from them.
+    const screenBefore: ScreenSettings = (await api(server, 'GET', '/api/elections/ge2019/screen')).body;
+    const headline = bigScreen.getByTestId('headline');
+    expect(await headline.innerText()).toBe('Con win a majority of 80');
+    const sizes = await bigScreen.evaluate(() => {
+      const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      const story = document.querySelector('[data-testid="headline"]')!;
+      const others = [...document.querySelectorAll('body *')].filter((el) => el !== story && !story.contains(el) && el.textContent?.trim());
+      return { headline: size(story), largestElse: Math.max(...others.map(size)) };
+    });
+    expect(sizes.headline).toBeGreaterThan(sizes.largestElse);
+    // Labour had one gain in 2019 and lost 61 seats: the legend says so, not "+1 gain".
+    expect(await bigScreen.getByTestId('map-legend').innerText()).toMatch(/Lab\s+202\s+-60 net/);
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('party-table'));
+    await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 5000 });
+    const rows = bigScreen.locator('[data-testid="party-table"] tbody tr');
+    const parties = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-party')));
+    expect(parties).toContain('Others');
+    expect(parties.length).toBeLessThan(20);
+    const lastRow = await rows.last().boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThan(BIG_SCREEN.height);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-party-table-folded') });
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('seats-to-watch'));
+    await bigScreen.locator('[data-panel="seats-to-watch"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('seats-to-watch').getAttribute('data-kind')).toBe('closest-declared');
+    expect(await bigScreen.locator('[data-testid="seats-to-watch"] [data-seat]').count()).toBe(3);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-closest-results') });
+
+    // The real 2019 exit poll, entered late: by the end the poll implied its own figures for every seat.
+    const poll = await fetch(`${server.url}/api/elections/ge2019/exit-poll`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+      body: JSON.stringify({ seats: { Con: 368, Lab: 191, SNP: 55, LD: 13, PC: 3, Green: 1, Brexit: 0, Others: 19 } }),
+    });
+    expect(poll.status).toBe(200);
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('exit-poll'));
+    await bigScreen.locator('[data-panel="exit-poll"] [data-testid="exit-poll"][data-phase="running"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.getByTestId('exit-poll-running').innerText()).toBe('Con are running 3 seats behind the exit poll on the 650 seats declared');
+    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-4)).toEqual(['191', '191', '202', '+11']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-exit-poll-running') });
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('targets'));
+    await bigScreen.locator('[data-panel="targets"] [data-testid="targets"]').waitFor({ timeout: 5000 });
+    const targetLines = await bigScreen.getByTestId('target-line').allInnerTexts();
+    expect(targetLines[0]).toMatch(/^Con have taken \d+ of their top 50 targets$/);
+    expect(targetLines.map((line) => line.split(' ')[0])).toEqual(['Con', 'Lab', 'SNP', 'LD']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-targets') });
+
+    for (const width of [1366, 390]) {
+      const dashboard = await browser.newPage({ viewport: { width, height: 900 } });
+      await dashboard.goto(`${server.url}/?election=ge2019`);
+      await dashboard.locator('.dashboard[data-seq]').getByTestId('headline').waitFor();
+      expect(await dashboard.getByTestId('headline').innerText()).toBe('Con win a majority of 80');
+      const folded = dashboard.locator('[data-testid="party-table"] tr.folded');
+      expect(await folded.count()).toBe(0);
+      await dashboard.getByTestId('others-toggle').click();
+      expect(await folded.count()).toBeGreaterThan(20);
+      await dashboard.screenshot({ path: screenshotPath(`dashboard-${width}-end-of-night`), fullPage: true });
+      await dashboard.close();
+    }
+    await put(server, '/api/elections/ge2019/screen', screenBefore);
+  }, 60_000);
 
   test('turns to the panels an editor sets, at once, and gives a new gain the stage', async () => {
     // A gain that came in while the spotlight was off stays off the stage when the settings change.

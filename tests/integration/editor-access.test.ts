@@ -39,6 +39,8 @@ describe('who may change results', () => {
       ['POST', `/api/elections/ge2017/seats/${otherSeat}/correction`, { ...figures, reason: 'typo in votes', basedOnVersion: 1 }],
       ['POST', `/api/elections/ge2017/seats/${otherSeat}/recount`, { reason: 'recount called', basedOnVersion: 1 }],
       ['POST', `/api/elections/ge2017/seats/${otherSeat}/withdrawal`, { reason: 'wrong seat', basedOnVersion: 1 }],
+      ['PUT', '/api/elections/ge2017/exit-poll', { seats: { Con: 600, Others: 50 } }],
+      ['PUT', '/api/elections/ge2017/expected-times', { times: [{ seat: 'E14000654', expectedAt: '2017-06-09T02:30:00Z' }] }],
       ['PUT', '/api/elections/ge2017/screen', { panels: [{ panel: 'map', seconds: 10 }], gainSpotlightSeconds: 0 }],
       ['PUT', '/api/elections/ge2017/mode', { mode: 'test' }],
       ['PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }],
@@ -71,7 +73,7 @@ describe('who may change results', () => {
 
   test('an editor is refused the admin writes with 403', async () => {
     const before = fingerprint();
-    for (const [method, route, body] of writes().slice(6).filter(([, route]) => !route.includes('/pending/'))) {
+    for (const [method, route, body] of writes().slice(8).filter(([, route]) => !route.includes('/pending/'))) {
       expect((await request(server, method, route, body, { session: editor })).status, `${method} ${route}`).toBe(403);
     }
     expect(fingerprint()).toBe(before);

@@ -41,6 +41,11 @@ describe('the JSON and Atom feeds', () => {
     expect(correction.line).toContain('majority 2,000');
   });
 
+  test('carries the headline of the night as it stands after the latest declaration', async () => {
+    const feed: Feed = (await api(server, 'GET', '/api/elections/ge2017/feed.json?since=0')).body;
+    expect(feed.headline).toBe('Lab need 325 more for a majority (649 seats to declare)');
+  });
+
   test('marks a withdrawal in the JSON and the Atom feed', async () => {
     const before: Feed = (await api(server, 'GET', '/api/elections/ge2017/feed.json')).body;
     const withdrawn = await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/withdrawal`, { reason: 'declared in error' });

@@ -37,7 +37,7 @@ export function chooseElection(elections: readonly { id: string }[], asked: stri
 
 // ---- The big screen, the embeds and the screen settings (issue 4) ----
 // (Imported here, not above, so this block appends without touching the auth helpers.)
-import type { ElectionMode, Feed, HexMap, ScreenSettings } from '../../../shared/protocol/schemas.ts';
+import type { ElectionMode, ExitPoll, ExitPollInput, Feed, HexMap, ScreenSettings } from '../../../shared/protocol/schemas.ts';
 import { call } from './desk-api.ts';
 
 /** The election's hex map, or null where it has none (the article elections). */
@@ -66,6 +66,11 @@ async function putJson<T>(url: string, body: unknown): Promise<SettingsReply<T>>
 /** Which panels every big screen runs, in what order and for how long. */
 export function saveScreenSettings({ electionId, screen }: { electionId: string; screen: ScreenSettings }) {
   return putJson<ScreenSettings>(`/api/elections/${encodeURIComponent(electionId)}/screen`, screen);
+}
+
+/** The broadcasters' exit poll, as typed: a new version every time, and every screen follows. */
+export function saveExitPoll({ electionId, poll }: { electionId: string; poll: ExitPollInput }) {
+  return putJson<ExitPoll>(`/api/elections/${encodeURIComponent(electionId)}/exit-poll`, poll);
 }
 
 /** Live, rehearsal or test: anything but live puts a banner on every screen, embed and feed. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { textColourOn } from './colour.ts';
 import {
   electionLabel,
+  formatHouseTurnout,
   formatBaselineMajority,
   formatMajority,
   formatNumber,
@@ -34,6 +35,12 @@ describe('format', () => {
   test('gives times in UK time whatever the machine zone, summer time included', () => {
     expect(formatUkTime('2017-06-09T01:31:05Z')).toBe('02:31:05');
     expect(formatUkTime('2017-12-09T01:31:05Z')).toBe('01:31:05');
+  });
+
+  test('gives turnout with the seats it rests on, or says why it is not known', () => {
+    expect(formatHouseTurnout({ percent: 67.34, seats: 412, change: 1.23 })).toBe('67.3% (+1.2) on the 412 seats that gave their electorate');
+    expect(formatHouseTurnout({ percent: 60, seats: 1, change: null })).toBe('60.0% on the 1 seat that gave their electorate');
+    expect(formatHouseTurnout(null)).toBe('not known: no declaration has given its electorate');
   });
 
   test('describes swing, or says it is not available', () => {

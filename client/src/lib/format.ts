@@ -1,5 +1,5 @@
 /** How figures read on screen: thousands separators, one-decimal percents, signed nets, UK time. */
-import type { Outcome, SeatBaseline, SeatState, Swing } from '../../../shared/protocol/schemas.ts';
+import type { HouseTurnout, Outcome, SeatBaseline, SeatState, Swing } from '../../../shared/protocol/schemas.ts';
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -79,4 +79,11 @@ export function formatSeatResult(seat: SeatState): string {
 export function electionLabel(election: { name: string; mode: string }): string {
   if (election.mode === 'live' || election.name.toLowerCase().includes(`(${election.mode})`)) return election.name;
   return `${election.name} (${election.mode})`;
+}
+
+/** "67.3% (+1.2) on the 412 seats that gave their electorate", or why it is not known. */
+export function formatHouseTurnout(turnout: HouseTurnout | null): string {
+  if (turnout === null) return 'not known: no declaration has given its electorate';
+  const change = turnout.change === null ? '' : ` (${formatSignedPoints(turnout.change)})`;
+  return `${formatPercent(turnout.percent)}${change} on the ${formatNumber(turnout.seats)} ${turnout.seats === 1 ? 'seat' : 'seats'} that gave their electorate`;
 }

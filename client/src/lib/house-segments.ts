@@ -5,6 +5,8 @@ import { safeColour, textColourOn } from './colour.ts';
 export interface HouseSegment {
   party: string;
   seats: number;
+  /** Gains less losses. */
+  net: number;
   colour: string;
   ink: string;
   /** Percent of the bar. */
@@ -22,7 +24,7 @@ export function houseSegments(house: HouseSummary, parties: readonly Party[]): {
     .filter((row) => row.seats > 0)
     .map((row) => {
       const colour = safeColour(parties.find((p) => p.code === row.party)?.colour);
-      return { party: row.party, seats: row.seats, colour, ink: textColourOn(colour), width: (row.seats / total) * 100 };
+      return { party: row.party, seats: row.seats, net: row.net, colour, ink: textColourOn(colour), width: (row.seats / total) * 100 };
     });
   return { segments, majorityAt: Math.min((house.majorityLine / total) * 100, 100) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ScreenSettings } from '../../../shared/protocol/schemas.ts';
-import { panelAt } from './rotation.ts';
+import { panelAt, runnablePanels } from './rotation.ts';
 
 const panels: ScreenSettings['panels'] = [
   { panel: 'map', seconds: 20 },
@@ -21,5 +21,24 @@ describe('panelAt', () => {
 
   test('keeps showing a single panel', () => {
     expect(panelAt({ panels: [{ panel: 'latest', seconds: 5 }], elapsedSeconds: 12 }).panel).toBe('latest');
+  });
+});
+
+describe('runnablePanels', () => {
+  const twoPanels: ScreenSettings['panels'] = [
+    { panel: 'map', seconds: 20 },
+    { panel: 'seats-to-watch', seconds: 15 },
+  ];
+
+  test('leaves out a panel with nothing to show, so the screen never shows it empty', () => {
+    expect(runnablePanels(twoPanels, { 'seats-to-watch': false })).toEqual([{ panel: 'map', seconds: 20 }]);
+  });
+
+  test('keeps every panel when each has something to show', () => {
+    expect(runnablePanels(twoPanels, { 'seats-to-watch': true })).toEqual(twoPanels);
+  });
+
+  test('runs the panels as set when every one of them is empty, rather than none', () => {
+    expect(runnablePanels([twoPanels[1]], { 'seats-to-watch': false })).toEqual([twoPanels[1]]);
   });
 });

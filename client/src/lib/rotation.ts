@@ -23,6 +23,18 @@ export function panelAt({ panels, elapsedSeconds }: { panels: ScreenSettings['pa
   return { index: 0, panel: panels[0].panel, remaining: panels[0].seconds };
 }
 
+/**
+ * The editor's panels less those with nothing to show now (seats to watch on a night with
+ * none flagged and no margins yet): never an empty panel. If every panel is empty, all run.
+ */
+export function runnablePanels(
+  panels: ScreenSettings['panels'],
+  hasContent: Partial<Record<ScreenPanel, boolean>>,
+): ScreenSettings['panels'] {
+  const runnable = panels.filter((p) => hasContent[p.panel] !== false);
+  return runnable.length > 0 ? runnable : panels;
+}
+
 /** A seat newly won from another party (a first declaration, or one after a recount): it takes the stage. */
 export function isNewGain(update: ElectionUpdate): boolean {
   return update.change === 'declared' && update.seat.status === 'declared' && update.seat.outcome?.label.kind === 'GAIN';

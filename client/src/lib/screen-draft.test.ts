@@ -8,8 +8,11 @@ describe('the screen settings draft', () => {
       'map:true',
       'party-table:true',
       'seats-to-watch:true',
+      'exit-poll:true',
       'house:false',
       'latest:false',
+      'targets:false',
+      'next-to-declare:false',
     ]);
   });
 

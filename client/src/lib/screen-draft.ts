@@ -17,6 +17,9 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
   'seats-to-watch': 'Seats to watch',
   house: 'House bar',
   latest: 'Latest declarations',
+  'exit-poll': 'Exit poll against the results',
+  targets: 'Targets taken',
+  'next-to-declare': 'Next to declare',
 };
 
 export function draftFrom(screen: ScreenSettings): DraftPanel[] {

@@ -13,6 +13,7 @@ const reference: NightReference = {
   parties: [],
   continuity: { aliases: {}, successors: {} },
   candidates: { E14000001: [{ name: 'Ann Able', party: 'Lab' }] },
+  expectedTimes: {},
 };
 const seat = reference.seats[0];
 const at = '2019-12-13T01:00:00.000Z';
@@ -25,6 +26,8 @@ const undeclared: ElectionState = {
   seq: 0,
   generatedAt: at,
   screen: DEFAULT_SCREEN,
+  exitPoll: null,
+  expectedTimes: {},
 };
 const declared = seatState({
   seat,

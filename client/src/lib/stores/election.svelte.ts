@@ -6,7 +6,8 @@
 import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapshot.ts';
 import type { CompactUpdate } from '../../../../shared/protocol/compact-update.ts';
 import { codesUsedIn, partiesAsNamedIn } from '../../../../shared/domain/party-names.ts';
-import type { Election, ElectionState, ElectionUpdate, Party, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
+import { NO_CONTINUITY } from '../../../../shared/domain/party.ts';
+import type { Election, ElectionState, ElectionUpdate, ExitPoll, Party, PartyContinuity, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
@@ -160,6 +161,11 @@ class ElectionStore {
     }
   }
 
+  /** The party continuity the figures are read with (Brexit -> RUK): for comparing them with an exit poll. */
+  get continuity(): PartyContinuity {
+    return this.state ? this.#reader.continuity(this.state.election.id) : NO_CONTINUITY;
+  }
+
   /** "Brexit Party (now Reform UK)" on a 2019 night: each election's own name for a party (shared/domain/party-names.ts). */
   #nameParties(electionId: string): void {
     this.#namedParties = partiesAsNamedIn(this.#tableParties, this.#reader.continuity(electionId), this.#codesUsed);
@@ -172,9 +178,10 @@ class ElectionStore {
   }
 
   /** An editor changed the mode or the screen settings: every screen follows at once. */
-  receiveSettings(settings: { election: Election; screen: ScreenSettings }): void {
+  receiveSettings(settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null }): void {
     if (this.state === null || settings.election.id !== this.state.election.id) return;
-    this.state = { ...this.state, election: settings.election, screen: settings.screen };
+    const exitPoll = settings.exitPoll === undefined ? this.state.exitPoll : settings.exitPoll;
+    this.state = { ...this.state, election: settings.election, screen: settings.screen, exitPoll };
   }
 
   #listen(): void {
