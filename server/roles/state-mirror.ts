@@ -22,6 +22,12 @@ interface Mirror {
 
 export type StateMirror = ReturnType<typeof createStateMirror>;
 
+/**
+ * A writer that hangs must not hold every viewer's watch (and the closures of all who wait
+ * on the same fetch) for ever: each request to it gives up after this long.
+ */
+export const WRITER_TIMEOUT_MS = 10_000;
+
 /** How long the writer's list of elections is trusted before asking again. */
 export const ELECTION_LIST_TTL_MS = 5000;
 
@@ -34,7 +40,7 @@ export function createStateMirror({ writerUrl, now = () => Date.now() }: { write
 
   async function knownElections(): Promise<Set<string>> {
     if (known && now() - known.at < ELECTION_LIST_TTL_MS) return known.ids;
-    listing ??= fetch(`${writerUrl.replace(/\/$/, '')}/api/elections`)
+    listing ??= fetch(`${writerUrl.replace(/\/$/, '')}/api/elections`, { signal: AbortSignal.timeout(WRITER_TIMEOUT_MS) })
       .then(async (response) => {
         if (!response.ok) throw new Error(`the writer answered ${response.status} for its elections`);
         const ids = new Set(((await response.json()) as Array<{ id: string }>).map((e) => e.id));
@@ -46,7 +52,10 @@ export function createStateMirror({ writerUrl, now = () => Date.now() }: { write
   }
 
   async function fetchFromWriter(electionId: string, what: 'state' | 'reference', headers: Record<string, string> = {}) {
-    const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/${what}`, { headers });
+    const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/${what}`, {
+      headers,
+      signal: AbortSignal.timeout(WRITER_TIMEOUT_MS),
+    });
     if (response.status === 404) throw new RefusedError(404, `election: no election "${electionId}"`);
     if (!response.ok && response.status !== 304) throw new Error(`the writer answered ${response.status} for ${electionId}'s ${what}`);
     return response;
