@@ -16,7 +16,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seededRandom } from '../../server/cli/replay-night.ts';
 import { freePort, startChild, type ChildServer } from '../support/child-server.ts';
-import { startRedis, type RedisProcess } from '../support/redis-server.ts';
+import { type RedisProcess } from '../support/redis-server.ts';
+import { startScaleOut } from '../support/scale-out.ts';
 import { tempDir, TEST_TOKEN } from '../support/server.ts';
 
 const SEED = 20_240_704;
@@ -281,15 +282,7 @@ describe('hostile headers, query strings, handshakes and socket arguments', () =
     let fanoutResult: { answered: number; serverErrors: string[] };
 
     beforeAll(async () => {
-      redis = await startRedis(await freePort());
-      const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: TEST_TOKEN };
-      writer = await startChild({
-        port: await freePort(),
-        entry: 'server/writer-main.ts',
-        env: { ...env, DATABASE_PATH: path.join(tempDir('election-fuzz-roles-'), 'writer.sqlite') },
-        ready: /Writer for fan-out/,
-      });
-      fanout = await startChild({ port: await freePort(), entry: 'server/fanout-main.ts', args: ['--writer', writer.url], env, ready: /fan-out: listening/ });
+      ({ redis, writer, fanouts: [fanout] } = await startScaleOut());
       const fuzz = hostile(SEED + 1);
       fanoutResult = await httpFuzz(fanout.url, fuzz);
       await socketFuzz(fanout.url, fuzz);

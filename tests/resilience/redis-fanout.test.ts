@@ -4,14 +4,14 @@
  * fan-out process killed hands its viewers to the other with nothing lost;
  * Redis restarting loses no declaration, as viewers resync from the writer.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ElectionState } from '../../shared/protocol/schemas.ts';
 import { labourGainIn } from '../fixtures/declarations.ts';
-import { freePort, startChild, type ChildServer } from '../support/child-server.ts';
+import { type ChildServer } from '../support/child-server.ts';
 import { ConvergentViewer, stateDigest, until } from '../support/convergent-viewer.ts';
-import { startRedis, type RedisProcess } from '../support/redis-server.ts';
-import { tempDir, TEST_TOKEN } from '../support/server.ts';
+import { type RedisProcess } from '../support/redis-server.ts';
+import { startScaleOut } from '../support/scale-out.ts';
+import { TEST_TOKEN } from '../support/server.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -57,25 +57,7 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
   };
 
   beforeAll(async () => {
-    redis = await startRedis(await freePort());
-    const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: TEST_TOKEN };
-    writer = await startChild({
-      port: await freePort(),
-      entry: 'server/writer-main.ts',
-      env: { ...env, DATABASE_PATH: path.join(tempDir('election-redis-'), 'writer.sqlite'), ELECTION_ADMIN_USER: 'chief', ELECTION_ADMIN_PASSWORD: ADMIN_PASSWORD },
-      ready: /Writer for fan-out/,
-    });
-    for (let i = 0; i < 2; i++) {
-      fanouts.push(
-        await startChild({
-          port: await freePort(),
-          entry: 'server/fanout-main.ts',
-          args: ['--writer', writer.url],
-          env,
-          ready: /fan-out: listening/,
-        }),
-      );
-    }
+    ({ redis, writer, fanouts } = await startScaleOut({ fanouts: 2, writerEnv: { ELECTION_ADMIN_USER: 'chief', ELECTION_ADMIN_PASSWORD: ADMIN_PASSWORD } }));
     const [a, b] = fanouts.map((f) => f.url);
     viewers = [0, 1, 2].flatMap(() => [new ConvergentViewer([a, b], 'ge2017'), new ConvergentViewer([b, a], 'ge2017')]);
     await until(() => viewers.every((v) => v.state !== null), 'the first snapshots');
