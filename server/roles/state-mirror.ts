@@ -32,6 +32,7 @@ export const WRITER_TIMEOUT_MS = 10_000;
 export const ELECTION_LIST_TTL_MS = 5000;
 
 export function createStateMirror({ writerUrl, now = () => Date.now() }: { writerUrl: string; now?: () => number }) {
+  const api = `${writerUrl.replace(/\/$/, '')}/api/elections`;
   const mirrors = new Map<string, Mirror>();
   // The writer's election ids, asked at most once per ELECTION_LIST_TTL_MS however many
   // viewers ask to watch ids that do not exist: 2,000 such watches cost the writer one request.
@@ -40,7 +41,7 @@ export function createStateMirror({ writerUrl, now = () => Date.now() }: { write
 
   async function knownElections(): Promise<Set<string>> {
     if (known && now() - known.at < ELECTION_LIST_TTL_MS) return known.ids;
-    listing ??= fetch(`${writerUrl.replace(/\/$/, '')}/api/elections`, { signal: AbortSignal.timeout(WRITER_TIMEOUT_MS) })
+    listing ??= fetch(api, { signal: AbortSignal.timeout(WRITER_TIMEOUT_MS) })
       .then(async (response) => {
         if (!response.ok) throw new Error(`the writer answered ${response.status} for its elections`);
         const ids = new Set(((await response.json()) as Array<{ id: string }>).map((e) => e.id));
@@ -52,7 +53,7 @@ export function createStateMirror({ writerUrl, now = () => Date.now() }: { write
   }
 
   async function fetchFromWriter(electionId: string, what: 'state' | 'reference', headers: Record<string, string> = {}) {
-    const response = await fetch(`${writerUrl.replace(/\/$/, '')}/api/elections/${encodeURIComponent(electionId)}/${what}`, {
+    const response = await fetch(`${api}/${encodeURIComponent(electionId)}/${what}`, {
       headers,
       signal: AbortSignal.timeout(WRITER_TIMEOUT_MS),
     });

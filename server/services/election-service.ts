@@ -281,14 +281,15 @@ export function createElectionService({
     /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference, the screen and the exit poll. */
     head(electionId: string) {
       const n = night(electionId);
+      const exitPoll = latestExitPoll(electionId);
       return {
         seq: n.seq,
         mode: n.election.mode,
         name: n.election.name,
         referenceVersion: reference(electionId).referenceVersion,
         screen: n.screen,
-        exitPoll: latestExitPoll(electionId),
-        headline: nightHeadline(n.house, latestExitPoll(electionId)).text,
+        exitPoll,
+        headline: nightHeadline(n.house, exitPoll).text,
       };
     },
 
