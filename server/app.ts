@@ -20,7 +20,11 @@ import { continuityRoutes } from './http/continuity-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
+import { webhooksRoutes } from './http/webhooks-routes.ts';
 import { createElectionService } from './services/election-service.ts';
+import { createWebhooksService } from './services/webhooks-service.ts';
+import { createOutbox } from './webhooks/outbox.ts';
+import { createWebhookWorker } from './webhooks/worker.ts';
 import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
@@ -40,6 +44,10 @@ export interface AppOptions {
   viewerBacklogBytes?: number;
   /** How long updates wait to be sent together (server/realtime/batcher.ts); 0 still batches one tick. */
   batchWindowMs?: number;
+  /** The address the public reaches this server at (ELECTION_PUBLIC_URL), for the image links webhooks carry; else http://localhost:PORT. */
+  publicUrl?: string;
+  /** Webhook sending: the retry schedule after each failed attempt, and how long an attempt may take (server/webhooks/worker.ts). */
+  webhooks?: { retryDelaysMs?: readonly number[]; timeoutMs?: number };
   /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
   relay?: {
     /** Each batch after this process's viewers have it. */
@@ -66,7 +74,20 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
+export function createApp({
+  db,
+  apiToken,
+  allowedOrigins = [],
+  loginLimit,
+  trustedProxies = [],
+  clientDist,
+  now,
+  batchWindowMs,
+  viewerBacklogBytes,
+  relay,
+  publicUrl,
+  webhooks: webhookOptions,
+}: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
   strictJsonBodies(http);
@@ -78,12 +99,25 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
       relay?.batch(electionId, updates);
     },
   });
+  let baseUrl = publicUrl?.replace(/\/+$/, '') ?? null;
+  const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => baseUrl });
+  const worker = createWebhookWorker({ db, now, ...webhookOptions });
+  let queued = 0;
   const service = createElectionService({
     db,
     now,
-    onUpdate: (update) => batcher.push(update),
+    onUpdate: (update) => {
+      batcher.push(update);
+      // After the commit, never before: the worker reads what the transaction wrote.
+      if (queued > 0) worker.kick();
+      queued = 0;
+    },
     onSettings: (settings) => io && broadcastSettings(io, settings),
+    onRecord: (change) => {
+      queued += outbox.record(change);
+    },
   });
+  const webhooks = createWebhooksService({ db, outbox, worker, now });
 
   http.setErrorHandler((error: FastifyError | RefusedError, _request, reply) => {
     if (error instanceof RefusedError) {
@@ -108,6 +142,7 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   auditRoutes(http, { db, elections: service, gate });
   screensRoutes(http, service, writer);
   continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
+  webhooksRoutes(http, webhooks, gate);
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
@@ -137,12 +172,18 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     io,
     service,
     accounts,
+    webhooks,
     async listen(port: number, host = '127.0.0.1') {
       await http.listen({ port, host });
       const address = http.server.address();
-      return typeof address === 'object' && address ? address.port : port;
+      const bound = typeof address === 'object' && address ? address.port : port;
+      baseUrl ??= `http://localhost:${bound}`;
+      // Whatever was queued before a stop or a crash goes out now, in order.
+      worker.kick();
+      return bound;
     },
     async close() {
+      worker.close();
       batcher.flush();
       deskSocket.close();
       io!.close();

@@ -8,7 +8,7 @@ import { request, type Answer } from './session.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactUpdate } from '../../shared/protocol/compact-update.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
-import { createApp, type App } from '../../server/app.ts';
+import { createApp, type App, type AppOptions } from '../../server/app.ts';
 import { loadBaselineFile } from '../../server/baseline/load-article-baseline.ts';
 import { projectRoot } from '../../server/config/project-root.ts';
 import { openDatabase, type Db } from '../../server/db/connection.ts';
@@ -34,15 +34,24 @@ export function tempDir(prefix = 'election-test-'): string {
 }
 
 export async function startServer(
-  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[]; viewerBacklogBytes?: number; allowedOrigins?: string[] } = {},
+  options: {
+    dbPath?: string;
+    port?: number;
+    clientDist?: string;
+    batchWindowMs?: number;
+    trustedProxies?: string[];
+    viewerBacklogBytes?: number;
+    allowedOrigins?: string[];
+    webhooks?: AppOptions['webhooks'];
+  } = {},
 ): Promise<RunningServer> {
   const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
   const baseline = loadBaselineFile(ARTICLE_BASELINE);
   const open = async (port: number) => {
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
-    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins } = options;
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins });
+    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks } = options;
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };
