@@ -25,6 +25,9 @@ import { createElectionService } from './services/election-service.ts';
 import { createWebhooksService } from './services/webhooks-service.ts';
 import { createOutbox } from './webhooks/outbox.ts';
 import { createWebhookWorker } from './webhooks/worker.ts';
+import { shareRoutes } from './http/share-routes.ts';
+import { createRenderer, DEFAULT_FONT_DIR, fontProblem } from './share/renderer.ts';
+import { createShareService } from './share/share-service.ts';
 import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
@@ -48,6 +51,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Webhook sending: the retry schedule after each failed attempt, and how long an attempt may take (server/webhooks/worker.ts). */
   webhooks?: { retryDelaysMs?: readonly number[]; timeoutMs?: number };
+  /** Share images (server/share/): where the DejaVu fonts are, or false for none. On by default. */
+  shareImages?: { fontDir?: string } | false;
   /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
   relay?: {
     /** Each batch after this process's viewers have it. */
@@ -87,6 +92,7 @@ export function createApp({
   relay,
   publicUrl,
   webhooks: webhookOptions,
+  shareImages = {},
 }: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const http = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false });
@@ -100,7 +106,11 @@ export function createApp({
     },
   });
   let baseUrl = publicUrl?.replace(/\/+$/, '') ?? null;
-  const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => baseUrl });
+  const fontDir = shareImages === false ? null : (shareImages.fontDir ?? DEFAULT_FONT_DIR);
+  const imagesOff = fontDir === null ? 'share images are off on this server' : fontProblem(fontDir);
+  if (imagesOff && fontDir !== null) console.error(imagesOff);
+  const renderer = imagesOff ? null : createRenderer({ fontDir: fontDir! });
+  const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => (renderer ? baseUrl : null) });
   const worker = createWebhookWorker({ db, now, ...webhookOptions });
   let queued = 0;
   const service = createElectionService({
@@ -111,6 +121,16 @@ export function createApp({
       // After the commit, never before: the worker reads what the transaction wrote.
       if (queued > 0) worker.kick();
       queued = 0;
+      // After the 201 has gone: this version's images and the new party table, drawn in the background.
+      if (share) {
+        setImmediate(() => {
+          try {
+            share.prerender(update.election, update.seat.code, update.seat.version, update.seq);
+          } catch (err) {
+            console.error(`share images: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        });
+      }
     },
     onSettings: (settings) => io && broadcastSettings(io, settings),
     onRecord: (change) => {
@@ -118,6 +138,7 @@ export function createApp({
     },
   });
   const webhooks = createWebhooksService({ db, outbox, worker, now });
+  const share = renderer ? createShareService({ db, elections: service, renderer }) : null;
 
   http.setErrorHandler((error: FastifyError | RefusedError, _request, reply) => {
     if (error instanceof RefusedError) {
@@ -143,6 +164,7 @@ export function createApp({
   screensRoutes(http, service, writer);
   continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
   webhooksRoutes(http, webhooks, gate);
+  shareRoutes(http, { share, elections: service, off: imagesOff });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
@@ -173,6 +195,7 @@ export function createApp({
     service,
     accounts,
     webhooks,
+    share,
     async listen(port: number, host = '127.0.0.1') {
       await http.listen({ port, host });
       const address = http.server.address();
@@ -184,6 +207,7 @@ export function createApp({
     },
     async close() {
       worker.close();
+      await renderer?.close();
       batcher.flush();
       deskSocket.close();
       io!.close();
