@@ -112,20 +112,21 @@ export function createApp({
   const renderer = imagesOff ? null : createRenderer({ fontDir: fontDir! });
   const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => (renderer ? baseUrl : null) });
   const worker = createWebhookWorker({ db, now, ...webhookOptions });
-  let queued = 0;
+  const queued = new Set<number>();
   const service = createElectionService({
     db,
     now,
     onUpdate: (update) => {
       batcher.push(update);
       // After the commit, never before: the worker reads what the transaction wrote.
-      if (queued > 0) worker.kick();
-      queued = 0;
+      if (queued.size > 0) worker.kick([...queued]);
+      queued.clear();
       // After the 201 has gone: this version's images and the new party table, drawn in the background.
       if (share) {
+        const house = service.house(update.election);
         setImmediate(() => {
           try {
-            share.prerender(update.election, update.seat.code, update.seat.version, update.seq);
+            share.prerender(update, house);
           } catch (err) {
             console.error(`share images: ${err instanceof Error ? err.message : String(err)}`);
           }
@@ -134,7 +135,7 @@ export function createApp({
     },
     onSettings: (settings) => io && broadcastSettings(io, settings),
     onRecord: (change) => {
-      queued += outbox.record(change);
+      for (const id of outbox.record(change)) queued.add(id);
     },
   });
   const webhooks = createWebhooksService({ db, outbox, worker, now });
@@ -207,7 +208,7 @@ export function createApp({
     },
     async close() {
       worker.close();
-      await renderer?.close();
+      renderer?.close();
       batcher.flush();
       deskSocket.close();
       io!.close();

@@ -33,6 +33,8 @@ const app = createApp({
   allowedOrigins: config.ELECTION_ALLOWED_ORIGINS,
   trustedProxies: config.ELECTION_TRUST_PROXY,
   viewerBacklogBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
+  publicUrl: config.ELECTION_PUBLIC_URL,
+  shareImages: config.ELECTION_SHARE_IMAGES === 'on' ? {} : false,
   relay,
 });
 redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;

@@ -348,6 +348,9 @@ export function createElectionService({
 
     parties: () => parties,
 
+    /** The House figures now (party table, declared, majority line). */
+    house: (electionId: string) => night(electionId).house,
+
     recount(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
       const n = night(electionId);
       const current = seatOf(n, seatCode);

@@ -1,29 +1,19 @@
 /**
- * Share images, rendered off the main thread (render-worker.mjs) so a night of
- * images never holds up a declaration. Each image is rendered once: the same key
- * asked for twice while rendering waits for the one render, and finished images
- * are kept in a cache bounded by bytes. Asked-for images go before pre-renders.
+ * Share images, drawn in child processes (render-lane.ts), so a night of
+ * images never runs on the thread that answers declarations. Two lanes: an
+ * image someone asked for is drawn at normal priority; pre-renders after each
+ * 201 at the lowest, with the CPU the desk leaves. Each image is drawn once:
+ * asked for twice while drawing, both wait for the one; drawn images are kept
+ * in a cache bounded by bytes, least recently used first out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { Element } from './cards.ts';
+import { RenderLane, stopping, type RenderJob } from './render-lane.ts';
 
-/** Debian's fonts-dejavu-core (.ci/run installs it); SHARE_FONT_DIR overrides. */
+export type { RenderJob } from './render-lane.ts';
+
+/** Debian's fonts-dejavu-core (.ci/run installs it). */
 export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-
-export interface RenderJob {
-  key: string;
-  width: number;
-  height: number;
-  /** Built only when the job runs: a pre-render that a newer one replaced costs nothing. */
-  build: () => Element;
-}
-
-interface Waiting extends RenderJob {
-  resolve: (png: Buffer) => void;
-  reject: (err: Error) => void;
-}
 
 export type ShareRenderer = ReturnType<typeof createRenderer>;
 
@@ -39,14 +29,9 @@ export function createRenderer({ fontDir = DEFAULT_FONT_DIR, cacheBytes = 64 * 1
   const cache = new Map<string, Buffer>();
   let cachedBytes = 0;
   const rendering = new Map<string, Promise<Buffer>>();
-  const urgent: Waiting[] = [];
-  const later: Waiting[] = [];
-  let worker: Worker | null = null;
-  let busy: Waiting | null = null;
+  const asked = new RenderLane(fontDir, 0);
+  const ahead = new RenderLane(fontDir, 19);
   let closed = false;
-  let nextId = 0;
-  const stats = { rendered: 0, renderMs: 0 };
-  let started = 0;
 
   function keep(key: string, png: Buffer) {
     cache.set(key, png);
@@ -59,50 +44,7 @@ export function createRenderer({ fontDir = DEFAULT_FONT_DIR, cacheBytes = 64 * 1
     }
   }
 
-  function startWorker(): Worker {
-    const w = new Worker(new URL('./render-worker.mjs', import.meta.url), { workerData: { fontDir } });
-    w.unref();
-    w.on('message', (message: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = busy;
-      busy = null;
-      if (job) {
-        if (message.png) {
-          stats.rendered++;
-          stats.renderMs += performance.now() - started;
-          job.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
-        } else job.reject(new Error(`rendering ${job.key}: ${message.error}`));
-      }
-      next();
-    });
-    // A crashed worker fails its job, and the next job starts a new one.
-    w.on('error', (err) => {
-      console.error(`share images: the render worker failed: ${err.message}`);
-      worker = null;
-      busy?.reject(err);
-      busy = null;
-      next();
-    });
-    return w;
-  }
-
-  function next() {
-    if (busy || closed) return;
-    const job = urgent.shift() ?? later.shift();
-    if (!job) return;
-    busy = job;
-    try {
-      worker ??= startWorker();
-      const { width, height } = job;
-      started = performance.now();
-      worker.postMessage({ id: nextId++, tree: job.build(), width, height });
-    } catch (err) {
-      busy = null;
-      job.reject(err instanceof Error ? err : new Error(String(err)));
-      next();
-    }
-  }
-
-  function render(job: RenderJob, first: boolean): Promise<Buffer> {
+  function render(job: RenderJob, lane: RenderLane): Promise<Buffer> {
     const hit = cache.get(job.key);
     if (hit) {
       // Most recently used goes to the back.
@@ -112,15 +54,13 @@ export function createRenderer({ fontDir = DEFAULT_FONT_DIR, cacheBytes = 64 * 1
     }
     const running = rendering.get(job.key);
     if (running) {
-      // Asked for while only queued as a pre-render: move it to the front.
-      const queued = later.findIndex((w) => w.key === job.key);
-      if (first && queued >= 0) urgent.push(...later.splice(queued, 1));
+      // Asked for while only queued as a pre-render: it moves to the lane for asked-for images.
+      const queued = ahead.queue.findIndex((w) => w.key === job.key);
+      if (lane === asked && queued >= 0) asked.push(ahead.queue.splice(queued, 1)[0]);
       return running;
     }
-    if (closed) return Promise.reject(Object.assign(new Error('share images: the server is stopping'), { name: 'Stopping' }));
-    const promise = new Promise<Buffer>((resolve, reject) => {
-      (first ? urgent : later).push({ ...job, resolve, reject });
-    }).then(
+    if (closed) return Promise.reject(stopping());
+    const promise = new Promise<Buffer>((resolve, reject) => lane.push({ ...job, resolve, reject })).then(
       (png) => {
         rendering.delete(job.key);
         keep(job.key, png);
@@ -132,40 +72,32 @@ export function createRenderer({ fontDir = DEFAULT_FONT_DIR, cacheBytes = 64 * 1
       },
     );
     rendering.set(job.key, promise);
-    next();
     return promise;
   }
 
   return {
-    /** The image, from the cache or rendered now, ahead of any pre-render. */
-    image: (job: RenderJob) => render(job, true),
-    /** Render in the background, after anything asked for; failures are logged, never thrown. */
+    /** The image, from the cache or drawn now at normal priority. */
+    image: (job: RenderJob) => render(job, asked),
+    /** Drawn in the background at the lowest priority; failures are logged, never thrown. */
     prerender(job: RenderJob) {
-      render(job, false).catch((err: Error) => {
+      render(job, ahead).catch((err: Error) => {
         if (err.name !== 'Replaced' && err.name !== 'Stopping') console.error(`share images: ${err.message}`);
       });
     },
     /** Drops queued pre-renders whose key starts with this prefix (a newer version replaces them). */
     dropQueued(prefix: string) {
-      for (let i = later.length - 1; i >= 0; i--) {
-        if (later[i].key.startsWith(prefix)) {
-          const [dropped] = later.splice(i, 1);
-          const replaced = new Error(`${dropped.key}: replaced by a newer version before it was rendered`);
-          replaced.name = 'Replaced';
-          dropped.reject(replaced);
+      for (let i = ahead.queue.length - 1; i >= 0; i--) {
+        if (ahead.queue[i].key.startsWith(prefix)) {
+          const [dropped] = ahead.queue.splice(i, 1);
+          dropped.reject(Object.assign(new Error(`${dropped.key}: replaced by a newer version before it was drawn`), { name: 'Replaced' }));
         }
       }
     },
-    stats: () => ({ ...stats, cached: cache.size, cachedBytes, queued: urgent.length + later.length }),
-    async close() {
+    stats: () => ({ cached: cache.size, cachedBytes, queued: asked.queue.length + ahead.queue.length }),
+    close() {
       closed = true;
-      const stopping = new Error('share images: the server is stopping');
-      stopping.name = 'Stopping';
-      for (const job of [...urgent.splice(0), ...later.splice(0)]) job.reject(stopping);
-      busy?.reject(stopping);
-      busy = null;
-      await worker?.terminate();
-      worker = null;
+      asked.close();
+      ahead.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  * handed out keeps showing what it showed.
  */
 import { houseSummary } from '../../shared/domain/party-table.ts';
-import type { Election, HouseSummary, SeatState } from '../../shared/protocol/schemas.ts';
+import type { Election, ElectionUpdate, HouseSummary, SeatState } from '../../shared/protocol/schemas.ts';
 import { SHARE_SIZES, type ShareSize } from '../../shared/protocol/share-urls.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
@@ -50,17 +50,26 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
     return { house: houseSummary(declared, total, continuity), at: versions.at(-1)?.entered_at ?? null };
   }
 
-  const seatJob = (electionId: string, seatCode: string, version: number, size: ShareSize): RenderJob => ({
-    key: `${electionId}/seat/${seatCode}/v${version}/${size}/${election(electionId).mode}`,
+  const mode = (electionId: string) => elections.head(electionId).mode;
+
+  /** `known`: the seat as the change left it, so a pre-render reads nothing back from the database. */
+  const seatJob = (electionId: string, seatCode: string, version: number, size: ShareSize, known?: SeatState): RenderJob => ({
+    key: `${electionId}/seat/${seatCode}/v${version}/${size}/${mode(electionId)}`,
     ...SHARE_SIZES[size],
-    build: () => seatCard(election(electionId), seatAt(electionId, seatCode, version), elections.parties(), size),
+    build: () => seatCard(election(electionId), known ?? seatAt(electionId, seatCode, version), elections.parties(), size),
   });
 
-  const houseJob = (electionId: string, seq: number, size: ShareSize): RenderJob => ({
-    key: `${electionId}/house/s${seq}/${size}/${election(electionId).mode}`,
+  /** The party table after change `seq`: the one held in memory when it is the newest, else read back from the versions. */
+  function houseFor(electionId: string, seq: number): { house: HouseSummary; at: string | null } {
+    if (seq === elections.head(electionId).seq) return { house: elections.house(electionId), at: declarations.enteredAtOfSeq(db, electionId, seq) };
+    return houseAt(electionId, seq);
+  }
+
+  const houseJob = (electionId: string, seq: number, size: ShareSize, known?: { house: HouseSummary; at: string }): RenderJob => ({
+    key: `${electionId}/house/s${seq}/${size}/${mode(electionId)}`,
     ...SHARE_SIZES[size],
     build: () => {
-      const { house, at } = houseAt(electionId, seq);
+      const { house, at } = known ?? houseFor(electionId, seq);
       return houseCard(election(electionId), house, elections.parties(), size, at);
     },
   });
@@ -77,12 +86,13 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
       return renderer.image(houseJob(electionId, seq, size));
     },
 
-    /** After each change (its 201 sent): that version's images and the new party table, in the background. */
-    prerender(electionId: string, seatCode: string, version: number, seq: number) {
-      for (const size of ['landscape', 'square'] as const) renderer.prerender(seatJob(electionId, seatCode, version, size));
+    /** After each change (its 201 sent): that version's images and the new party table, in the background, from the figures it left. */
+    prerender(update: ElectionUpdate, house: HouseSummary) {
+      const { election: electionId, seat, seq, at } = update;
+      for (const size of ['landscape', 'square'] as const) renderer.prerender(seatJob(electionId, seat.code, seat.version, size, seat));
       // Only the newest party table is worth drawing ahead of time: a queued older one is dropped.
       renderer.dropQueued(`${electionId}/house/`);
-      for (const size of ['landscape', 'square'] as const) renderer.prerender(houseJob(electionId, seq, size));
+      for (const size of ['landscape', 'square'] as const) renderer.prerender(houseJob(electionId, seq, size, { house, at }));
     },
 
     stats: renderer.stats,

@@ -50,12 +50,12 @@ export function createOutbox({ db, parties, imageBase }: OutboxDeps) {
   const listening = (endpoint: repo.Endpoint, electionId: string) =>
     endpoint.election_id === null || endpoint.election_id === electionId;
 
-  /** Queues what this change owes each endpoint; answers how many deliveries it queued. Call inside the change's transaction. */
-  function record(change: RecordedChange): number {
-    let queued = 0;
+  /** Queues what this change owes each endpoint; answers the endpoints it queued for. Call inside the change's transaction. */
+  function record(change: RecordedChange): number[] {
+    const queued: number[] = [];
     const { election } = change;
     const mine = endpoints.filter((e) => listening(e, election.id));
-    if (mine.length === 0) return 0;
+    if (mine.length === 0) return queued;
     const base = imageBase();
 
     const events = seatChangeEvents(change.kind, change.after);
@@ -73,7 +73,7 @@ export function createOutbox({ db, parties, imageBase }: OutboxDeps) {
       for (const endpoint of forSeat) {
         const theirs: WebhookEvent[] = events.filter((ev) => endpoint.events.includes(ev));
         put(endpoint, election, seatChangePayload(seatChange, theirs, parties()), change.at);
-        queued++;
+        queued.push(endpoint.id);
       }
     }
 
@@ -86,7 +86,7 @@ export function createOutbox({ db, parties, imageBase }: OutboxDeps) {
         const payload = headlinePayload(election, change.seq, change.at, after, before.state === 'none' ? null : before, images);
         for (const endpoint of forHeadline) {
           put(endpoint, election, payload, change.at);
-          queued++;
+          queued.push(endpoint.id);
         }
       }
     }

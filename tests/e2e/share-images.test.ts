@@ -27,7 +27,7 @@ describe('share images in the browser', () => {
     await page.goto(`${server.url}/screens?election=ge2017`);
     const thumbnail = page.locator('[data-testid="lines"] [data-testid="share-links"] img').first();
     await thumbnail.waitFor();
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(1200);
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1200);
     expect(await thumbnail.getAttribute('alt')).toBe('Share image: Croydon Central, version 1');
     await page.locator('section[aria-labelledby="lines-heading"]').screenshot({ path: screenshotPath('screens-share-links') });
 
