@@ -24,7 +24,7 @@ import { webhooksRoutes } from './http/webhooks-routes.ts';
 import { createElectionService } from './services/election-service.ts';
 import { createWebhooksService } from './services/webhooks-service.ts';
 import { createOutbox } from './webhooks/outbox.ts';
-import { createWebhookWorker } from './webhooks/worker.ts';
+import { createWebhookSender } from './webhooks/sender.ts';
 import { shareRoutes } from './http/share-routes.ts';
 import { createRenderer, DEFAULT_FONT_DIR, fontProblem } from './share/renderer.ts';
 import { createShareService } from './share/share-service.ts';
@@ -111,7 +111,7 @@ export function createApp({
   if (imagesOff && fontDir !== null) console.error(imagesOff);
   const renderer = imagesOff ? null : createRenderer({ fontDir: fontDir! });
   const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => (renderer ? baseUrl : null) });
-  const worker = createWebhookWorker({ db, now, ...webhookOptions });
+  const worker = createWebhookSender({ db, now, ...webhookOptions });
   const queued = new Set<number>();
   const service = createElectionService({
     db,
@@ -207,7 +207,7 @@ export function createApp({
       return bound;
     },
     async close() {
-      worker.close();
+      await worker.close();
       renderer?.close();
       batcher.flush();
       deskSocket.close();

@@ -4,7 +4,7 @@ import type { DeliveryListing, DeliveryStatus, NewWebhook, NewWebhookFields, Web
 import type { Db } from '../db/connection.ts';
 import * as repo from '../db/webhooks-repo.ts';
 import type { Outbox } from '../webhooks/outbox.ts';
-import type { WebhookWorker } from '../webhooks/worker.ts';
+import type { WebhookSender } from '../webhooks/sender.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import { RefusedError } from './errors.ts';
 
@@ -59,7 +59,7 @@ export function deliveryListing(d: repo.DeliveryRow): DeliveryListing {
   };
 }
 
-export function createWebhooksService({ db, outbox, worker, now = () => new Date() }: { db: Db; outbox: Outbox; worker: WebhookWorker; now?: () => Date }) {
+export function createWebhooksService({ db, outbox, worker, now = () => new Date() }: { db: Db; outbox: Outbox; worker: WebhookSender; now?: () => Date }) {
   function endpoint(id: number): repo.Endpoint {
     const found = repo.findEndpoint(db, id);
     if (!found) throw new RefusedError(404, `id: no webhook endpoint ${id}`, [{ path: 'id', message: `no webhook endpoint ${id}` }]);
