@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { SeatResult } from '../server/import/hoc-candidates.ts';
 import { seatImagePath } from '../shared/protocol/share-urls.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
+import { registerWebhooks } from '../tests/support/webhook-admin.ts';
 import { BENCH_TOKEN, declare, enterNight, night2019 } from './night.ts';
 import { kb, ms, spread } from './stats.ts';
 
@@ -67,23 +68,13 @@ async function startServer(dbPath: string, images: boolean): Promise<ChildServer
   });
 }
 
-async function registerWebhooks(server: ChildServer, urls: string[]) {
-  const login = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  for (const [i, url] of urls.entries()) {
-    const made = await fetch(`${server.url}/api/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, origin: server.url },
-      body: JSON.stringify({ name: `receiver ${i + 1}`, url, events: ['declarations', 'corrections', 'recounts', 'headline'] }),
-    });
-    if (made.status !== 201) throw new Error(`registering ${url}: ${made.status} ${await made.text()}`);
-  }
-}
+
+const register = (server: ChildServer, urls: string[]) =>
+  registerWebhooks(
+    server.url,
+    PASSWORD,
+    urls.map((url, i) => ({ name: `receiver ${i + 1}`, url, events: ['declarations', 'corrections', 'recounts', 'headline'] })),
+  );
 
 const eventId = (seat: SeatResult) => `ge2019:${seat.code}:v1`;
 const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
@@ -95,7 +86,7 @@ async function paced(results: SeatResult[], count: number) {
   const receivers = await startReceivers(ENDPOINTS);
   const server = await startServer(dbPath, true);
   try {
-    await registerWebhooks(server, receivers.urls);
+    await register(server, receivers.urls);
     const acked = new Map<string, number>();
     const imageMs: number[] = [];
     const squareMs: number[] = [];
@@ -146,7 +137,7 @@ async function night(images: boolean, endpoints: number) {
   const receivers = endpoints > 0 ? await startReceivers(endpoints) : null;
   const server = await startServer(dbPath, images);
   try {
-    if (receivers) await registerWebhooks(server, receivers.urls);
+    if (receivers) await register(server, receivers.urls);
     const { each, totalMs: total } = await enterNight(server.url, results);
     const s = spread(each);
     const what = `${images ? 'share images' : 'no images'}, ${endpoints} webhook endpoints`;

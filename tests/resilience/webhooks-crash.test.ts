@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { freePort, startChild, type ChildServer } from '../support/child-server.ts';
 import { tempDir, TEST_TOKEN } from '../support/server.ts';
+import { registerWebhooks } from '../support/webhook-admin.ts';
 import { startReceiver } from '../support/webhook-receiver.ts';
 
 const PASSWORD = 'crash-test-admin-password';
@@ -32,19 +33,7 @@ describe('a server killed with SIGKILL mid-delivery', () => {
     const port = await freePort();
     server = await start(port);
 
-    const login = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const made = await fetch(`${server.url}/api/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, origin: server.url },
-      body: JSON.stringify({ name: 'live blog', url: receiver.url, secret: SECRET, events: ['declarations'] }),
-    });
-    expect(made.status).toBe(201);
+    await registerWebhooks(server.url, PASSWORD, [{ name: 'live blog', url: receiver.url, secret: SECRET, events: ['declarations'] }]);
 
     receiver.answer = 'hold';
     for (const seat of SEATS) {
