@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { api, startServer, type RunningServer } from '../support/server.ts';
-import { addUser, login, request } from '../support/session.ts';
+import { addUser, login, PASSWORD, request } from '../support/session.ts';
 
 describe('share images in the browser', () => {
   let server: RunningServer;
@@ -25,6 +25,9 @@ describe('share images in the browser', () => {
   test('the screens page shows each line\'s image beside it, and the image opens at 1200x675', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${server.url}/screens?election=ge2017`);
+    await page.getByTestId('login-username').fill('ada');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
     const thumbnail = page.locator('[data-testid="lines"] [data-testid="share-links"] img').first();
     await thumbnail.waitFor();
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1200);

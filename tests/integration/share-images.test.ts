@@ -4,7 +4,8 @@ import { seatCard } from '../../server/share/cards.ts';
 import type { SeatState } from '../../shared/protocol/schemas.ts';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { screenshotPath, SCREENSHOTS } from '../support/browser.ts';
-import { api, closedAfterEach, startServer, type RunningServer } from '../support/server.ts';
+import { api, closedAfterEach, startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { request } from '../support/session.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -24,6 +25,8 @@ describe('share images', () => {
 
   test('a declaration has its images at both sizes from the moment of its 201, under 150 KB, cached by version', async () => {
     const server = closeLater(await startServer());
+    // The article elections start in test mode: a live night's images are the ones cached for a year.
+    expect((await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'live' }, { bearer: TEST_TOKEN, origin: null })).status).toBe(200);
     expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL))).status).toBe(201);
 
     const landscape = await get(server, seatPng(1));

@@ -28,6 +28,8 @@ describe('webhooks', () => {
     const server = closeLater(await startServer({ webhooks: { retryDelaysMs, timeoutMs: 2000 } }));
     await addUser(server, 'ada', 'admin');
     admin = await login(server, 'ada');
+    // The article elections start in test mode; these tests read a live night unless they say otherwise.
+    expect((await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'live' }, { session: admin })).status).toBe(200);
     return server;
   }
 
@@ -203,8 +205,10 @@ describe('webhooks', () => {
     await receiver.waitFor(1);
     expect(receiver.received.map((r) => r.key)).toEqual([`ge2017:${EALING}:v1`]);
 
+    // The receiver has answered; the worker records it a moment later.
+    await waitUntil(async () => (await deliveries(server, id)).filter((d) => d.status === 'delivered').length === 1);
     const listed = await request(server, 'GET', `/api/webhooks`, undefined, { session: admin });
-    expect(listed.body[0].counts).toMatchObject({ dead: 1, delivered: 1 });
+    expect(listed.body[0].counts).toMatchObject({ dead: 1, delivered: 1, pending: 0 });
     expect(JSON.stringify(listed.body)).not.toContain(SECRET);
 
     const again = await request(server, 'POST', `/api/webhook-deliveries/${dead.id}/resend`, {}, { session: admin });
