@@ -16,7 +16,7 @@ import type { CompactUpdate } from '../shared/protocol/compact-update.ts';
 import type { ElectionState } from '../shared/protocol/schemas.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
 import { startRedis } from '../tests/support/redis-server.ts';
-import { BENCH_TOKEN, declare, night2019 } from './night.ts';
+import { BENCH_TOKEN, declare, enterNight, night2019 } from './night.ts';
 import { collectedResidentBytes, kb, medianSpread, ms, settledResidentBytes, spread, type Spread } from './stats.ts';
 import { joinSwarms, replyFrom, startSwarm, type Swarm } from './swarm.ts';
 
@@ -246,14 +246,7 @@ async function fanout(n: number) {
 async function entryAndSnapshot() {
   console.log('\n--- entry: the whole 650-seat night posted as fast as the server acknowledges ---');
   const { server, results } = await startNightServer();
-  const each: number[] = [];
-  const started = now();
-  for (const seat of results) {
-    const t = now();
-    await declare(server.url, seat);
-    each.push(now() - t);
-  }
-  const total = now() - started;
+  const { each, totalMs: total } = await enterNight(server.url, results);
   const s = spread(each);
   console.log(`${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`);
 

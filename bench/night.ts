@@ -35,3 +35,15 @@ export async function declare(url: string, seat: SeatResult): Promise<{ seq: num
   if (response.status !== 201) throw new Error(`declaring ${seat.code}: ${response.status} ${text}`);
   return JSON.parse(text) as { seq: number };
 }
+
+/** Every result posted one at a time, each as soon as the one before is acknowledged: each request's time, and the whole. */
+export async function enterNight(url: string, results: readonly SeatResult[]): Promise<{ each: number[]; totalMs: number }> {
+  const each: number[] = [];
+  const started = performance.now();
+  for (const seat of results) {
+    const t = performance.now();
+    await declare(url, seat);
+    each.push(performance.now() - t);
+  }
+  return { each, totalMs: performance.now() - started };
+}

@@ -25,7 +25,14 @@ import { screensRoutes } from './http/screens-routes.ts';
 import { EMBEDDABLE, SECURITY_HEADERS } from './http/security-headers.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
+import { webhooksRoutes } from './http/webhooks-routes.ts';
 import { createElectionService } from './services/election-service.ts';
+import { createWebhooksService } from './services/webhooks-service.ts';
+import { createOutbox } from './webhooks/outbox.ts';
+import { createWebhookSender } from './webhooks/sender.ts';
+import { shareRoutes } from './http/share-routes.ts';
+import { createRenderer, DEFAULT_FONT_DIR, fontProblem } from './share/renderer.ts';
+import { createShareService } from './share/share-service.ts';
 import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
@@ -43,7 +50,7 @@ export interface AppOptions {
   /** LOG_LEVEL: Fastify's logger (pino) to stdout, or `logStream`; silent when not given. */
   logLevel?: LogLevel;
   logStream?: { write(line: string): void };
-  /** The site's public address (ELECTION_PUBLIC_URL), for links the server writes; without it they are paths. */
+  /** The site's public address (ELECTION_PUBLIC_URL), for links the server writes (feeds, webhooks' image links); without it they are paths, or http://localhost:PORT for webhooks. */
   publicUrl?: string;
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;
@@ -52,6 +59,10 @@ export interface AppOptions {
   viewerBacklogBytes?: number;
   /** How long updates wait to be sent together (server/realtime/batcher.ts); 0 still batches one tick. */
   batchWindowMs?: number;
+  /** Webhook sending: the retry schedule after each failed attempt, and how long an attempt may take (server/webhooks/worker.ts). */
+  webhooks?: { retryDelaysMs?: readonly number[]; timeoutMs?: number };
+  /** Share images (server/share/): where the DejaVu fonts are, or false for none. On by default. */
+  shareImages?: { fontDir?: string } | false;
   /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
   relay?: {
     /** Each batch after this process's viewers have it. */
@@ -78,7 +89,24 @@ const PAGES: Record<string, string> = {
   '/embed/map': 'embed.html',
 };
 
-export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trustedProxies = [], httpLimits, logLevel, logStream, publicUrl, clientDist, now, batchWindowMs, viewerBacklogBytes, relay }: AppOptions) {
+export function createApp({
+  db,
+  apiToken,
+  allowedOrigins = [],
+  loginLimit,
+  trustedProxies = [],
+  httpLimits,
+  logLevel,
+  logStream,
+  publicUrl,
+  clientDist,
+  now,
+  batchWindowMs,
+  viewerBacklogBytes,
+  relay,
+  webhooks: webhookOptions,
+  shareImages = {},
+}: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const limits = { ...DEFAULT_HTTP_LIMITS, ...httpLimits };
   const http = Fastify({
@@ -98,13 +126,42 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
       relay?.batch(electionId, updates);
     },
   });
+  let baseUrl = publicUrl?.replace(/\/+$/, '') ?? null;
+  const fontDir = shareImages === false ? null : (shareImages.fontDir ?? DEFAULT_FONT_DIR);
+  const imagesOff = fontDir === null ? 'share images are off on this server' : fontProblem(fontDir);
+  if (imagesOff && fontDir !== null) console.error(imagesOff);
+  const renderer = imagesOff ? null : createRenderer({ fontDir: fontDir! });
+  const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => (renderer ? baseUrl : null) });
+  const worker = createWebhookSender({ db, now, ...webhookOptions });
+  const queued = new Set<number>();
   const service = createElectionService({
     db,
     now,
-    onUpdate: (update) => batcher.push(update),
+    onUpdate: (update) => {
+      batcher.push(update);
+      // After the commit, never before: the worker reads what the transaction wrote.
+      if (queued.size > 0) worker.kick([...queued]);
+      queued.clear();
+      // After the 201 has gone: this version's images and the new party table, drawn in the background.
+      if (share) {
+        const house = service.house(update.election);
+        setImmediate(() => {
+          try {
+            share.prerender(update, house);
+          } catch (err) {
+            console.error(`share images: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        });
+      }
+    },
     onSettings: (settings) => io && broadcastSettings(io, settings),
     onReferenceChanged: () => referenceChanged(),
+    onRecord: (change) => {
+      for (const id of outbox.record(change)) queued.add(id);
+    },
   });
+  const webhooks = createWebhooksService({ db, outbox, worker, now });
+  const share = renderer ? createShareService({ db, elections: service, renderer }) : null;
 
   http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
     if (error instanceof RefusedError) {
@@ -134,6 +191,8 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
   screensRoutes(http, service, writer);
   nightInputsRoutes(http, service, gate);
   continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
+  webhooksRoutes(http, webhooks, gate);
+  shareRoutes(http, { share, elections: service, off: imagesOff });
 
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
     http.register(fastifyStatic, { root: clientDist, index: false });
@@ -164,12 +223,20 @@ export function createApp({ db, apiToken, allowedOrigins = [], loginLimit, trust
     io,
     service,
     accounts,
+    webhooks,
+    share,
     async listen(port: number, host = '127.0.0.1') {
       await http.listen({ port, host });
       const address = http.server.address();
-      return typeof address === 'object' && address ? address.port : port;
+      const bound = typeof address === 'object' && address ? address.port : port;
+      baseUrl ??= `http://localhost:${bound}`;
+      // Whatever was queued before a stop or a crash goes out now, in order.
+      worker.kick();
+      return bound;
     },
     async close() {
+      await worker.close();
+      renderer?.close();
       batcher.flush();
       deskSocket.close();
       io!.close();

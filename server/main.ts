@@ -34,6 +34,7 @@ const app = createApp({
   trustedProxies: config.ELECTION_TRUST_PROXY,
   viewerBacklogBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
   ...httpOptions(config),
+  shareImages: config.ELECTION_SHARE_IMAGES === 'on' ? {} : false,
   relay,
 });
 redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;

@@ -17,6 +17,8 @@ const Env = z.object({
   CLIENT_DIST: z.string().default(path.join(projectRoot, 'dist', 'client')),
   /** Set: this process is the writer of a scale-out layout, relaying updates to fan-out processes through Redis. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// address such as redis://127.0.0.1:6379').optional(),
+  /** off: no share images (and none linked from webhooks); on needs Debian's fonts-dejavu-core. */
+  ELECTION_SHARE_IMAGES: z.enum(['on', 'off']).default('on'),
   /** First start only: the admin account's name and password; without a password one is printed once. */
   ELECTION_ADMIN_USER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'must be 2-40 letters, digits, dots, dashes or underscores').default('admin'),
   ELECTION_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

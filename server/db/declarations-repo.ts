@@ -99,3 +99,10 @@ export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) 
 export function allVersions(db: Db, electionId: string): VersionRow[] {
   return db.prepare('SELECT * FROM declaration_versions WHERE election_id = ? ORDER BY seq').all(electionId) as VersionRow[];
 }
+
+/** When change `seq` of an election was entered, or null before its first. */
+export function enteredAtOfSeq(db: Db, electionId: string, seq: number): string | null {
+  return (
+    (db.prepare('SELECT entered_at FROM declaration_versions WHERE election_id = ? AND seq = ?').pluck().get(electionId, seq) as string | undefined) ?? null
+  );
+}

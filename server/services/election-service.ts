@@ -33,6 +33,7 @@ import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import * as nightInputs from '../db/night-inputs-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
+import type { RecordedChange } from '../webhooks/outbox.ts';
 import { RefusedError } from './errors.ts';
 import { nightReference } from './night-reference.ts';
 import { seatStateFrom } from './seat-state.ts';
@@ -58,6 +59,8 @@ export interface ElectionServiceDeps {
   onSettings?: (settings: SettingsChange) => void;
   /** The reference changed (the expected times): every screen watching must be sent the state again. */
   onReferenceChanged?: (electionId: string) => void;
+  /** Inside each change's transaction, before it commits: what it writes commits with the change (the webhooks' outbox). */
+  onRecord?: (change: RecordedChange) => void;
 }
 
 export type ElectionService = ReturnType<typeof createElectionService>;
@@ -75,13 +78,18 @@ export function createElectionService({
   onUpdate = () => {},
   onSettings = () => {},
   onReferenceChanged = () => {},
+  onRecord = () => {},
 }: ElectionServiceDeps) {
   const nights = new Map<string, Night>();
   let continuity: PartyContinuity = baselines.readContinuity(db);
   let parties: Party[] = baselines.listParties(db);
 
-  function summarise(night: Night) {
-    const declared = [...night.seatStates.values()].map((s) => declaredSeat(night.seats.get(s.code)!.baseline, s));
+  /** The House figures, with one seat's new state in place of the one held (before it is committed). */
+  function summarise(night: Night, replacing?: SeatState) {
+    const declared = [...night.seatStates.values()].map((held) => {
+      const s = replacing?.code === held.code ? replacing : held;
+      return declaredSeat(night.seats.get(s.code)!.baseline, s);
+    });
     return houseSummary(declared, night.election.totalSeats, continuity);
   }
 
@@ -173,18 +181,25 @@ export function createElectionService({
   ): ElectionUpdate {
     const before = n.seatStates.get(seatCode)!;
     let seat: SeatState = before;
-    const row = declarations.appendVersion(
-      db,
-      { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
-      (stored) => {
-        seat = seatStateFrom(n.seats.get(seatCode)!, stored, continuity);
-        return changeLine(kind, before, seat);
-      },
-    );
+    let house = n.house;
+    // One transaction: the version, and what onRecord writes with it (the webhooks' outbox), or neither.
+    const row = db.transaction(() => {
+      const stored = declarations.appendVersion(
+        db,
+        { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
+        (stored) => {
+          seat = seatStateFrom(n.seats.get(seatCode)!, stored, continuity);
+          return changeLine(kind, before, seat);
+        },
+      );
+      house = summarise(n, seat);
+      onRecord({ election: n.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: n.house, houseAfter: house });
+      return stored;
+    }).immediate();
     n.seatStates.set(seatCode, seat);
     for (const c of declaration?.candidates ?? []) n.known?.add(c.party);
     n.seq = row.seq;
-    n.house = summarise(n);
+    n.house = house;
     const update: ElectionUpdate = {
       election: n.election.id,
       seq: row.seq,
@@ -405,6 +420,11 @@ export function createElectionService({
     },
 
     continuity: () => continuity,
+
+    parties: () => parties,
+
+    /** The House figures now (party table, declared, majority line). */
+    house: (electionId: string) => night(electionId).house,
 
     recount(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
       const n = night(electionId);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PartyTableRow } from '../protocol/schemas.ts';
-import { headline } from './headline.ts';
+import { headline, sameStory } from './headline.ts';
 
 const row = (party: string, seats: number): PartyTableRow => ({
   party,
@@ -75,5 +75,18 @@ describe('headline', () => {
     const after = headline(house({ Con: 326, Lab: 300 }));
     expect(before.kind).toBe('needs');
     expect(after.text).toBe('Con win a majority (24 seats to declare)');
+  });
+});
+
+describe('the headline as a story (what a webhook announces)', () => {
+  test('the same story while only the seat counts move', () => {
+    expect(sameStory(headline(house({ Con: 100, Lab: 90 })), headline(house({ Con: 140, Lab: 120 })))).toBe(true);
+  });
+
+  test('a new story when the leader changes, the parties draw level or a majority is won', () => {
+    const needs = headline(house({ Con: 100, Lab: 90 }));
+    expect(sameStory(needs, headline(house({ Con: 100, Lab: 101 })))).toBe(false);
+    expect(sameStory(needs, headline(house({ Con: 100, Lab: 100 })))).toBe(false);
+    expect(sameStory(needs, headline(house({ Con: 326, Lab: 90 })))).toBe(false);
   });
 });

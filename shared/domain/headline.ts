@@ -64,3 +64,8 @@ export function headline(house: Pick<HouseSummary, 'partyTable' | 'declared' | '
   }
   return { kind: 'needs', party, text: `${party} need ${short.toLocaleString('en-GB')} more for a majority${stillToDeclare}` };
 }
+
+/** Two headlines tell the same story when kind and party agree; the seat counts in the text move with every seat. */
+export function sameStory(a: Pick<Headline, 'kind' | 'party'>, b: Pick<Headline, 'kind' | 'party'>): boolean {
+  return a.kind === b.kind && a.party === b.party;
+}

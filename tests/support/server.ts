@@ -34,15 +34,25 @@ export function tempDir(prefix = 'election-test-'): string {
 }
 
 export async function startServer(
-  options: { dbPath?: string; port?: number; clientDist?: string; batchWindowMs?: number; trustedProxies?: string[]; viewerBacklogBytes?: number; allowedOrigins?: string[]; app?: Partial<AppOptions> } = {},
+  options: {
+    dbPath?: string;
+    port?: number;
+    clientDist?: string;
+    batchWindowMs?: number;
+    trustedProxies?: string[];
+    viewerBacklogBytes?: number;
+    allowedOrigins?: string[];
+    webhooks?: AppOptions['webhooks'];
+    app?: Partial<AppOptions>;
+  } = {},
 ): Promise<RunningServer> {
   const dbPath = options.dbPath ?? path.join(tempDir(), 'election.sqlite');
   const baseline = loadBaselineFile(ARTICLE_BASELINE);
   const open = async (port: number) => {
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
-    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins } = options;
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, ...options.app });
+    const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks } = options;
+    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks, ...options.app });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };

@@ -16,7 +16,7 @@ export interface Refusal {
 }
 export type AdminAnswer<T> = { ok: true; value: T } | Refusal;
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<AdminAnswer<T>> {
+export async function send<T>(method: string, url: string, body?: unknown): Promise<AdminAnswer<T>> {
   try {
     const { status, reply } = await call(method, url, body);
     if (status >= 200 && status < 300) return { ok: true, value: reply as T };
