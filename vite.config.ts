@@ -1,13 +1,16 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './client/build-plugins/precompress.ts';
 
 // The client is a multi-page app: each screen is its own small bundle.
 export default defineConfig({
   root: 'client',
-  plugins: [svelte()],
+  plugins: [svelte(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
+    // Every browser the screens support preloads modules itself: the polyfill was one more request per embed.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         dashboard: 'client/index.html',

@@ -9,25 +9,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createApp } from '../server/app.ts';
-import { PRESETS } from '../server/cli/presets.ts';
-import { replayNight } from '../server/cli/replay-night.ts';
-import { dataFile } from '../server/config/data-dir.ts';
 import { projectRoot } from '../server/config/project-root.ts';
-import { openDatabase } from '../server/db/connection.ts';
-import { readHexJson } from '../server/import/hexjson.ts';
-import { readHocCandidates } from '../server/import/hoc-candidates.ts';
-import { readBaselineSeats } from '../server/import/night-files.ts';
-import { importBaseline, importHexMap } from '../server/services/import-service.ts';
 import type { ElectionState } from '../shared/protocol/schemas.ts';
+import { declaredNight2019 } from './night.ts';
 
 const DIST = path.join(projectRoot, 'dist', 'client');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TOKEN = 'bench-token-0123456789abcdef';
 const N = Number(process.argv[2] ?? 200);
 
 /** The page's module scripts and everything they import statically, as built files. */
@@ -57,16 +47,8 @@ async function main() {
   console.log(`JavaScript shipped to /big-screen: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip (aim < 100 KB)`);
 
   // A whole 2019 night declared, on the 650-hex map.
-  const preset = PRESETS.ge2019;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-big-screen-'));
-  const db = openDatabase(path.join(dir, 'bench.sqlite'));
-  importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
-  importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
-  const app = createApp({ db, apiToken: TOKEN, clientDist: DIST });
-  const url = `http://127.0.0.1:${await app.listen(0)}`;
-  const send = (method: string, route: string, body: unknown) =>
-    fetch(url + route, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
-  await replayNight({ url, token: TOKEN, election: 'ge2019', results: readHocCandidates(dataFile(preset.results)), speed: Infinity, order: 'file', seed: 1 });
+  const night = await declaredNight2019(DIST);
+  const { url, send } = night;
   await send('PUT', '/api/elections/ge2019/screen', { panels: [{ panel: process.env.BENCH_PANEL ?? 'map', seconds: 600 }], gainSpotlightSeconds: 0 });
   const state = (await (await fetch(`${url}/api/elections/ge2019/state`)).json()) as ElectionState;
 
@@ -101,9 +83,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await app.close();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await night.close();
   }
 }
 

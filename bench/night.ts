@@ -1,15 +1,18 @@
 /**
- * Bench helpers shared by the fan-out bench: a database with the 2019 night
+ * Bench helpers: for the fan-out bench, a database with the 2019 night
  * imported with its candidate lists, as a newsroom has them before polls close
  * (nothing declared yet), its results, and the server as a child process.
  */
 import path from 'node:path';
+import { createApp } from '../server/app.ts';
 import { PRESETS } from '../server/cli/presets.ts';
+import { replayNight } from '../server/cli/replay-night.ts';
 import { dataFile } from '../server/config/data-dir.ts';
 import { openDatabase } from '../server/db/connection.ts';
+import { readHexJson } from '../server/import/hexjson.ts';
 import { readHocCandidates, type SeatResult } from '../server/import/hoc-candidates.ts';
 import { readBaselineSeats } from '../server/import/night-files.ts';
-import { importBaseline, importCandidates } from '../server/services/import-service.ts';
+import { importBaseline, importCandidates, importHexMap } from '../server/services/import-service.ts';
 import { tempDir } from '../tests/support/server.ts';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -46,4 +49,29 @@ export async function enterNight(url: string, results: readonly SeatResult[]): P
     each.push(performance.now() - t);
   }
   return { each, totalMs: performance.now() - started };
+}
+
+/**
+ * A whole 2019 night declared (every result replayed in file order), on the 650-hex map, served
+ * in this process with the built client: what the browser benches load pages from.
+ */
+export async function declaredNight2019(clientDist: string) {
+  const preset = PRESETS.ge2019;
+  const dir = tempDir('election-bench-');
+  const db = openDatabase(path.join(dir, 'bench.sqlite'));
+  importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
+  importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
+  const app = createApp({ db, apiToken: BENCH_TOKEN, clientDist });
+  const url = `http://127.0.0.1:${await app.listen(0)}`;
+  const send = (method: string, route: string, body: unknown) =>
+    fetch(url + route, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` }, body: JSON.stringify(body) });
+  await replayNight({ url, token: BENCH_TOKEN, election: 'ge2019', results: readHocCandidates(dataFile(preset.results)), speed: Infinity, order: 'file', seed: 1 });
+  return {
+    url,
+    send,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError } from 'fastify';
 import type { ElectionUpdate } from '../shared/protocol/schemas.ts';
 import type { Db } from './db/connection.ts';
@@ -16,13 +16,16 @@ import { createDeskSocket, socketOriginCheck } from './realtime/desk-socket.ts';
 import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
+import { embedRoutes } from './http/embed-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import { logEachRequest, loggerOptions, type LogLevel } from './http/logging.ts';
 import { strictJsonBodies } from './http/json-body.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
 import { nightInputsRoutes } from './http/night-inputs-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
-import { EMBEDDABLE, SECURITY_HEADERS } from './http/security-headers.ts';
+import { documentHeadersOnPagesOnly, SECURITY_HEADERS } from './http/security-headers.ts';
+import { staticFiles } from './http/static-files.ts';
+import { BROTLI_OPTIONS, COMPRESS_THRESHOLD_BYTES } from './http/encoded-body.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
 import { webhooksRoutes } from './http/webhooks-routes.ts';
@@ -118,6 +121,12 @@ export function createApp({
   strictJsonBodies(http);
   logEachRequest(http);
   http.register(fastifyHelmet, SECURITY_HEADERS);
+  http.addHook('onSend', async (_request, reply, payload) => {
+    documentHeadersOnPagesOnly(reply);
+    return payload;
+  });
+  // Every other text reply (lists, versions, audit, the desk's replies) compressed as it goes.
+  http.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: COMPRESS_THRESHOLD_BYTES, brotliOptions: BROTLI_OPTIONS });
   let io: ResultsIo | undefined;
   const batcher = createUpdateBatcher({
     windowMs: batchWindowMs,
@@ -182,24 +191,25 @@ export function createApp({
   const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
   const deskSocket = createDeskSocket({ accounts, desk, now });
   const writer = gate.writer;
-  electionsRoutes(http, service);
-  feedsRoutes(http, service, { publicUrl });
-  declarationsRoutes(http, desk, gate);
-  sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
-  deskRoutes(http, desk, gate);
-  auditRoutes(http, { db, elections: service, gate });
-  screensRoutes(http, service, writer);
-  nightInputsRoutes(http, service, gate);
-  continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
-  webhooksRoutes(http, webhooks, gate);
-  shareRoutes(http, { share, elections: service, off: imagesOff });
+  // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
+  http.after(() => {
+    electionsRoutes(http, service);
+    embedRoutes(http, service);
+    feedsRoutes(http, service, { publicUrl });
+    declarationsRoutes(http, desk, gate);
+    sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
+    deskRoutes(http, desk, gate);
+    auditRoutes(http, { db, elections: service, gate });
+    screensRoutes(http, service, writer);
+    nightInputsRoutes(http, service, gate);
+    continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
+    webhooksRoutes(http, webhooks, gate);
+    shareRoutes(http, { share, elections: service, off: imagesOff });
 
-  if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
-    http.register(fastifyStatic, { root: clientDist, index: false });
-    for (const [route, file] of Object.entries(PAGES)) {
-      http.get(route, route.startsWith('/embed/') ? EMBEDDABLE : {}, (_request, reply) => reply.sendFile(file));
+    if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
+      staticFiles(http, clientDist, PAGES);
     }
-  }
+  });
 
   io = createSocketServer(http.server, service, {
     allowRequest: socketOriginCheck(allowedOrigins),

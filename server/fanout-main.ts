@@ -30,9 +30,10 @@ async function serveReference(electionId: string, request: IncomingMessage, resp
   try {
     const reference = await mirror.reference(electionId);
     const etag = referenceTag(reference);
-    const headers = { etag, 'cache-control': REVALIDATE_EACH_TIME };
-    if (alreadyHeld(request.headers['if-none-match'], etag)) response.writeHead(304, headers).end();
-    else response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(referenceJson(reference));
+    const headers = { etag, 'cache-control': REVALIDATE_EACH_TIME, vary: 'accept-encoding' };
+    if (alreadyHeld(request.headers['if-none-match'], etag)) return response.writeHead(304, headers).end();
+    const { bytes, encoding } = referenceJson(reference).for(request.headers['accept-encoding']);
+    response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', ...(encoding && { 'content-encoding': encoding }) }).end(bytes);
   } catch (error) {
     const status = error instanceof RefusedError ? error.status : 502;
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));

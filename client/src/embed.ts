@@ -1,14 +1,14 @@
-import { mount } from 'svelte';
-import Embed from './pages/Embed.svelte';
-import { embedWidget } from './lib/embed-widget.ts';
-import { electionStore } from './lib/stores/election.svelte.ts';
-import { hexMapStore } from './lib/stores/hex-map.svelte.ts';
+/**
+ * /embed/*: which way this embed stays current. By default a reader's embed
+ * polls a small cacheable reply (a CDN carries the audience); the map, and
+ * any widget asked for with ?live=push, holds a socket as the newsroom's
+ * screens do. Each way is its own chunk: a polling embed never loads socket.io.
+ */
+import { embedMode, embedWidget } from './lib/embed-widget.ts';
 
 const params = new URLSearchParams(window.location.search);
 const widget = embedWidget(window.location);
+const mode = embedMode(widget, params);
 
-void electionStore.start(params.get('election')).then(() => {
-  if (widget === 'map' && electionStore.electionId !== null) void hexMapStore.load(electionStore.electionId);
-});
-
-mount(Embed, { target: document.getElementById('app')!, props: { widget, seatCode: params.get('seat') } });
+if (mode.kind === 'poll') void import('./embed-poll.ts').then(({ startPollEmbed }) => startPollEmbed(mode.widget, params));
+else void import('./embed-push.ts').then(({ startPushEmbed }) => startPushEmbed(widget, params));

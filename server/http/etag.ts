@@ -1,6 +1,7 @@
 /** Conditional GETs and cache headers for public reads: whether the reader already holds this version (If-None-Match against our ETag). */
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { EncodedBody } from './encoded-body.ts';
 
 /** Caches may keep a copy but must ask each time; with an ETag the answer is usually a cheap 304. */
 export const REVALIDATE_EACH_TIME = 'public, max-age=0, must-revalidate';
@@ -27,11 +28,16 @@ export function tagOf(...parts: unknown[]): string {
 
 /** Answers a public read with its ETag and cache header: a 304 when the reader already holds it, else the text. */
 export function sendTagged(
-  request: { headers: { 'if-none-match'?: string | string[] } },
+  request: { headers: { 'if-none-match'?: string | string[]; 'accept-encoding'?: string | string[] } },
   reply: FastifyReply,
-  { etag, cacheControl, type, body }: { etag: string; cacheControl: string; type: string; body: () => string | Buffer },
+  { etag, cacheControl, type, body }: { etag: string; cacheControl: string; type: string; body: () => string | Buffer | EncodedBody },
 ) {
-  reply.header('etag', etag).header('cache-control', cacheControl);
+  // Vary on every answer, 304s too: a cache must not hand a Brotli copy to a reader who cannot read it.
+  reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
   if (alreadyHeld(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.type(type).send(body());
+  const made = body();
+  if (!(made instanceof EncodedBody)) return reply.type(type).send(made);
+  const { bytes, encoding } = made.for(request.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.type(type).send(bytes);
 }

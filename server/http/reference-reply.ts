@@ -4,18 +4,19 @@
  * a screen's browser revalidates it for a 304 instead of fetching it again.
  */
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
+import { EncodedBody } from './encoded-body.ts';
 
 export function referenceTag(reference: NightReference): string {
   return `"${reference.referenceVersion}"`;
 }
 
-/** The JSON text, encoded once per reference: a 650-seat reference is a few hundred KB. */
-const encoded = new WeakMap<NightReference, string>();
-export function referenceJson(reference: NightReference): string {
-  let text = encoded.get(reference);
-  if (text === undefined) {
-    text = JSON.stringify(reference);
-    encoded.set(reference, text);
+/** The JSON, encoded (and compressed) once per reference: a 650-seat reference is a few hundred KB. */
+const encoded = new WeakMap<NightReference, EncodedBody>();
+export function referenceJson(reference: NightReference): EncodedBody {
+  let body = encoded.get(reference);
+  if (body === undefined) {
+    body = EncodedBody.of(JSON.stringify(reference), { lasting: true });
+    encoded.set(reference, body);
   }
-  return text;
+  return body;
 }

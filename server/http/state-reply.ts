@@ -7,12 +7,13 @@
  * holds the current copy gets a 304.
  */
 import type { ElectionService } from '../services/election-service.ts';
+import { EncodedBody } from './encoded-body.ts';
 import { tagOf } from './etag.ts';
 
 export interface CachedReply {
   etag: string;
-  /** UTF-8, encoded once: encoding 1.2 MB again for each reader costs as much as the rest of the reply. */
-  json: Buffer;
+  /** UTF-8, encoded once (and compressed once per encoding asked for): encoding 1.2 MB again for each reader costs as much as the rest of the reply. */
+  json: EncodedBody;
 }
 
 export function stateReplies(service: ElectionService) {
@@ -23,7 +24,7 @@ export function stateReplies(service: ElectionService) {
     const etag = tagOf('state', seq, mode, referenceVersion, screen, exitPoll);
     let reply = latest.get(electionId);
     if (reply?.etag !== etag) {
-      reply = { etag, json: Buffer.from(JSON.stringify(service.state(electionId))) };
+      reply = { etag, json: EncodedBody.of(JSON.stringify(service.state(electionId))) };
       latest.set(electionId, reply);
     }
     return reply;

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NOT_A_PAGE_POLICY } from '../../server/http/security-headers.ts';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { api, startServer, type RunningServer } from '../support/server.ts';
@@ -55,8 +56,8 @@ describe('security headers', () => {
     outside?.close();
   });
 
-  test('every page and API answer carries the policy; only the embeds may be framed, by anyone', async () => {
-    for (const path of [...PAGES, '/api/elections/ge2017/state', '/api/elections/ge2017/feed.atom', '/api/session']) {
+  test('every page carries the policy; only the embeds may be framed, by anyone', async () => {
+    for (const path of PAGES) {
       const answer = await request(server, 'GET', path);
       expect(answer.status, path).toBe(200);
       const csp = String(answer.headers['content-security-policy']);
@@ -73,6 +74,23 @@ describe('security headers', () => {
         expect(answer.headers['x-frame-options'], path).toBe('DENY');
       }
     }
+  });
+
+  test('an answer that is not a page allows nothing and carries no document-only headers; a 304 carries no policy', async () => {
+    const html = await request(server, 'GET', '/embed/seat?election=ge2017');
+    const asset = String(html.text).match(/src="(\/assets\/[^"]+\.js)"/)![1];
+    for (const path of ['/api/elections/ge2017/state', '/api/elections/ge2017/feed.atom', '/api/session', '/api/elections/ge2017/party-table', asset]) {
+      const answer = await request(server, 'GET', path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['content-security-policy'], path).toBe(NOT_A_PAGE_POLICY);
+      expect(answer.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(answer.headers['x-frame-options'], path).toBeUndefined();
+      expect(answer.headers['cross-origin-opener-policy'], path).toBeUndefined();
+    }
+    // A page revalidated: the browser updates its copy's headers from the 304's, so the 304 must not carry the allow-nothing policy.
+    const page = await request(server, 'GET', '/embed/seat?election=ge2017', undefined, { headers: { 'if-none-match': String(html.headers.etag) } });
+    expect(page.status).toBe(304);
+    expect(page.headers['content-security-policy']).toBeUndefined();
   });
 
   test('no page breaks its policy in Chromium: no violation, no refused script, style or connection', async () => {

@@ -6,3 +6,19 @@ export function embedWidget({ pathname, search }: { pathname: string; search: st
   const named = pathname.match(/\/embed\/([a-z-]+)\/?$/)?.[1] ?? new URLSearchParams(search).get('widget');
   return EMBED_WIDGETS.find((w) => w === named) ?? null;
 }
+
+/**
+ * Poll unless told otherwise: the default for a public live blog, where a CDN answers the readers.
+ * The map draws all 650 seats from the reference and the socket; an unknown widget shows its problem there too.
+ */
+export function embedMode(widget: EmbedWidget | null, params: URLSearchParams): { kind: 'poll'; widget: Exclude<EmbedWidget, 'map'> } | { kind: 'push' } {
+  if (widget === null || widget === 'map' || params.get('live') === 'push') return { kind: 'push' };
+  return { kind: 'poll', widget };
+}
+
+/** The small reply a polling embed asks for (server/http/embed-routes.ts). */
+export function embedReplyPath(widget: Exclude<EmbedWidget, 'map'>, params: URLSearchParams): string {
+  const election = encodeURIComponent(params.get('election') ?? 'ge2017');
+  if (widget === 'seat') return `/api/elections/${election}/seats/${encodeURIComponent(params.get('seat') ?? '')}`;
+  return `/api/elections/${election}/${widget}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SeatState } from '../../../shared/protocol/schemas.ts';
+import type { SeatState } from '../protocol/schemas.ts';
 import { latestChanged } from './latest.ts';
 
 const seat = (code: string, updatedAt: string | null): SeatState => ({

@@ -3,7 +3,7 @@
  * every update: one pass keeps the top few. Times are the server's ISO
  * strings (all UTC, same format), so they compare as text.
  */
-import type { SeatState } from '../../../shared/protocol/schemas.ts';
+import type { SeatState } from '../protocol/schemas.ts';
 
 export function latestChanged(seatStates: readonly SeatState[], limit: number): SeatState[] {
   const top: SeatState[] = [];

@@ -1,0 +1,81 @@
+/**
+ * Public reads that thousands of readers fetch between two declarations (the
+ * state, the reference, the embeds' small replies) are compressed once per
+ * version and the bytes kept: Brotli for the browsers that ask for it (all of
+ * them), gzip for the rest. @fastify/compress would compress the same 1.2 MB
+ * again for every reader; it still compresses every other reply, and leaves
+ * these alone because they already carry a Content-Encoding.
+ */
+import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Quality 5 for what is compressed per reply: within a few per cent of 11 on JSON, at a small fraction of the time (ADR 0022). */
+export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+/**
+ * Kept replies are compressed once, so at the best quality where the body is small enough for that
+ * to take a millisecond or two. A large one goes at quality 5 (the 2019 state: 0.1 s, where 11 takes
+ * 10 s). One that lasts the night (the reference: it changes with an import, not a declaration) is
+ * made again at quality 11 on libuv's thread pool and replaced when ready: 44.8 KB for the 2019
+ * reference where quality 5 gave 54.1 KB. A state or snapshot changes with every declaration: doing
+ * that for each would keep a core busy all night.
+ */
+const BEST_AT_ONCE_UNDER_BYTES = 64 * 1024;
+const quality = (q: number, bytes: Buffer) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: q, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+
+/** Replies shorter than this go as they are: the encoding's own overhead eats the gain. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
+
+/** The best encoding the reader accepts (q=0 refuses one); identity when it names neither. */
+export function acceptedEncoding(header: string | string[] | undefined): Encoding {
+  if (header === undefined) return 'identity';
+  const offered = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find((m) => m !== null);
+    offered.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const ok = (name: Encoding) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** One reply's bytes, and its compressed forms made the first time a reader asks for each. */
+export class EncodedBody {
+  readonly #forms = new Map<Encoding, Buffer>();
+
+  constructor(
+    readonly identity: Buffer,
+    /** Kept for the night (the reference): worth quality 11 however long it takes, off the main thread. */
+    readonly lasting = false,
+  ) {
+    this.#forms.set('identity', identity);
+  }
+
+  #brotli(): Buffer {
+    const small = this.identity.length < BEST_AT_ONCE_UNDER_BYTES;
+    const now = brotliCompressSync(this.identity, quality(small ? 11 : 5, this.identity));
+    if (!small && this.lasting) {
+      brotliCompress(this.identity, quality(11, this.identity), (error, best) => {
+        if (!error && best.length < now.length) this.#forms.set('br', best);
+      });
+    }
+    return now;
+  }
+
+  static of(text: string, { lasting = false } = {}): EncodedBody {
+    return new EncodedBody(Buffer.from(text), lasting);
+  }
+
+  /** The bytes to send for this Accept-Encoding, and the Content-Encoding they go with (null: none). */
+  for(acceptEncoding: string | string[] | undefined): { bytes: Buffer; encoding: Encoding | null } {
+    const wanted = this.identity.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : acceptedEncoding(acceptEncoding);
+    let bytes = this.#forms.get(wanted);
+    if (bytes === undefined) {
+      bytes = wanted === 'br' ? this.#brotli() : gzipSync(this.identity, { level: 9 });
+      this.#forms.set(wanted, bytes);
+    }
+    return { bytes, encoding: wanted === 'identity' ? null : wanted };
+  }
+}
