@@ -30,6 +30,8 @@ describe('share images in the browser', () => {
     await page.getByTestId('login-submit').click();
     const thumbnail = page.locator('[data-testid="lines"] [data-testid="share-links"] img').first();
     await thumbnail.waitFor();
+    // The thumbnails load lazily, as an editor scrolls down to the lines.
+    await thumbnail.scrollIntoViewIfNeeded();
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1200);
     expect(await thumbnail.getAttribute('alt')).toBe('Share image: Croydon Central, version 1');
     await page.locator('section[aria-labelledby="lines-heading"]').screenshot({ path: screenshotPath('screens-share-links') });
