@@ -378,7 +378,7 @@ export const ModeInput = z.object({ mode: ElectionMode });
 export const HexMap = z.object({
   layout: z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']),
   source: z.string(),
-  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int() })),
+  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int(), region: z.string().optional() })),
 });
 export type HexMap = z.infer<typeof HexMap>;
 
