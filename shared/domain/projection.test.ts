@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SeatBaseline } from '../protocol/schemas.ts';
 import { seatOutcome } from './outcome.ts';
 import { NO_CONTINUITY } from './party.ts';
-import { projectHouse, projectionRegion, projectionRegions, type ProjectionSeat } from './projection.ts';
+import { projectElection, projectHouse, projectionLine, projectionRegion, projectionRegions, type ProjectionSeat } from './projection.ts';
 
 const withVotes = (party: string, votes: Record<string, number>): SeatBaseline => ({
   party,
@@ -50,6 +50,7 @@ describe('projectHouse', () => {
     expect(seatsOf(projection, 'Lab')).toBe(5);
     expect(seatsOf(projection, 'Con')).toBe(1);
     expect(projection.restsOn).toBe(4);
+    expect(projection.method).toBe('swing');
   });
 
   test("the swing is regional: Scotland's turn does not carry over whole to an English seat", () => {
@@ -78,6 +79,7 @@ describe('projectHouse', () => {
     const projection = projectHouse({ seats, totalSeats: 50, continuity: NO_CONTINUITY })!;
     expect(seatsOf(projection, 'Lab')).toBe(10 + 10 + 10);
     expect(seatsOf(projection, 'Con')).toBe(10 + 10);
+    expect(projection.method).toBe('changing-hands');
   });
 
   test('fractions of seats are rounded once, and the projection adds up to the seats of the House', () => {
@@ -97,5 +99,36 @@ describe('projectionRegions', () => {
     expect(regionOf('E14000531')).toBe('England');
     expect(regionOf('S14000001')).toBe('Scotland');
     expect(projectionRegion('N06000001')).toBe('Northern Ireland');
+  });
+});
+
+describe('projectionLine', () => {
+  test('says it is a projection, how many seats it rests on, and what it foretells', () => {
+    const line = (restsOn: number, seats: Record<string, number>) =>
+      projectionLine({ restsOn, totalSeats: 650, method: 'swing', parties: Object.entries(seats).map(([party, n]) => ({ party, seats: n, declared: 0 })) });
+    expect(line(320, { Con: 362, Lab: 205, SNP: 48, LD: 11, Others: 24 })).toBe('Projection on 320 seats declared: Con majority of 74');
+    expect(line(1, { Con: 314, Lab: 266, SNP: 35, Others: 35 })).toBe(
+      'Projection on 1 seat declared: hung parliament, Con largest party, 12 short of a majority',
+    );
+  });
+});
+
+describe('projectElection', () => {
+  test("projects from a screen's state: seat states by code, the hex map's regions", () => {
+    const seats = [
+      { code: code('E', 1), baseline: winnerOnly('Con') },
+      { code: code('E', 2), baseline: winnerOnly('Con') },
+    ];
+    const won = declared(code('E', 1), winnerOnly('Con'), { Lab: 2, Con: 1 });
+    const projection = projectElection({
+      seats,
+      seatStates: [{ code: code('E', 1), outcome: won.outcome }, { code: code('E', 2), outcome: null }],
+      totalSeats: 2,
+      continuity: NO_CONTINUITY,
+      hexes: [{ code: code('E', 1), region: 'NE' }, { code: code('E', 2), region: 'NE' }],
+    })!;
+    expect(projection.restsOn).toBe(1);
+    // The one Con seat declared went Lab, so the undeclared Con seat leans Lab too.
+    expect(projection.parties).toEqual([{ party: 'Lab', seats: 2, declared: 1 }]);
   });
 });

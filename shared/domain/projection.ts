@@ -19,7 +19,8 @@
  * Seats are added up in fractions and rounded once, at the end. Before
  * the first declaration there is no projection.
  */
-import type { Outcome, PartyContinuity, SeatBaseline } from '../protocol/schemas.ts';
+import type { Outcome, PartyContinuity, Seat, SeatBaseline, SeatState } from '../protocol/schemas.ts';
+import { forecastLine } from './exit-poll.ts';
 import { canonicalParty } from './party.ts';
 import { sharesByParty } from './swing.ts';
 
@@ -44,6 +45,8 @@ export interface Projection {
   /** How many declared seats it rests on. */
   restsOn: number;
   totalSeats: number;
+  /** How the seats to come were projected: by swing (baseline votes), by how seats change hands (winners only), or both. */
+  method: 'swing' | 'changing-hands' | 'both' | 'none';
 }
 
 const NATIONS: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
@@ -64,24 +67,19 @@ const PRIOR_SEATS = 3;
 
 type Shares = Map<string, number>;
 
-function baselineShares(baseline: SeatBaseline, continuity: PartyContinuity): Shares | null {
-  if (!baseline.votes || baseline.votes.length === 0) return null;
-  const votes = new Map<string, number>();
-  for (const v of baseline.votes) {
+/** Shares by counted party (continuity applied), from a baseline's votes or a result's candidates. */
+function sharesOf(votes: readonly { party: string; votes: number }[], continuity: PartyContinuity): Shares {
+  const byParty = new Map<string, number>();
+  for (const v of votes) {
     const party = canonicalParty(v.party, continuity);
-    votes.set(party, (votes.get(party) ?? 0) + v.votes);
+    byParty.set(party, (byParty.get(party) ?? 0) + v.votes);
   }
-  return sharesByParty(votes);
+  return sharesByParty(byParty);
 }
 
-function resultShares(outcome: Outcome, continuity: PartyContinuity): Shares {
-  const votes = new Map<string, number>();
-  for (const c of outcome.candidates) {
-    const party = canonicalParty(c.party, continuity);
-    votes.set(party, (votes.get(party) ?? 0) + c.votes);
-  }
-  return sharesByParty(votes);
-}
+const baselineShares = (baseline: SeatBaseline, continuity: PartyContinuity): Shares | null =>
+  baseline.votes && baseline.votes.length > 0 ? sharesOf(baseline.votes, continuity) : null;
+const resultShares = (outcome: Outcome, continuity: PartyContinuity): Shares => sharesOf(outcome.candidates, continuity);
 
 /** Sums of share changes and how many seats they came from, by region and nation-wide. */
 class SwingTable {
@@ -238,10 +236,14 @@ export function projectHouse({
   }
   const spread = strays > 1 ? Math.sqrt(squares / strays) : 0;
 
+  let bySwing = 0;
+  let byHands = 0;
   for (const seat of seats) {
     if (seat.outcome !== null) continue;
     const region = regionOf(seat.code);
     const before = baselineShares(seat.baseline, continuity);
+    if (before && swing.seats > 0) bySwing++;
+    else if (seat.baseline.party !== null) byHands++;
     const split =
       before && swing.seats > 0
         ? projectedContest(projectedShares(before, region, holderOf(seat), swing), spread)
@@ -258,5 +260,36 @@ export function projectHouse({
     .map(([party, n]): ProjectedParty => ({ party, seats: n, declared: declaredBy.get(party) ?? 0 }))
     .filter((p) => p.seats > 0 || p.declared > 0)
     .sort((a, b) => b.seats - a.seats || b.declared - a.declared || a.party.localeCompare(b.party));
-  return { parties, restsOn: declared.length, totalSeats };
+  const method = bySwing > 0 ? (byHands > 0 ? 'both' : 'swing') : byHands > 0 ? 'changing-hands' : 'none';
+  return { parties, restsOn: declared.length, totalSeats, method };
+}
+
+/** The projection from what every screen holds: the seats, their states and the hex map's regions. */
+export function projectElection({
+  seats,
+  seatStates,
+  totalSeats,
+  continuity,
+  hexes,
+}: {
+  seats: readonly Pick<Seat, 'code' | 'baseline'>[];
+  seatStates: readonly Pick<SeatState, 'code' | 'outcome'>[];
+  totalSeats: number;
+  continuity: PartyContinuity;
+  hexes?: readonly { code: string; region?: string }[];
+}): Projection | null {
+  const outcomes = new Map(seatStates.map((s) => [s.code, s.outcome]));
+  return projectHouse({
+    seats: seats.map((seat) => ({ code: seat.code, baseline: seat.baseline, outcome: outcomes.get(seat.code) ?? null })),
+    totalSeats,
+    continuity,
+    regionOf: projectionRegions(hexes),
+  });
+}
+
+/** "Projection on 320 seats: Con majority of 74": always says it is a projection and what it rests on. */
+export function projectionLine(projection: Projection): string {
+  const seats = Object.fromEntries(projection.parties.map((p) => [p.party, p.seats]));
+  const on = `${projection.restsOn.toLocaleString('en-GB')} ${projection.restsOn === 1 ? 'seat' : 'seats'}`;
+  return forecastLine(`Projection on ${on} declared`, seats, projection.totalSeats);
 }
