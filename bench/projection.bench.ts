@@ -41,6 +41,8 @@ const p90 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 90);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const cell = (xs: number[]) => `${median(xs).toFixed(1).padStart(5)} (${p90(xs).toFixed(1).padStart(4)})`;
 
+// What one projection costs a screen: it is worked out again after every change while on show.
+const timings: number[] = [];
 console.log(`${orders} seeded random orders a night; error = |projected - final| in seats, median (p90) over the orders`);
 for (const night of nights) {
   const tally = tallyNightFromFiles({ baselinePath: dataFile(night.baseline), resultsPath: dataFile(night.results), continuity });
@@ -54,7 +56,9 @@ for (const night of nights) {
     for (const f of fractions) {
       const k = Math.round(total * f);
       const seats: ProjectionSeat[] = order.map((s, i) => ({ code: s.code, baseline: s.baseline, outcome: i < k ? s.outcome : null }));
+      const started = performance.now();
       const projection = projectHouse({ seats, totalSeats: total, continuity, regionOf })!;
+      timings.push(performance.now() - started);
       for (const party of parties) {
         const row = projection.parties.find((p) => p.party === party);
         const projected = row?.seats ?? 0;
@@ -78,3 +82,4 @@ for (const night of nights) {
     }
   }
 }
+console.log(`\none projection of the House: median ${median(timings).toFixed(2)} ms, p90 ${p90(timings).toFixed(2)} ms (${timings.length} in Node, this machine)`);

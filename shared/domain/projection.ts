@@ -77,9 +77,19 @@ function sharesOf(votes: readonly { party: string; votes: number }[], continuity
   return sharesByParty(byParty);
 }
 
+// A seat's baseline never changes on the night, and a result keeps its identity until the seat changes
+// (screens apply updates seat by seat): their shares are worked out once per continuity table.
+const sharesCache = new WeakMap<object, { continuity: PartyContinuity; shares: Shares }>();
+function cachedShares(owner: object, votes: readonly { party: string; votes: number }[], continuity: PartyContinuity): Shares {
+  const cached = sharesCache.get(owner);
+  if (cached?.continuity === continuity) return cached.shares;
+  const shares = sharesOf(votes, continuity);
+  sharesCache.set(owner, { continuity, shares });
+  return shares;
+}
 const baselineShares = (baseline: SeatBaseline, continuity: PartyContinuity): Shares | null =>
-  baseline.votes && baseline.votes.length > 0 ? sharesOf(baseline.votes, continuity) : null;
-const resultShares = (outcome: Outcome, continuity: PartyContinuity): Shares => sharesOf(outcome.candidates, continuity);
+  baseline.votes && baseline.votes.length > 0 ? cachedShares(baseline, baseline.votes, continuity) : null;
+const resultShares = (outcome: Outcome, continuity: PartyContinuity): Shares => cachedShares(outcome, outcome.candidates, continuity);
 
 /** Sums of share changes and how many seats they came from, by region and nation-wide. */
 class SwingTable {
@@ -88,23 +98,31 @@ class SwingTable {
 
   add(region: string, holder: string, before: Shares, now: Shares) {
     for (const key of [`${region}|${holder}`, region, '']) {
-      const sums = this.sums.get(key) ?? new Map<string, number>();
-      for (const party of new Set([...before.keys(), ...now.keys()])) {
-        sums.set(party, (sums.get(party) ?? 0) + (now.get(party) ?? 0) - (before.get(party) ?? 0));
-      }
-      this.sums.set(key, sums);
+      let sums = this.sums.get(key);
+      if (sums === undefined) this.sums.set(key, (sums = new Map<string, number>()));
+      for (const [party, share] of now) sums.set(party, (sums.get(party) ?? 0) + share);
+      for (const [party, share] of before) sums.set(party, (sums.get(party) ?? 0) - share);
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
   }
 
+  // Worked out once per region and holder, then read for each seat of theirs.
+  private readonly changes = new Map<string, Map<string, number>>();
+
   /** A party's average change in the region, leaning on the nation-wide average where the region has few seats in. */
   change(region: string, holder: string, party: string): number {
-    const all = this.counts.get('') ?? 0;
-    if (all === 0) return 0;
-    const national = (this.sums.get('')!.get(party) ?? 0) / all;
-    const shrink = (key: string, prior: number) =>
-      ((this.sums.get(key)?.get(party) ?? 0) + PRIOR_SEATS * prior) / ((this.counts.get(key) ?? 0) + PRIOR_SEATS);
-    return shrink(`${region}|${holder}`, shrink(region, national));
+    const key = `${region}|${holder}`;
+    let changes = this.changes.get(key);
+    if (changes === undefined) this.changes.set(key, (changes = new Map()));
+    let change = changes.get(party);
+    if (change === undefined) {
+      const all = this.counts.get('') ?? 0;
+      const national = all === 0 ? 0 : (this.sums.get('')!.get(party) ?? 0) / all;
+      const shrink = (at: string, prior: number) =>
+        ((this.sums.get(at)?.get(party) ?? 0) + PRIOR_SEATS * prior) / ((this.counts.get(at) ?? 0) + PRIOR_SEATS);
+      changes.set(party, (change = all === 0 ? 0 : shrink(key, shrink(region, national))));
+    }
+    return change;
   }
 
   get seats() {
@@ -135,6 +153,16 @@ class ChangingHands {
 
   /** The fraction of a seat each party is expected to take from this holder here. */
   split(region: string, holder: string): Map<string, number> {
+    const key = this.key(region, holder);
+    let split = this.splits.get(key);
+    if (split === undefined) this.splits.set(key, (split = this.splitOf(region, holder)));
+    return split;
+  }
+
+  // Worked out once per region and holder, then shared by each of their seats.
+  private readonly splits = new Map<string, Map<string, number>>();
+
+  private splitOf(region: string, holder: string): Map<string, number> {
     // Nation-wide, a holder no declared seat has tested keeps its seats: one hold stands in for them.
     const national = this.fractions(this.key('', holder));
     const nationalShare = (party: string) => ((national.row.get(party) ?? 0) + (party === holder ? 1 : 0)) / (national.n + 1);
