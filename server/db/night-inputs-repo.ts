@@ -1,7 +1,7 @@
 /** The night's inputs (the exit poll, the expected declaration times): versions appended, never updated or deleted. */
 import type { Db } from './connection.ts';
 
-export type NightInputKind = 'exit-poll' | 'expected-times';
+export type NightInputKind = 'exit-poll' | 'expected-times' | 'seats-to-watch';
 
 export interface NightInputVersion {
   version: number;

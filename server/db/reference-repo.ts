@@ -29,6 +29,7 @@ export interface HexPosition {
   code: string;
   q: number;
   r: number;
+  region?: string;
 }
 
 export interface StoredHexMap {
@@ -43,9 +44,9 @@ export function hexMapOf(db: Db, electionId: string): StoredHexMap | null {
     | undefined;
   if (!map) return null;
   const hexes = db
-    .prepare('SELECT seat_code AS code, q, r FROM hex_positions WHERE election_id = ? ORDER BY seat_code')
-    .all(electionId) as HexPosition[];
-  return { ...map, hexes };
+    .prepare('SELECT seat_code AS code, q, r, region FROM hex_positions WHERE election_id = ? ORDER BY seat_code')
+    .all(electionId) as (HexPosition & { region: string | null })[];
+  return { ...map, hexes: hexes.map(({ region, ...hex }) => (region === null ? hex : { ...hex, region })) };
 }
 
 /** Replaces an election's hex map; the caller holds the transaction. */
@@ -55,6 +56,6 @@ export function writeHexMap(db: Db, electionId: string, map: StoredHexMap): void
     `INSERT INTO hex_maps (election_id, layout, source) VALUES (?, ?, ?)
      ON CONFLICT (election_id) DO UPDATE SET layout = excluded.layout, source = excluded.source`,
   ).run(electionId, map.layout, map.source);
-  const add = db.prepare('INSERT INTO hex_positions (election_id, seat_code, q, r) VALUES (?, ?, ?, ?)');
-  for (const h of map.hexes) add.run(electionId, h.code, h.q, h.r);
+  const add = db.prepare('INSERT INTO hex_positions (election_id, seat_code, q, r, region) VALUES (?, ?, ?, ?, ?)');
+  for (const h of map.hexes) add.run(electionId, h.code, h.q, h.r, h.region ?? null);
 }

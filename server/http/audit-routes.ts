@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { auditCsv, auditTrail } from '../services/audit-service.ts';
+import { auditCsv, auditTrail, nightInputTrail } from '../services/audit-service.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import type { Gate } from './identity.ts';
 import { parseBody } from './parse.ts';
@@ -20,6 +20,12 @@ export function auditRoutes(app: FastifyInstance, { db, elections, gate }: { db:
     gate.editor(request);
     reply.header('cache-control', 'no-store');
     return auditTrail(db, elections, request.params.election, parseBody(Filter, request.query));
+  });
+
+  app.get<AuditRequest>('/api/elections/:election/audit/night-inputs', async (request, reply) => {
+    gate.editor(request);
+    reply.header('cache-control', 'no-store');
+    return nightInputTrail(elections, request.params.election);
   });
 
   app.get<AuditRequest>('/api/elections/:election/audit.csv', async (request, reply) => {

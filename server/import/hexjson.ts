@@ -8,7 +8,7 @@ import { parseJsonText } from './json-file.ts';
 export const HexLayout = z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']);
 export type HexLayout = z.infer<typeof HexLayout>;
 
-/** Only the fields we draw with; files carry others (region, colour, electorate) that we let pass. */
+/** Only the fields we draw with and the region; files carry others (colour, electorate) that we let pass. */
 const HexJsonFile = z
   .object({
     layout: HexLayout,
@@ -19,6 +19,8 @@ const HexJsonFile = z
         n: z.string().trim().min(1, 'must give the seat name'),
         q: z.number().int('must be a whole column number'),
         r: z.number().int('must be a whole row number'),
+        /** The region (NE, NW, ..., S, W, NI): the projection's regions. */
+        a: z.string().trim().min(1).max(40).optional(),
       }),
     ),
   })
@@ -40,6 +42,7 @@ export interface Hex {
   name: string;
   q: number;
   r: number;
+  region?: string;
 }
 
 export interface HexMap {
@@ -51,7 +54,7 @@ export function parseHexJson(text: string, file = 'HexJSON file'): HexMap {
   const parsed = parseJsonText(text, HexJsonFile, file);
   return {
     layout: parsed.layout,
-    hexes: Object.entries(parsed.hexes).map(([code, hex]) => ({ code, name: hex.n, q: hex.q, r: hex.r })),
+    hexes: Object.entries(parsed.hexes).map(([code, hex]) => ({ code, name: hex.n, q: hex.q, r: hex.r, ...(hex.a ? { region: hex.a } : {}) })),
   };
 }
 

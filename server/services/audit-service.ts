@@ -3,7 +3,8 @@
  * (who, when, why, the figures before and after) and every entry held for
  * confirmation, oldest first, with the filters the audit page offers.
  */
-import type { AuditRow } from '../../shared/protocol/accounts.ts';
+import { exitPollText } from '../../shared/domain/exit-poll.ts';
+import type { AuditRow, NightInputAuditRow } from '../../shared/protocol/accounts.ts';
 import type { DeclarationInput } from '../../shared/protocol/schemas.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
@@ -90,6 +91,30 @@ export function auditTrail(db: Db, elections: ElectionService, electionId: strin
     .filter((r) => !editor || r.enteredBy.toLowerCase() === editor || r.confirmedBy?.toLowerCase() === editor)
     .filter((r) => !filter.kind || r.kind === filter.kind || r.status === filter.kind)
     .sort((a, b) => a.enteredAt.localeCompare(b.enteredAt) || (a.seq ?? Infinity) - (b.seq ?? Infinity));
+}
+
+/** Every version of what editors entered for the whole night, oldest first: the exit poll and the seats to watch. */
+export function nightInputTrail(elections: ElectionService, electionId: string): NightInputAuditRow[] {
+  const nameOf = (code: string) => elections.seat(electionId, code).name;
+  const versionsOf = <V extends { version: number; enteredBy: string; enteredAt: string }>(
+    input: NightInputAuditRow['input'],
+    versions: readonly V[],
+    text: (v: V) => string,
+  ): NightInputAuditRow[] => {
+    let before: string | null = null;
+    return versions.map((v) => {
+      const after = text(v);
+      const row = { input, version: v.version, enteredBy: v.enteredBy, enteredAt: v.enteredAt, before, after };
+      before = after;
+      return row;
+    });
+  };
+  return [
+    ...versionsOf('exit-poll', elections.exitPollVersions(electionId), (v) => `${exitPollText(v)}${v.source ? ` (${v.source})` : ''}`),
+    ...versionsOf('seats-to-watch', elections.seatsToWatchVersions(electionId), (v) =>
+      v.seats.length > 0 ? v.seats.map(nameOf).join(', ') : 'none flagged (cleared)',
+    ),
+  ].sort((a, b) => a.enteredAt.localeCompare(b.enteredAt));
 }
 
 const CSV_COLUMNS: (keyof AuditRow)[] = [

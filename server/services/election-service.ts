@@ -17,6 +17,8 @@ import type {
   ExitPoll,
   ExitPollInput,
   ExpectedTimesInput,
+  SeatsToWatchInput,
+  SeatsToWatchVersion,
   ElectionMode,
   ElectionUpdate,
   Feed,
@@ -248,9 +250,22 @@ export function createElectionService({
       screen: n.screen,
       exitPoll: latestExitPoll(electionId),
       expectedTimes: expectedTimes(electionId),
+      ...flaggedSeats(electionId),
     };
   }
 
+  /** The seats editors flagged to watch, from the latest list saved; nothing where none ever was. */
+  function flaggedSeats(electionId: string): { flaggedSeats?: string[] } {
+    const latest = nightInputs.latestInput(db, electionId, 'seats-to-watch');
+    return latest ? { flaggedSeats: (latest.body as SeatsToWatchInput).seats } : {};
+  }
+
+  const asSeatsToWatch = (v: nightInputs.NightInputVersion): SeatsToWatchVersion => ({
+    ...(v.body as SeatsToWatchInput),
+    version: v.version,
+    enteredBy: v.enteredBy,
+    enteredAt: v.enteredAt,
+  });
   const asExitPoll = (v: nightInputs.NightInputVersion): ExitPoll => ({ ...(v.body as ExitPollInput), version: v.version, enteredBy: v.enteredBy, enteredAt: v.enteredAt });
   function latestExitPoll(electionId: string): ExitPoll | null {
     const latest = nightInputs.latestInput(db, electionId, 'exit-poll');
@@ -271,6 +286,7 @@ export function createElectionService({
       continuity,
       candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
       expectedTimes: expectedTimes(electionId),
+      ...flaggedSeats(electionId),
     });
     return n.reference;
   }
@@ -378,6 +394,25 @@ export function createElectionService({
       n.reference = undefined;
       onReferenceChanged(electionId);
       return { version: saved.version, seats: input.times.length };
+    },
+
+    /**
+     * The seats editors flag to watch: the whole list, a new version each time. It is part of the
+     * reference, like the expected times, so every screen is sent the state again.
+     */
+    recordSeatsToWatch(electionId: string, input: SeatsToWatchInput, enteredBy: string): SeatsToWatchVersion {
+      const n = night(electionId);
+      const unknown = input.seats.flatMap((seat, i) => (n.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }]));
+      if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
+      const saved = nightInputs.appendInput(db, electionId, 'seats-to-watch', input, enteredBy, now().toISOString());
+      n.reference = undefined;
+      onReferenceChanged(electionId);
+      return asSeatsToWatch(saved);
+    },
+
+    seatsToWatchVersions(electionId: string): SeatsToWatchVersion[] {
+      night(electionId);
+      return nightInputs.inputVersions(db, electionId, 'seats-to-watch').map(asSeatsToWatch);
     },
 
     /** Rehearsal and test modes put a banner on every screen, embed and feed. */

@@ -31,6 +31,16 @@ describe('baselineMarginPercent', () => {
 });
 
 describe('seatsToWatch', () => {
+  test('shows the seats editors flagged, in their order, before the articles\' and the closest contests', () => {
+    const noted = seat('E14000004', 'Noted', 20_000, 19_000, [{ text: 'A bellwether', source: 'article' }]);
+    const seats = [safe, close, middling, noted];
+    const watch = seatsToWatch(seats, seats.map(undeclared), { chosen: ['E14000001', 'E14000003'] });
+    expect(watch.kind).toBe('chosen');
+    expect(watch.seats.map((s) => s.name)).toEqual(['Safe', 'Middling']);
+    // An empty list (the desk cleared its flags) falls back to the articles' seats.
+    expect(seatsToWatch(seats, seats.map(undeclared), { chosen: [] }).kind).toBe('flagged');
+  });
+
   test('shows the seats the articles flagged where there are any', () => {
     const flagged = seat('E14000004', 'Flagged', 30_000, 1_000, [{ text: 'a seat to watch', source: 'article' }]);
     const seats = [safe, close, flagged];

@@ -1,6 +1,7 @@
 /**
- * Which seats to watch: the ones the articles flagged (their notes), or,
- * where none are, the closest contests: the most marginal seats still to
+ * Which seats to watch: the ones editors flagged on the screens page, else
+ * the ones the articles flagged (their notes), or, where none are, the
+ * closest contests: the most marginal seats still to
  * declare on the baseline's figures, then, once every marginal is in, the
  * narrowest results of the night.
  */
@@ -22,7 +23,7 @@ function marginOf(seat: Seat): number | null {
   return margin;
 }
 
-export type WatchKind = 'flagged' | 'closest-to-declare' | 'closest-declared' | 'none';
+export type WatchKind = 'chosen' | 'flagged' | 'closest-to-declare' | 'closest-declared' | 'none';
 
 export interface SeatsToWatch {
   kind: WatchKind;
@@ -32,8 +33,13 @@ export interface SeatsToWatch {
 export function seatsToWatch(
   seats: readonly Seat[],
   seatStates: readonly SeatState[],
-  { limit = 9 } = {},
+  { limit = 9, chosen = [] }: { limit?: number; /** Seat codes editors flagged, in their order. */ chosen?: readonly string[] } = {},
 ): SeatsToWatch {
+  if (chosen.length > 0) {
+    const byCode = new Map(seats.map((s) => [s.code, s]));
+    const picked = chosen.map((code) => byCode.get(code)).filter((s): s is Seat => s !== undefined);
+    if (picked.length > 0) return { kind: 'chosen', seats: picked };
+  }
   const marked = seats.filter((s) => s.notes.length > 0);
   if (marked.length > 0) return { kind: 'flagged', seats: marked };
 

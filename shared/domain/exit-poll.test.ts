@@ -79,6 +79,28 @@ describe('exitPollComparison', () => {
     expect(rows.find((r) => r.party === 'Others')).toEqual({ party: 'Others', poll: 2, declared: 2, implied: 2, difference: 0 });
     expect(exitPollRunningLine(rows, 2)).toBe('Con are in line with the exit poll on the 2 seats declared');
   });
+
+  test("sets the projection's House beside the poll's, parties the poll does not name counted as Others", () => {
+    const rows = exitPollComparison({
+      poll: { seats: { Con: 6, Lab: 2, Others: 2 } },
+      seats,
+      partyTable: [row('Con', 1)],
+      declaredCodes: new Set(['E14000001']),
+      totalSeats: 10,
+      continuity: NO_CONTINUITY,
+      projection: [
+        { party: 'Con', seats: 5 },
+        { party: 'Lab', seats: 3 },
+        { party: 'LD', seats: 1 },
+        { party: 'Spk', seats: 1 },
+      ],
+    });
+    expect(rows.map((r) => [r.party, r.poll, r.projected])).toEqual([
+      ['Con', 6, 5],
+      ['Lab', 2, 3],
+      ['Others', 2, 2],
+    ]);
+  });
 });
 
 describe('nightHeadline', () => {

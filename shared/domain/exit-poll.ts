@@ -30,24 +30,39 @@ export function exitPollProblems(poll: ExitPollInput, totalSeats: number): Probl
   return problems;
 }
 
+/** The poll as an editor types it: "Con 368 43.6%, Lab 191, Others 19". */
+export function exitPollText(poll: Pick<ExitPollInput, 'seats' | 'shares'>): string {
+  return Object.entries(poll.seats)
+    .map(([party, n]) => `${party} ${n}${poll.shares?.[party] !== undefined ? ` ${poll.shares[party]}%` : ''}`)
+    .join(', ');
+}
+
 const rowsOf = (seats: Record<string, number>) =>
   Object.entries(seats)
     .filter(([party]) => party !== POLL_OTHERS)
     .map(([party, n]): PartyTableRow => ({ party, seats: n, gains: 0, losses: 0, net: 0, votes: 0, share: 0, shareChange: null }))
     .sort((a, b) => b.seats - a.seats || a.party.localeCompare(b.party));
 
-/** "Exit poll: Con majority of 86", "Exit poll: hung parliament, Con largest party, 12 short of a majority". */
-export function exitPollHeadline(poll: Pick<ExitPollInput, 'seats'>, totalSeats: number): string {
-  const line = headline({ partyTable: rowsOf(poll.seats), declared: totalSeats, totalSeats, majorityLine: majorityLine(totalSeats) });
+/**
+ * A whole House foretold, as one line: "Exit poll: Con majority of 86",
+ * "Projection on 320 seats: hung parliament, Con largest party, 12 short of a majority".
+ */
+export function forecastLine(label: string, seats: Record<string, number>, totalSeats: number): string {
+  const line = headline({ partyTable: rowsOf(seats), declared: totalSeats, totalSeats, majorityLine: majorityLine(totalSeats) });
   switch (line.kind) {
     case 'majority-won':
-      return `Exit poll: ${line.party} majority of ${(2 * poll.seats[line.party!] - totalSeats).toLocaleString('en-GB')}`;
+      return `${label}: ${line.party} majority of ${(2 * seats[line.party!]! - totalSeats).toLocaleString('en-GB')}`;
     case 'largest-party':
     case 'hung':
-      return `Exit poll: ${line.text.replace('Hung parliament: ', 'hung parliament, ')}`;
+      return `${label}: ${line.text.replace('Hung parliament: ', 'hung parliament, ')}`;
     default:
-      return `Exit poll: ${line.text}`;
+      return `${label}: ${line.text}`;
   }
+}
+
+/** "Exit poll: Con majority of 86", "Exit poll: hung parliament, Con largest party, 12 short of a majority". */
+export function exitPollHeadline(poll: Pick<ExitPollInput, 'seats'>, totalSeats: number): string {
+  return forecastLine('Exit poll', poll.seats, totalSeats);
 }
 
 /** The headline of the night: the exit poll's until the first result, then the results' own. */
@@ -66,6 +81,8 @@ export interface ExitPollComparisonRow {
   implied: number;
   /** declared - implied: ahead of the exit poll when positive. */
   difference: number;
+  /** The projection's seats for the whole House (shared/domain/projection.ts), where one was given. */
+  projected?: number;
 }
 
 /**
@@ -79,6 +96,7 @@ export function exitPollComparison({
   declaredCodes,
   totalSeats,
   continuity,
+  projection = null,
 }: {
   poll: Pick<ExitPollInput, 'seats'>;
   seats: readonly Seat[];
@@ -87,6 +105,8 @@ export function exitPollComparison({
   declaredCodes: ReadonlySet<string>;
   totalSeats: number;
   continuity: PartyContinuity;
+  /** The projected House, set beside the poll's. */
+  projection?: readonly { party: string; seats: number }[] | null;
 }): ExitPollComparisonRow[] {
   // The poll may name a party by an older code (Brexit for RUK): both sides are read through continuity.
   const named = new Set(Object.keys(poll.seats).map((party) => canonicalParty(party, continuity)));
@@ -104,13 +124,22 @@ export function exitPollComparison({
   }
   const won = new Map<string, number>();
   for (const row of partyTable) add(won, key(row.party), row.seats);
+  const projected = new Map<string, number>();
+  for (const row of projection ?? []) add(projected, key(row.party), row.seats);
   const fraction = declaredCodes.size / totalSeats;
   return Object.entries(poll.seats)
     .map(([party, pollSeats]) => {
       const counted = party === POLL_OTHERS ? POLL_OTHERS : canonicalParty(party, continuity);
       const implied = Math.max(0, (baselineDeclared.get(counted) ?? 0) + (pollSeats - (baseline.get(counted) ?? 0)) * fraction);
       const declared = won.get(counted) ?? 0;
-      return { party, poll: pollSeats, declared, implied: Math.round(implied * 10) / 10, difference: Math.round((declared - implied) * 10) / 10 };
+      return {
+        party,
+        poll: pollSeats,
+        declared,
+        implied: Math.round(implied * 10) / 10,
+        difference: Math.round((declared - implied) * 10) / 10,
+        ...(projection ? { projected: projected.get(counted) ?? 0 } : {}),
+      };
     })
     .sort((a, b) => (a.party === POLL_OTHERS ? 1 : b.party === POLL_OTHERS ? -1 : b.poll - a.poll || a.party.localeCompare(b.party)));
 }

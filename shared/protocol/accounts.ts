@@ -119,3 +119,15 @@ export const AuditRow = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
+/** One version of something entered for the whole night (the exit poll, the seats to watch), as the audit page lists it. */
+export const NightInputAuditRow = z.object({
+  input: z.enum(['exit-poll', 'seats-to-watch']),
+  version: z.number().int(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+  /** "Con 368, Lab 191, ..." or "Bolsover, Blyth Valley"; the version before it, null for the first. */
+  before: z.string().nullable(),
+  after: z.string(),
+});
+export type NightInputAuditRow = z.infer<typeof NightInputAuditRow>;
+

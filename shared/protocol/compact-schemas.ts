@@ -30,6 +30,8 @@ export const NightReference = z.object({
   candidates: z.record(z.string(), z.array(z.object({ name: z.string(), party: PartyCode }))),
   /** Expected declaration time by seat code, from the latest schedule imported (may be empty). */
   expectedTimes: z.record(z.string(), z.string()),
+  /** The seats editors flagged to watch, from the latest list saved (absent where none ever was). */
+  flaggedSeats: z.array(z.string()).optional(),
 });
 export type NightReference = z.infer<typeof NightReference>;
 

@@ -125,5 +125,6 @@ export function expandSnapshot(compact: CompactSnapshot, reference: NightReferen
     screen: compact.screen,
     exitPoll: compact.exitPoll,
     expectedTimes: reference.expectedTimes,
+    ...(reference.flaggedSeats ? { flaggedSeats: reference.flaggedSeats } : {}),
   };
 }

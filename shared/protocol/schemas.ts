@@ -309,6 +309,27 @@ export const ExpectedTimesInput = z.object({
 });
 export type ExpectedTimesInput = z.infer<typeof ExpectedTimesInput>;
 
+// ---- Seats to watch, flagged by editors ----
+
+/** The seats an editor flags to watch: the whole list each time (an empty list clears it), kept as a new version. */
+export const SeatsToWatchInput = z.object({
+  seats: z
+    .array(SeatCode)
+    .max(60, 'must flag no more than 60 seats')
+    .refine((seats) => new Set(seats).size === seats.length, 'must not name a seat twice'),
+});
+export type SeatsToWatchInput = z.infer<typeof SeatsToWatchInput>;
+
+/** A version of a night input as editors read it back: what was entered, by whom, when. */
+export const NightInputVersion = z.object({
+  version: z.number().int().min(1),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+
+export const SeatsToWatchVersion = SeatsToWatchInput.extend(NightInputVersion.shape);
+export type SeatsToWatchVersion = z.infer<typeof SeatsToWatchVersion>;
+
 export const ElectionState = z.object({
   election: Election,
   seats: z.array(Seat),
@@ -325,6 +346,8 @@ export const ElectionState = z.object({
   exitPoll: ExitPoll.nullable(),
   /** Expected declaration time by seat code (empty before a schedule is imported). */
   expectedTimes: z.record(z.string(), z.string()),
+  /** The seats editors flagged to watch, in their order; absent or empty where none are flagged. */
+  flaggedSeats: z.array(z.string()).optional(),
 });
 export type ElectionState = z.infer<typeof ElectionState>;
 
@@ -348,7 +371,7 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare', 'projection']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */
@@ -369,6 +392,8 @@ export const DEFAULT_SCREEN: ScreenSettings = {
     { panel: 'seats-to-watch', seconds: 15 },
     // Left out of the turn until an exit poll is entered (client/src/lib/rotation.ts).
     { panel: 'exit-poll', seconds: 10 },
+    // Left out until the first declaration.
+    { panel: 'projection', seconds: 12 },
   ],
   gainSpotlightSeconds: 8,
 };
@@ -378,7 +403,7 @@ export const ModeInput = z.object({ mode: ElectionMode });
 export const HexMap = z.object({
   layout: z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']),
   source: z.string(),
-  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int() })),
+  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int(), region: z.string().optional() })),
 });
 export type HexMap = z.infer<typeof HexMap>;
 

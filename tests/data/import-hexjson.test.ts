@@ -7,11 +7,11 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 const text = readFileSync(fixture('mini.hexjson'), 'utf8');
 
 describe('parseHexJson', () => {
-  test('lists one hex per seat with its code, name and position', () => {
+  test('lists one hex per seat with its code, name, position and region where the map gives one', () => {
     const map = readHexJson(fixture('mini.hexjson'));
     expect(map.layout).toBe('odd-r');
     expect(map.hexes).toEqual([
-      { code: 'W07000041', name: 'Ynys Môn', q: -5, r: 2 },
+      { code: 'W07000041', name: 'Ynys Môn', q: -5, r: 2, region: 'W' },
       { code: 'S14000003', name: 'Ayr, Carrick and Cumnock', q: -4, r: 9 },
       { code: 'N06000001', name: 'Belfast East', q: -9, r: 6 },
     ]);

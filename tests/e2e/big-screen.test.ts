@@ -4,60 +4,24 @@
  * embeds at 360 and 700 px audited with axe-core. Screenshots go to test-results/.
  */
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PRESETS } from '../../server/cli/presets.ts';
 import { replayNight } from '../../server/cli/replay-night.ts';
 import { dataFile } from '../../server/config/data-dir.ts';
-import { openDatabase } from '../../server/db/connection.ts';
-import { readHexJson } from '../../server/import/hexjson.ts';
 import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
-import { readBaselineSeats } from '../../server/import/night-files.ts';
-import { importBaseline, importHexMap } from '../../server/services/import-service.ts';
 import type { ElectionState, ScreenSettings } from '../../shared/protocol/schemas.ts';
-import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
-import { api, startServer, tempDir, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { onlyPanel, put, startGe2019Server } from '../support/screens.ts';
+import { CLIENT_DIST, launchBrowser, screenshotPath, smallText } from '../support/browser.ts';
+import { api, startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
 import { addUser, PASSWORD } from '../support/session.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const BIG_SCREEN = { width: 1920, height: 1080 };
 
-async function put(server: RunningServer, route: string, body: unknown) {
-  const response = await fetch(server.url + route, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, `PUT ${route}`).toBe(200);
-}
-
 /** "#0087DC" as getComputedStyle gives it: "rgb(0, 135, 220)". */
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-
-const onlyPanel = (panel: ScreenSettings['panels'][number]['panel'], gainSpotlightSeconds = 0): ScreenSettings => ({
-  panels: [{ panel, seconds: 600 }],
-  gainSpotlightSeconds,
-});
-
-/** Every visible piece of text smaller than 24px: the big screen must have none. */
-function smallText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const small: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      const element = node.parentElement;
-      if (!text || !element || element.closest('svg title, [aria-hidden="true"]')) continue;
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) continue;
-      const size = parseFloat(getComputedStyle(element).fontSize);
-      if (size < 24) small.push(`${size}px: ${text.slice(0, 40)}`);
-    }
-    return small;
-  });
-}
 
 async function hexesOnScreen(page: Page) {
   return page.locator('[data-testid="hex-map"] path[data-seat]').evaluateAll((paths) =>
@@ -73,12 +37,7 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
   let dbPath: string;
 
   beforeAll(async () => {
-    dbPath = path.join(tempDir(), 'big-screen.sqlite');
-    const db = openDatabase(dbPath);
-    importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
-    importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
-    db.close();
-    server = await startServer({ dbPath, clientDist: CLIENT_DIST });
+    ({ server, dbPath } = await startGe2019Server('big-screen'));
     browser = await launchBrowser();
     await put(server, '/api/elections/ge2019/screen', onlyPanel('map'));
     bigScreen = await browser.newPage({ viewport: BIG_SCREEN });
@@ -237,7 +196,8 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await put(server, '/api/elections/ge2019/screen', onlyPanel('exit-poll'));
     await bigScreen.locator('[data-panel="exit-poll"] [data-testid="exit-poll"][data-phase="running"]').waitFor({ timeout: 5000 });
     expect(await bigScreen.getByTestId('exit-poll-running').innerText()).toBe('Con are running 3 seats behind the exit poll on the 650 seats declared');
-    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-4)).toEqual(['191', '191', '202', '+11']);
+    // With every seat in, the projection beside the poll is the result.
+    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-5)).toEqual(['191', '191', '202', '+11', '202']);
     expect(await smallText(bigScreen)).toEqual([]);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-exit-poll-running') });
 
@@ -423,6 +383,37 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await editor.getByTestId('go-live-yes').click();
     await expect.poll(() => editor.getByTestId('message').innerText()).toContain('now in live mode');
     await bigScreen.locator('[data-testid="big-screen"]:not(:has([data-testid="mode-banner"]))').waitFor({ timeout: 5000 });
+    await editor.close();
+  });
+
+  test('an editor flags seats to watch on the screens page: the big screen shows them, and the audit page lists each version with the exit poll', async () => {
+    await addUser(server, 'desk');
+    const editor = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await editor.goto(`${server.url}/screens?election=ge2019`);
+    await editor.getByTestId('login-username').fill('desk');
+    await editor.getByTestId('login-password').fill(PASSWORD);
+    await editor.getByTestId('login-submit').click();
+    for (const name of ['Bolsover', 'Blyth Valley']) {
+      await editor.getByTestId('watch-seat').selectOption({ label: name });
+      await editor.getByTestId('watch-add').click();
+    }
+    expect(await editor.getByTestId('watch-list').innerText()).toMatch(/Bolsover[\s\S]*Blyth Valley/);
+    await editor.getByTestId('save-watch').click();
+    await expect.poll(() => editor.getByTestId('message').innerText()).toContain('Seats to watch saved (version 1)');
+    await editor.screenshot({ path: screenshotPath('screens-seats-to-watch'), fullPage: true });
+
+    await put(server, '/api/elections/ge2019/screen', onlyPanel('seats-to-watch'));
+    await bigScreen.locator('[data-panel="seats-to-watch"] [data-testid="seats-to-watch"][data-kind="chosen"]').waitFor({ timeout: 5000 });
+    expect(await bigScreen.locator('[data-testid="seats-to-watch"] h3').allInnerTexts()).toEqual(['Bolsover', 'Blyth Valley']);
+    expect(await smallText(bigScreen)).toEqual([]);
+    await bigScreen.screenshot({ path: screenshotPath('big-screen-seats-chosen') });
+
+    await editor.goto(`${server.url}/audit?election=ge2019`);
+    const inputs = editor.getByTestId('night-inputs-table');
+    await expect.poll(() => inputs.locator('tbody tr[data-input]').count()).toBe(2);
+    expect(await inputs.locator('tr[data-input="exit-poll"]').innerText()).toContain('Con 368, Lab 191, SNP 55');
+    expect(await inputs.locator('tr[data-input="seats-to-watch"]').innerText()).toContain('Bolsover, Blyth Valley');
+    await editor.screenshot({ path: screenshotPath('audit-night-inputs'), fullPage: true });
     await editor.close();
   });
 });

@@ -14,6 +14,7 @@ describe('who may change results', () => {
     JSON.stringify([
       server.db.prepare('SELECT last_seq, mode, screen_json, require_confirmation FROM elections ORDER BY id').all(),
       server.db.prepare('SELECT COUNT(*) FROM declaration_versions').pluck().get(),
+      server.db.prepare('SELECT COUNT(*) FROM night_inputs').pluck().get(),
       server.db.prepare('SELECT * FROM pending_entries').all(),
       server.db.prepare('SELECT username, disabled_at FROM users').all(),
       server.db.prepare('SELECT name, revoked_at FROM api_tokens').all(),
@@ -40,6 +41,7 @@ describe('who may change results', () => {
       ['POST', `/api/elections/ge2017/seats/${otherSeat}/recount`, { reason: 'recount called', basedOnVersion: 1 }],
       ['POST', `/api/elections/ge2017/seats/${otherSeat}/withdrawal`, { reason: 'wrong seat', basedOnVersion: 1 }],
       ['PUT', '/api/elections/ge2017/exit-poll', { seats: { Con: 600, Others: 50 } }],
+      ['PUT', '/api/elections/ge2017/seats-to-watch', { seats: ['E14000654'] }],
       ['PUT', '/api/elections/ge2017/expected-times', { times: [{ seat: 'E14000654', expectedAt: '2017-06-09T02:30:00Z' }] }],
       ['PUT', '/api/elections/ge2017/screen', { panels: [{ panel: 'map', seconds: 10 }], gainSpotlightSeconds: 0 }],
       ['PUT', '/api/elections/ge2017/mode', { mode: 'test' }],
@@ -73,7 +75,7 @@ describe('who may change results', () => {
 
   test('an editor is refused the admin writes with 403', async () => {
     const before = fingerprint();
-    for (const [method, route, body] of writes().slice(8).filter(([, route]) => !route.includes('/pending/'))) {
+    for (const [method, route, body] of writes().slice(9).filter(([, route]) => !route.includes('/pending/'))) {
       expect((await request(server, method, route, body, { session: editor })).status, `${method} ${route}`).toBe(403);
     }
     expect(fingerprint()).toBe(before);
@@ -86,7 +88,7 @@ describe('who may change results', () => {
   });
 
   test('the editors-only reads refuse the public with 401', async () => {
-    for (const route of ['/api/elections/ge2017/desk', '/api/elections/ge2017/audit', '/api/elections/ge2017/audit.csv', '/api/users', '/api/tokens']) {
+    for (const route of ['/api/elections/ge2017/desk', '/api/elections/ge2017/audit', '/api/elections/ge2017/audit.csv', '/api/elections/ge2017/audit/night-inputs', '/api/elections/ge2017/seats-to-watch/versions', '/api/users', '/api/tokens']) {
       expect((await request(server, 'GET', route)).status, route).toBe(401);
     }
   });

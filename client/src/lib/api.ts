@@ -37,7 +37,7 @@ export function chooseElection(elections: readonly { id: string }[], asked: stri
 
 // ---- The big screen, the embeds and the screen settings (issue 4) ----
 // (Imported here, not above, so this block appends without touching the auth helpers.)
-import type { ElectionMode, ExitPoll, ExitPollInput, Feed, HexMap, ScreenSettings } from '../../../shared/protocol/schemas.ts';
+import type { ElectionMode, ExitPoll, ExitPollInput, Feed, HexMap, ScreenSettings, SeatsToWatchVersion } from '../../../shared/protocol/schemas.ts';
 import { call } from './desk-api.ts';
 
 /** The election's hex map, or null where it has none (the article elections). */
@@ -71,6 +71,11 @@ export function saveScreenSettings({ electionId, screen }: { electionId: string;
 /** The broadcasters' exit poll, as typed: a new version every time, and every screen follows. */
 export function saveExitPoll({ electionId, poll }: { electionId: string; poll: ExitPollInput }) {
   return putJson<ExitPoll>(`/api/elections/${encodeURIComponent(electionId)}/exit-poll`, poll);
+}
+
+/** The seats to watch, the whole list: a new version every time, and every screen follows. */
+export function saveSeatsToWatch({ electionId, seats }: { electionId: string; seats: string[] }) {
+  return putJson<SeatsToWatchVersion>(`/api/elections/${encodeURIComponent(electionId)}/seats-to-watch`, { seats });
 }
 
 /** Live, rehearsal or test: anything but live puts a banner on every screen, embed and feed. */

@@ -3,7 +3,7 @@
  * session cookie (sent by the browser) and the session's CSRF token (sent
  * here, in x-csrf-token). Every reply keeps its status so pages can explain it.
  */
-import type { AuditRow, DeskInfo, PendingEntry, SessionInfo } from '../../../shared/protocol/accounts.ts';
+import type { AuditRow, DeskInfo, NightInputAuditRow, PendingEntry, SessionInfo } from '../../../shared/protocol/accounts.ts';
 import type { SeatState } from '../../../shared/protocol/schemas.ts';
 import type { Problem } from './api.ts';
 
@@ -81,6 +81,13 @@ export async function fetchAudit(electionId: string, filter: Record<string, stri
   const { status, reply } = await call('GET', `${election(electionId)}/audit${query ? `?${query}` : ''}`);
   if (status === 200) return { ok: true, rows: reply as unknown as AuditRow[] };
   return { ok: false, status, error: String(reply.error) };
+}
+
+/** Every version of the exit poll and the seats to watch, for the audit page. */
+export async function fetchNightInputAudit(electionId: string): Promise<{ ok: true; rows: NightInputAuditRow[] } | { ok: false; error: string }> {
+  const { status, reply } = await call('GET', `${election(electionId)}/audit/night-inputs`);
+  if (status === 200) return { ok: true, rows: reply as unknown as NightInputAuditRow[] };
+  return { ok: false, error: String(reply.error) };
 }
 
 async function write(method: string, url: string, body: unknown): Promise<WriteReply> {

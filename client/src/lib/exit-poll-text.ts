@@ -26,9 +26,5 @@ export function readExitPollText(text: string): ReadPoll {
   return { kind: 'read', poll: Object.keys(shares).length > 0 ? { seats, shares } : { seats }, total };
 }
 
-/** The stored poll back as the editor would type it, to correct it. */
-export function exitPollText(poll: Pick<ExitPollInput, 'seats' | 'shares'>): string {
-  return Object.entries(poll.seats)
-    .map(([party, n]) => `${party} ${n}${poll.shares?.[party] !== undefined ? ` ${poll.shares[party]}%` : ''}`)
-    .join(', ');
-}
+/** The stored poll back as the editor would type it, to correct it (the audit trail shows it so too). */
+export { exitPollText } from '../../../shared/domain/exit-poll.ts';

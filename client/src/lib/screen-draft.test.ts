@@ -9,6 +9,7 @@ describe('the screen settings draft', () => {
       'party-table:true',
       'seats-to-watch:true',
       'exit-poll:true',
+      'projection:true',
       'house:false',
       'latest:false',
       'targets:false',

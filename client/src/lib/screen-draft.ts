@@ -20,6 +20,7 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
   'exit-poll': 'Exit poll against the results',
   targets: 'Targets taken',
   'next-to-declare': 'Next to declare',
+  projection: 'Projection of the House',
 };
 
 export function draftFrom(screen: ScreenSettings): DraftPanel[] {

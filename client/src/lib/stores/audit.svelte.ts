@@ -1,7 +1,7 @@
 /** The audit page: every version of every seat, filtered on the server, for editors and admins. */
-import type { AuditRow } from '../../../../shared/protocol/accounts.ts';
+import type { AuditRow, NightInputAuditRow } from '../../../../shared/protocol/accounts.ts';
 import { chooseElection, fetchElections } from '../api.ts';
-import { fetchAudit } from '../desk-api.ts';
+import { fetchAudit, fetchNightInputAudit } from '../desk-api.ts';
 import { session } from './session.svelte.ts';
 
 /** Rows on one page: a whole night is some 650 versions, too many for one page to read or draw. */
@@ -10,6 +10,8 @@ export const PAGE_SIZE = 50;
 class AuditTrail {
   electionId = $state('');
   rows = $state.raw<AuditRow[]>([]);
+  /** The exit poll's and the seats to watch's versions: not a seat's, so listed apart from the rows. */
+  nightInputs = $state.raw<NightInputAuditRow[]>([]);
   seat = $state('');
   editor = $state('');
   kind = $state('');
@@ -49,7 +51,8 @@ class AuditTrail {
     if (!session.user || this.electionId === '') return;
     this.loading = true;
     try {
-      const answer = await fetchAudit(this.electionId, this.filter);
+      const [answer, inputs] = await Promise.all([fetchAudit(this.electionId, this.filter), fetchNightInputAudit(this.electionId)]);
+      if (inputs.ok) this.nightInputs = inputs.rows;
       if (answer.ok) {
         this.rows = answer.rows;
         this.page = 0;
