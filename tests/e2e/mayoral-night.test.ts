@@ -141,4 +141,38 @@ describe('the mayoral night on the screens: the 2021 count (supplementary vote)'
     await big.locator('[data-testid="big-screen"][data-seq="5"]').waitFor();
     await big.screenshot({ path: screenshotPath('mayoral-2021-big-screen-declared') });
   });
+
+  test("the desk takes an area's second round under SV, beside each candidate's first choices", async () => {
+    await addUser(server, 'sv-editor');
+    const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await entry.goto(`${server.url}/entry?election=london-2021`);
+    await entry.getByTestId('login-username').fill('sv-editor');
+    await entry.getByTestId('login-password').fill(PASSWORD);
+    await entry.getByTestId('login-password').press('Enter');
+    await entry.getByTestId('seat-search').fill('Croydon and Sutton');
+    await entry.getByTestId('seat-matches').waitFor();
+    await entry.getByTestId('seat-search').press('Enter');
+    // Test figures (no published 2021 figures for this area), typed into each row.
+    const typed = [
+      ['Sadiq Khan', 'Lab', '1000', '300'],
+      ['Shaun Bailey', 'Con', '900', '100'],
+      ['Sian Berry', 'Green', '500', ''],
+    ];
+    for (const [i, [name, party, votes, second]] of typed.entries()) {
+      if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();
+      await entry.getByTestId(`candidate-name-${i}`).fill(name);
+      await entry.getByTestId(`candidate-party-${i}`).fill(party);
+      await entry.getByTestId(`candidate-votes-${i}`).fill(votes);
+      await entry.getByTestId(`candidate-second-${i}`).fill(second);
+    }
+    await entry.screenshot({ path: screenshotPath('mayoral-2021-desk-second-round'), fullPage: true });
+    await entry.getByTestId('publish').click();
+    await expect.poll(() => entry.getByTestId('result-message').textContent()).toContain('Lab GAIN from Con');
+    const state = await (await fetch(`${server.url}/api/elections/london-2021/state`)).json();
+    const croydon = state.seatStates.find((s: { code: string }) => s.code === 'E32000005');
+    expect(croydon.declaration.secondRound).toEqual([
+      { name: 'Sadiq Khan', votes: 300 },
+      { name: 'Shaun Bailey', votes: 100 },
+    ]);
+  });
 });
