@@ -27,6 +27,19 @@ const replay = (server: RunningServer, year: CountYear, from: number, to?: numbe
 
 const text = (page: Page, id: string) => page.getByTestId(id).innerText();
 
+/** The desk page of an election, signed in, with an area chosen from the keyboard. */
+async function deskAt(browser: Browser, server: RunningServer, user: string, election: string, area: string): Promise<Page> {
+  const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  await entry.goto(`${server.url}/entry?election=${election}`);
+  await entry.getByTestId('login-username').fill(user);
+  await entry.getByTestId('login-password').fill(PASSWORD);
+  await entry.getByTestId('login-password').press('Enter');
+  await entry.getByTestId('seat-search').fill(area);
+  await entry.getByTestId('seat-matches').waitFor();
+  await entry.getByTestId('seat-search').press('Enter');
+  return entry;
+}
+
 describe('the mayoral night on the screens: the 2024 count, area by area', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -50,14 +63,7 @@ describe('the mayoral night on the screens: the 2024 count, area by area', () =>
   });
 
   test('an editor enters an area from the keyboard on the desk, and the dashboard colours its tile', async () => {
-    const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    await entry.goto(`${server.url}/entry?election=london-2024`);
-    await entry.getByTestId('login-username').fill('editor');
-    await entry.getByTestId('login-password').fill(PASSWORD);
-    await entry.getByTestId('login-password').press('Enter');
-    await entry.getByTestId('seat-search').fill('Barnet and Camden');
-    await entry.getByTestId('seat-matches').waitFor();
-    await entry.getByTestId('seat-search').press('Enter');
+    const entry = await deskAt(browser, server, 'editor', 'london-2024', 'Barnet and Camden');
     const barnet = file.counts['2024'].areas.E32000001.candidates;
     for (const [i, c] of barnet.entries()) {
       if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();
@@ -144,14 +150,7 @@ describe('the mayoral night on the screens: the 2021 count (supplementary vote)'
 
   test("the desk takes an area's second round under SV, beside each candidate's first choices", async () => {
     await addUser(server, 'sv-editor');
-    const entry = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    await entry.goto(`${server.url}/entry?election=london-2021`);
-    await entry.getByTestId('login-username').fill('sv-editor');
-    await entry.getByTestId('login-password').fill(PASSWORD);
-    await entry.getByTestId('login-password').press('Enter');
-    await entry.getByTestId('seat-search').fill('Croydon and Sutton');
-    await entry.getByTestId('seat-matches').waitFor();
-    await entry.getByTestId('seat-search').press('Enter');
+    const entry = await deskAt(browser, server, 'sv-editor', 'london-2021', 'Croydon and Sutton');
     // Test figures (no published 2021 figures for this area), typed into each row.
     const typed = [
       ['Sadiq Khan', 'Lab', '1000', '300'],
