@@ -1,5 +1,6 @@
 /**
  * npm run import -- preset ge2019
+ * npm run import -- mayoral 2024   (or 2021: the London mayoral count from data/london-mayor.json)
  * npm run import -- baseline --election ID --file FILE [--name NAME] [--baseline-name NAME] [--mode rehearsal|live|test] [--notional] [--names FILE]
  * npm run import -- candidates --election ID --file FILE
  * npm run import -- hexmap --election ID --file FILE
@@ -14,6 +15,7 @@ import { readHexJson } from '../import/hexjson.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
 import { locateDataFile } from '../config/data-dir.ts';
 import { readBaselineSeats } from '../import/night-files.ts';
+import { londonNight, readLondonMayor } from '../import/london-mayor.ts';
 import { importBaseline, importCandidates, importHexMap, type ImportSummary } from '../services/import-service.ts';
 import { PRESETS } from './presets.ts';
 import { progressBar } from './progress.ts';
@@ -90,6 +92,13 @@ function main() {
         console.log(`Ready: npm run replay -- --election ${preset.election.id} --results ${preset.results} --speed 100`);
         break;
       }
+      case 'mayoral': {
+        const year = presetName === '2021' || presetName === '2024' ? presetName : fail('mayoral: 2021 or 2024');
+        const { election, seats } = londonNight(readLondonMayor(), year);
+        timed('data/london-mayor.json', () => importBaseline(db, election, seats, progressBar(`${election.id} areas`)));
+        console.log(`Ready: npm run replay -- --election ${election.id} --mayoral ${year} --speed 100`);
+        break;
+      }
       case 'baseline': {
         const id = need('election');
         const mode = ElectionMode.safeParse(values.mode);
@@ -112,7 +121,7 @@ function main() {
         hexmapStep(db, need('election'), file(need('file')));
         break;
       default:
-        fail('usage: npm run import -- preset ge2019 | baseline | candidates | hexmap (see README)');
+        fail('usage: npm run import -- preset ge2019 | mayoral 2024 | baseline | candidates | hexmap (see README)');
     }
   } catch (error) {
     // An import is all or nothing: the transaction has rolled back, so say what stopped it and nothing more.

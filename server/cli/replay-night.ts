@@ -54,7 +54,8 @@ export interface ReplayOptions {
   url: string;
   token: string;
   election: string;
-  results: readonly SeatResult[];
+  /** Mayoral declarations may carry the supplementary vote's second round. */
+  results: ReadonlyArray<SeatResult & Pick<DeclarationInput, 'secondRound'>>;
   /** How many times faster than the real night; Infinity for as fast as the server takes them. */
   speed: number;
   order: 'file' | 'random';
@@ -153,7 +154,14 @@ export async function replayNight(options: ReplayOptions): Promise<ReplayReport>
     const seat = seats[i];
     const newParties = known ? [...new Set(seat.candidates.map((c) => c.party).filter((p) => !known.has(p)))] : [];
     const counts = options.counts?.get(seat.code);
-    const body: DeclarationInput = { seat: seat.code, candidates: seat.candidates, ...counts, source: 'replay', ...(newParties.length > 0 && { newParties }) };
+    const body: DeclarationInput = {
+      seat: seat.code,
+      candidates: seat.candidates,
+      ...counts,
+      source: 'replay',
+      ...(seat.secondRound && { secondRound: seat.secondRound }),
+      ...(newParties.length > 0 && { newParties }),
+    };
     const { status, text } = await post(endpoint, token, body);
     let outcome = 'declared';
     if (status === 201) report.declared++;

@@ -9,6 +9,7 @@ import { expectedTimesCsv } from '../import/expected-times.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
 import { readLibraryResults } from '../import/library-results.ts';
 import { locateDataFile } from '../config/data-dir.ts';
+import { londonDeclarations, LONDON_MAYOR_PATH, readLondonMayor } from '../import/london-mayor.ts';
 import { replayNight, type ReplayControl } from './replay-night.ts';
 
 const { values } = parseArgs({
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     electorates: { type: 'string' },
     'write-schedule': { type: 'string' },
+    mayoral: { type: 'string' },
   },
 });
 
@@ -32,7 +34,10 @@ const fail = (message: string): never => {
 };
 
 const election = values.election ?? fail('--election is needed, e.g. --election ge2019');
-const resultsFile = locateDataFile(values.results ?? fail('--results is needed, e.g. --results HoC-GE2019-results-by-candidate.csv'), values['data-dir']);
+const mayoral = values.mayoral === undefined ? null : values.mayoral === '2021' || values.mayoral === '2024' ? values.mayoral : fail('--mayoral: 2021 or 2024');
+const resultsFile = mayoral
+  ? LONDON_MAYOR_PATH
+  : locateDataFile(values.results ?? fail('--results is needed, e.g. --results HoC-GE2019-results-by-candidate.csv'), values['data-dir']);
 const token = values.token ?? process.env.ELECTION_API_TOKEN ?? fail('--token or ELECTION_API_TOKEN is needed: the token the server printed at start');
 const speed = values.speed === 'max' ? Infinity : Number(values.speed);
 if (!(speed > 0)) fail('--speed: a number above 0, or max');
@@ -52,10 +57,13 @@ if (process.stdin.isTTY) {
   });
 }
 
-const results = readHocCandidates(resultsFile);
+// A mayoral count: the areas as published, in the file's order, then the London-wide declaration last.
+const results = mayoral ? londonDeclarations(readLondonMayor(), mayoral) : readHocCandidates(resultsFile);
 // The Library's by-constituency file gives each seat's electorate (and rejected ballots); the
 // candidate file does not. Beside a candidate file it is found by name (2024 has one).
-const countsFile = values.electorates
+const countsFile = mayoral
+  ? undefined
+  : values.electorates
   ? locateDataFile(values.electorates, values['data-dir'])
   : [resultsFile.replace('by-candidate', 'by-constituency')].find((f) => f !== resultsFile && existsSync(f));
 const counts = countsFile
@@ -72,7 +80,7 @@ const report = await replayNight({
   election,
   results,
   speed,
-  order: values.order as 'file' | 'random',
+  order: mayoral ? 'file' : (values.order as 'file' | 'random'),
   seed: Number(values.seed),
   control,
   counts,

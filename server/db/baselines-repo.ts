@@ -23,6 +23,7 @@ interface ElectionRow {
   mode: string;
   last_seq: number;
   screen_json: string | null;
+  count_json: string | null;
 }
 
 interface SeatRow {
@@ -39,6 +40,7 @@ export function electionFromRow(row: ElectionRow): Election {
     id: row.election_id,
     name: row.name,
     kind: row.kind,
+    ...(row.count_json && { count: JSON.parse(row.count_json) }),
     totalSeats: row.total_seats,
     baselineName: row.baseline_name,
     pollingDay: row.polling_day ?? undefined,
@@ -119,9 +121,18 @@ export function writeSeat(db: Db, electionId: string, seat: Seat): void {
 
 export function insertElection(db: Db, election: Election): void {
   db.prepare(
-    `INSERT INTO elections (election_id, name, kind, total_seats, baseline_name, polling_day, mode)
-     VALUES (@id, @name, @kind, @totalSeats, @baselineName, @pollingDay, @mode)`,
-  ).run({ ...election, pollingDay: election.pollingDay ?? null });
+    `INSERT INTO elections (election_id, name, kind, total_seats, baseline_name, polling_day, mode, count_json)
+     VALUES (@id, @name, @kind, @totalSeats, @baselineName, @pollingDay, @mode, @countJson)`,
+  ).run({
+    id: election.id,
+    name: election.name,
+    kind: election.kind,
+    totalSeats: election.totalSeats,
+    baselineName: election.baselineName,
+    pollingDay: election.pollingDay ?? null,
+    mode: election.mode,
+    countJson: election.count ? JSON.stringify(election.count) : null,
+  });
 }
 
 export function hasDeclarations(db: Db, electionId: string): boolean {

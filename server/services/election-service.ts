@@ -6,6 +6,7 @@
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { exitPollProblems, nightHeadline } from '../../shared/domain/exit-poll.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
+import { mayoralRace } from '../../shared/domain/mayoral-race.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
 import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
@@ -139,7 +140,7 @@ export function createElectionService({
     }
   }
 
-  function checkFigures(input: Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot'>) {
+  function checkFigures(input: Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot' | 'secondRound'>) {
     const problems = declarationProblems(input);
     if (problems.length > 0) {
       throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
@@ -320,7 +321,10 @@ export function createElectionService({
         referenceVersion: reference(electionId).referenceVersion,
         screen: n.screen,
         exitPoll,
-        headline: nightHeadline(n.house, exitPoll).text,
+        // A mayoral count's headline is the race: "Khan leads by 275,828 with all 14 areas declared".
+        headline: n.election.count
+          ? mayoralRace({ count: n.election.count, seatStates: [...n.seatStates.values()], continuity }).line
+          : nightHeadline(n.house, exitPoll).text,
       };
     },
 

@@ -9,6 +9,7 @@ interface Figures {
   candidates: readonly { name: string; party: string; votes: number }[];
   electorate?: number;
   rejected?: number;
+  secondRound?: readonly { name: string; votes: number }[];
 }
 
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -28,6 +29,8 @@ export function figureMismatches(first: Figures, second: Figures): FieldProblem[
     if (!sameText(c.party, typed.party)) problems.push({ path: `candidates[${i}].party`, message: 'does not match the first entry' });
     if (c.votes !== typed.votes) problems.push({ path: `candidates[${i}].votes`, message: 'does not match the first entry' });
   });
+  const seconds = (f: Figures) => JSON.stringify((f.secondRound ?? []).map((s) => [s.name.trim().toLowerCase(), s.votes]));
+  if (seconds(first) !== seconds(second)) problems.push({ path: 'secondRound', message: 'does not match the first entry' });
   for (const field of ['electorate', 'rejected'] as const) {
     if (first[field] !== second[field]) problems.push({ path: field, message: 'does not match the first entry' });
   }

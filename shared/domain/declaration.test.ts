@@ -165,4 +165,14 @@ describe('declarationProblems', () => {
       'winnerByLot',
     ]);
   });
+
+  test('SV second round: second choices only for candidates on the ballot, each named once', () => {
+    expect(declarationProblems({ candidates, secondRound: [{ name: 'ann able', votes: 10 }, { name: 'Bob Baker', votes: 5 }] })).toEqual([]);
+    expect(declarationProblems({ candidates, secondRound: [{ name: 'Zed', votes: 10 }] })).toEqual([
+      { path: 'secondRound[0].name', message: 'Zed is not one of the candidates' },
+    ]);
+    expect(declarationProblems({ candidates, secondRound: [{ name: 'Ann Able', votes: 1 }, { name: 'Ann Able', votes: 2 }] })).toEqual([
+      { path: 'secondRound[1].name', message: 'Ann Able is given second choices twice' },
+    ]);
+  });
 });

@@ -22,7 +22,7 @@ export interface FieldProblem {
 /** ELECTION-RULES: independents (and others) are many people under one label, so they may repeat. */
 const MAY_REPEAT = new Set(['Ind', 'Oth']);
 
-type DeclarationFigures = Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot'>;
+type DeclarationFigures = Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot' | 'secondRound'>;
 
 export function sumVotes(candidates: readonly { votes: number }[]): number {
   return candidates.reduce((total, c) => total + c.votes, 0);
@@ -85,5 +85,16 @@ export function declarationProblems(declaration: DeclarationFigures): FieldProbl
           : `must be one of the tied candidates: ${tied.join(', ')}`,
     });
   }
+  // The supplementary vote's second round: second choices only for candidates on this ballot, each once.
+  const named = new Set<string>();
+  declaration.secondRound?.forEach((s, i) => {
+    const name = s.name.trim().toLowerCase();
+    if (!candidates.some((c) => c.name.trim().toLowerCase() === name)) {
+      problems.push({ path: `secondRound[${i}].name`, message: `${s.name} is not one of the candidates` });
+    } else if (named.has(name)) {
+      problems.push({ path: `secondRound[${i}].name`, message: `${s.name} is given second choices twice` });
+    }
+    named.add(name);
+  });
   return problems;
 }

@@ -49,6 +49,7 @@ export const CompactDeclaration = z.object({
   declaredAt: z.string().optional(),
   winnerByLot: z.string().optional(),
   source: DeclarationSource.optional(),
+  secondRound: z.array(z.object({ name: z.string(), votes: z.number().int() })).optional(),
   newParties: z.array(z.string()).optional(),
   /** Omitted where it equals the seat's updatedAt (always, as the server stores it). */
   enteredAt: z.string().optional(),

@@ -52,6 +52,14 @@ export const DeclarationInput = z.object({
   winnerByLot: oneLine(z.string().trim().min(1).max(200)).optional(),
   source: DeclarationSource.optional(),
   /**
+   * The supplementary vote's second round: the second choices this count gives each
+   * of the two candidates left in (shared/domain/supplementary-vote.ts). Mayoral only.
+   */
+  secondRound: z
+    .array(z.object({ name: oneLine(z.string().trim().min(1, 'must name a candidate left in the second round').max(200)), votes: wholeVotes('second choices') }))
+    .max(2, 'must give second choices for at most the two candidates left in')
+    .optional(),
+  /**
    * Party codes the election does not know, sent as new parties on purpose.
    * Any other unknown code is refused (a typo such as "Labour" for Lab); these
    * are flagged on the desk and in the audit.
@@ -125,10 +133,30 @@ export type Seat = z.infer<typeof Seat>;
 export const ElectionMode = z.enum(['live', 'rehearsal', 'test']);
 export type ElectionMode = z.infer<typeof ElectionMode>;
 
+/**
+ * How a mayoral election is counted: its voting system, the area that declares the
+ * whole result (the Greater London Returning Officer's London), and the mayor it
+ * may hold or lose. The other seats of the election are its counting areas.
+ */
+export const MayoralCount = z.object({
+  votingSystem: z.enum(['sv', 'fptp']),
+  /** The seat that stands for the whole-area declaration (London: E12000007). */
+  wholeArea: SeatCode,
+  /** The baseline: the mayor in office before this election, and their party. */
+  mayor: z.object({ name: z.string().min(1), party: PartyCode, elected: z.number().int().optional() }),
+  /** This election's electorate per counting area, where published: the upper bound of the votes an area can still give. */
+  electorates: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** Ballots cast across the whole area, where announced before the count (turnout): a bound on the votes still to come. */
+  ballotsCast: z.number().int().min(0).optional(),
+});
+export type MayoralCount = z.infer<typeof MayoralCount>;
+
 export const Election = z.object({
   id: ElectionId,
   name: z.string().min(1),
   kind: z.enum(['general', 'mayoral']),
+  /** Mayoral elections counted area by area; absent for a general election and a one-seat mayoralty. */
+  count: MayoralCount.optional(),
   /** Seats in the House (650 at a general election), whether or not all have a baseline here. */
   totalSeats: z.number().int().min(1),
   /** The election the baseline describes, e.g. "GE2015". */

@@ -23,6 +23,8 @@ export interface CandidateRow {
   name: string;
   party: string;
   votes: string;
+  /** A mayoral count under SV: the second choices counted for this candidate ('' for none). */
+  second: string;
   /** Name and party came from the candidate list or the declaration: only the votes are typed. */
   fixed: boolean;
 }
@@ -180,11 +182,23 @@ class EntryDesk {
   }
 
   #blankRow(): CandidateRow {
-    return { key: this.#nextKey++, name: '', party: '', votes: '', fixed: false };
+    return { key: this.#nextKey++, name: '', party: '', votes: '', second: '', fixed: false };
   }
 
-  #row(c: { name: string; party: string; votes?: number }): CandidateRow {
-    return { key: this.#nextKey++, name: c.name, party: c.party, votes: c.votes === undefined ? '' : String(c.votes), fixed: true };
+  #row(c: { name: string; party: string; votes?: number }, second?: number): CandidateRow {
+    return {
+      key: this.#nextKey++,
+      name: c.name,
+      party: c.party,
+      votes: c.votes === undefined ? '' : String(c.votes),
+      second: second === undefined ? '' : String(second),
+      fixed: true,
+    };
+  }
+
+  /** A mayoral count under the supplementary vote: each row also takes the second choices of the second round. */
+  get sv(): boolean {
+    return electionStore.state?.election.count?.votingSystem === 'sv';
   }
 
   /** Start: the election's live state comes from the election store's socket; the desk joins over the same socket. */
@@ -255,7 +269,8 @@ class EntryDesk {
     this.newParties = [];
     const declaration = state.status === 'declared' ? state.declaration : null;
     if (declaration) {
-      this.rows = declaration.candidates.map((c) => this.#row(c));
+      const second = (name: string) => declaration.secondRound?.find((r) => r.name === name)?.votes;
+      this.rows = declaration.candidates.map((c) => this.#row(c, second(c.name)));
       this.electorate = declaration.electorate === undefined ? '' : String(declaration.electorate);
       this.rejected = declaration.rejected === undefined ? '' : String(declaration.rejected);
       this.source = (SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer');
@@ -336,6 +351,11 @@ class EntryDesk {
       candidates.push({ name: row.name.trim(), party: row.party.trim(), votes: parseCount(row.votes) });
     });
     const figures: Record<string, unknown> = { candidates };
+    // SV: the second round, from the rows given second choices (the server checks there are at most two).
+    const secondRound = this.sv
+      ? this.rows.filter((row) => !isBlank(row) && row.second.trim() !== '').map((row) => ({ name: row.name.trim(), votes: parseCount(row.second) }))
+      : [];
+    if (secondRound.length > 0) figures.secondRound = secondRound;
     const electorate = parseCount(this.electorate);
     const rejected = parseCount(this.rejected);
     if (electorate !== undefined) figures.electorate = electorate;
@@ -397,7 +417,7 @@ class EntryDesk {
    */
   problemField(path: string): string | null {
     const candidate = /^candidates(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?/.exec(path);
-    if (candidate === null) return /^(seat|electorate|rejected|reason|declaredAt)\b/.exec(path)?.[1] ?? null;
+    if (candidate === null) return /^(seat|electorate|rejected|reason|declaredAt|secondRound)\b/.exec(path)?.[1] ?? null;
     const row = this.submittedRows[Number(candidate[1] ?? candidate[2])];
     if (row === undefined) return null;
     return `${row}.${candidate[3] ?? 'row'}`;
