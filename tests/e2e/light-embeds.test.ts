@@ -48,9 +48,19 @@ describe('embeds on a live blog', () => {
     );
   }
 
+  /** The embed's frame once it has loaded its page: scrolled to first, as a reader would (the frames load lazily). */
   async function embedFrame(page: import('playwright-core').Page, widget: EmbedWidget): Promise<Frame> {
-    await page.waitForFunction((w) => [...document.querySelectorAll('iframe')].some((f) => f.src.includes(`/embed/${w}`)), widget);
-    return page.frames().find((f) => f.url().includes(`/embed/${widget}`))!;
+    const element = page.locator(`iframe[src*="/embed/${widget}"]`);
+    await element.scrollIntoViewIfNeeded();
+    const handle = (await element.elementHandle())!;
+    let frame: Frame | null = null;
+    await expect
+      .poll(async () => {
+        frame = await handle.contentFrame();
+        return frame?.url() ?? '';
+      }, { timeout: 10_000 })
+      .toContain(`/embed/${widget}`);
+    return frame!;
   }
 
   for (const width of [300, 360, 700]) {
@@ -59,9 +69,8 @@ describe('embeds on a live blog', () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(blogUrl);
       for (const widget of WIDGETS) {
+        // Scrolled to, as a reader would: Chromium does not lay out a frame off screen, so it has nothing to report until then.
         const frame = await embedFrame(page, widget);
-        // As a reader scrolls to it: Chromium does not lay out a frame off screen, so it has nothing to report until then.
-        await (await frame.frameElement()).scrollIntoViewIfNeeded();
         await frame.locator('[data-testid="embed"][data-seq="1"]').waitFor();
         if (widget === 'map') await frame.locator('[data-testid="seat-grid"], [data-testid="hex-map"]').first().waitFor();
         const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height));
