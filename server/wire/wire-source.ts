@@ -69,6 +69,7 @@ export function ftpSource(address: string, credentials: FtpCredentials, timeoutM
   const remote = (folder: PaFolderName, name = '') => `${root}/${folder}${name ? `/${name}` : ''}`;
   let client: Client | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  const made = new Set<string>();
 
   async function connected(): Promise<Client> {
     if (client && !client.closed) return client;
@@ -128,7 +129,10 @@ export function ftpSource(address: string, credentials: FtpCredentials, timeoutM
     read: (folder, name) => serial((c) => download(c, remote(folder, name))),
     write: (folder, name, content) =>
       serial(async (c) => {
-        await c.ensureDir(remote(folder));
+        if (!made.has(folder)) {
+          await c.ensureDir(remote(folder));
+          made.add(folder);
+        }
         await c.uploadFrom(Readable.from([Buffer.from(content)]), remote(folder, name));
       }),
     async close() {
