@@ -57,7 +57,7 @@ export async function startFtpServer(): Promise<FtpServer> {
   const url = `ftp://127.0.0.1:${port}/`;
   const credentials = { user: FTP_USER, password: FTP_PASSWORD };
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.removeAllListeners('exit');
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');

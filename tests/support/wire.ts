@@ -6,7 +6,10 @@ import { openDatabase } from '../../server/db/connection.ts';
 import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
 import { readBaselineSeats } from '../../server/import/night-files.ts';
 import { importBaseline } from '../../server/services/import-service.ts';
+import type { Candidate } from '../../shared/protocol/schemas.ts';
 import type { WireDesk } from '../../shared/protocol/wire.ts';
+import { readPaXref } from '../../server/wire/pa-seats.ts';
+import { resultXml } from '../../server/wire/pa-writer.ts';
 import { startFtpServer, type FtpServer } from './ftp-server.ts';
 import { request, type Answer } from './session.ts';
 import { startServer, tempDir, TEST_TOKEN, type RunningServer } from './server.ts';
@@ -22,14 +25,14 @@ export interface WireNight {
 }
 
 /** ge2019 imported from the Library's files, a server whose wire role polls a fresh FTP server. */
-export async function wireNight({ intervalMs = 1000, timeoutMs = 3000, before }: { intervalMs?: number; timeoutMs?: number; before?: (ftp: FtpServer) => Promise<void> } = {}): Promise<WireNight> {
+export async function wireNight({ intervalMs = 1000, timeoutMs = 3000, before, clientDist }: { intervalMs?: number; timeoutMs?: number; before?: (ftp: FtpServer) => Promise<void>; clientDist?: string } = {}): Promise<WireNight> {
   const ftp = await startFtpServer();
   await before?.(ftp);
   const dbPath = path.join(tempDir(), 'wire.sqlite');
   const db = openDatabase(dbPath);
   importBaseline(db, preset.election, baseline2019);
   db.close();
-  const server = await startServer({ dbPath, app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs } } });
+  const server = await startServer({ dbPath, clientDist, app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs } } });
   return {
     ftp,
     server,
@@ -55,3 +58,32 @@ export async function untilDesk(server: RunningServer, check: (desk: WireDesk) =
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+// PA files for one seat at a time, as the fault and desk tests land them.
+export const ELECTION = { name: 'Test General Election', date: '2019-12-12' };
+const xref2010 = readPaXref(dataFile('pa/ONS-PA-xref.csv'));
+
+export function seat(name: string) {
+  const x = xref2010.find((row) => row.paName === name)!;
+  const found = results2019.find((r) => r.code === x.onsCode)!;
+  return { code: x.onsCode, out: { number: x.paId, name: x.paName }, candidates: found.candidates };
+}
+export const file = (kind: string, s: ReturnType<typeof seat>, revision: number) => `Test_General_Election_${kind}_${s.out.number}_${revision}.xml`;
+const topOf = (candidates: readonly Candidate[]) => candidates.reduce((a, b) => (b.votes > a.votes ? b : a));
+export const result = (s: ReturnType<typeof seat>, revision: number, candidates: readonly Candidate[] = s.candidates) =>
+  resultXml(ELECTION, s.out, {
+    revision,
+    declarationTime: '2019-12-13T02:00:00Z',
+    gainOrHold: 'hold',
+    winningParty: topOf(candidates).party,
+    sittingParty: null,
+    majority: 0,
+    candidates,
+    winner: topOf(candidates),
+  });
+/** The same candidates with the runner-up given more votes (never enough to win). */
+export const otherFigures = (candidates: readonly Candidate[], more = 100) => {
+  const sorted = [...candidates].sort((a, b) => b.votes - a.votes);
+  return candidates.map((c) => (c === sorted[1] ? { ...c, votes: c.votes + more } : c));
+};
+

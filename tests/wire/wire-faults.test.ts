@@ -1,39 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dataFile } from '../../server/config/data-dir.ts';
-import { readPaXref } from '../../server/wire/pa-seats.ts';
-import { recountXml, resultXml, rushXml, sopXml } from '../../server/wire/pa-writer.ts';
+import { recountXml, rushXml, sopXml } from '../../server/wire/pa-writer.ts';
 import type { WireSource } from '../../server/wire/wire-source.ts';
-import type { Candidate, SeatState } from '../../shared/protocol/schemas.ts';
+import type { SeatState } from '../../shared/protocol/schemas.ts';
 import type { WireDesk, WireLogEntry } from '../../shared/protocol/wire.ts';
 import { addUser, editorSocket, login } from '../support/session.ts';
-import { editorCall, results2019, untilDesk, wireNight, type WireNight } from '../support/wire.ts';
-
-const ELECTION = { name: 'Test General Election', date: '2019-12-12' };
-const xref = readPaXref(dataFile('pa/ONS-PA-xref.csv'));
-
-function seat(name: string) {
-  const x = xref.find((row) => row.paName === name)!;
-  const result = results2019.find((r) => r.code === x.onsCode)!;
-  return { code: x.onsCode, out: { number: x.paId, name: x.paName }, candidates: result.candidates };
-}
-const file = (kind: string, s: ReturnType<typeof seat>, revision: number) => `Test_General_Election_${kind}_${s.out.number}_${revision}.xml`;
-const topOf = (candidates: readonly Candidate[]) => candidates.reduce((a, b) => (b.votes > a.votes ? b : a));
-const result = (s: ReturnType<typeof seat>, revision: number, candidates: readonly Candidate[] = s.candidates) =>
-  resultXml(ELECTION, s.out, {
-    revision,
-    declarationTime: '2019-12-13T02:00:00Z',
-    gainOrHold: 'hold',
-    winningParty: topOf(candidates).party,
-    sittingParty: null,
-    majority: 0,
-    candidates,
-    winner: topOf(candidates),
-  });
-/** The same candidates with the runner-up given more votes (never enough to win). */
-const otherFigures = (candidates: readonly Candidate[], more = 100) => {
-  const sorted = [...candidates].sort((a, b) => b.votes - a.votes);
-  return candidates.map((c) => (c === sorted[1] ? { ...c, votes: c.votes + more } : c));
-};
+import { editorCall, ELECTION, file, otherFigures, result, seat, untilDesk, wireNight, type WireNight } from '../support/wire.ts';
 
 describe('the wire survives what PA and networks do, and the desk stays in charge', () => {
   let night: WireNight;
