@@ -9,30 +9,13 @@
  * Prints figures; asserts nothing.
  */
 import os from 'node:os';
-import { defaultContinuity } from '../server/import/party-continuity.ts';
-import { dataFile } from '../server/config/data-dir.ts';
-import { planPaNight } from '../server/wire/pa-night.ts';
-import { readPaXref } from '../server/wire/pa-seats.ts';
 import { startWirePoller } from '../server/wire/wire-poller.ts';
 import { watch } from '../tests/support/server.ts';
 import { startFtpServer } from '../tests/support/ftp-server.ts';
-import { baseline2019, results2019, wireNight } from '../tests/support/wire.ts';
+import { plan2019, wireNight } from '../tests/support/wire.ts';
 import { ms, percentile } from './stats.ts';
 
-const results = planPaNight({
-  election: { name: 'Test General Election', date: '2019-12-12' },
-  prefix: 'Test_General_Election',
-  results: results2019,
-  baseline: baseline2019,
-  continuity: defaultContinuity(),
-  xref: readPaXref(dataFile('pa/ONS-PA-xref.csv')),
-  seed: 2019,
-  totalSeats: 650,
-  rushEvery: 0,
-  revisions: 0,
-  recounts: 0,
-  sopEvery: 0,
-}).filter((d) => /_result_\d+_1\.xml$/.test(d.name));
+const results = plan2019({ rushEvery: 0, revisions: 0, recounts: 0, sopEvery: 0 }).filter((d) => /_result_\d+_1\.xml$/.test(d.name));
 let stamp = 0;
 // The machine is shared: the figures mean more beside how busy it was.
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);

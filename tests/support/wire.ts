@@ -10,6 +10,8 @@ import type { Candidate } from '../../shared/protocol/schemas.ts';
 import type { WireDesk } from '../../shared/protocol/wire.ts';
 import { readPaXref } from '../../server/wire/pa-seats.ts';
 import { resultXml } from '../../server/wire/pa-writer.ts';
+import { planPaNight, type PaNightInput } from '../../server/wire/pa-night.ts';
+import { defaultContinuity } from '../../server/import/party-continuity.ts';
 import { startFtpServer, type FtpServer } from './ftp-server.ts';
 import { request, type Answer } from './session.ts';
 import { startServer, tempDir, TEST_TOKEN, type RunningServer } from './server.ts';
@@ -62,6 +64,10 @@ export async function untilDesk(server: RunningServer, check: (desk: WireDesk) =
 // PA files for one seat at a time, as the fault and desk tests land them.
 export const ELECTION = { name: 'Test General Election', date: '2019-12-12' };
 const xref2010 = readPaXref(dataFile('pa/ONS-PA-xref.csv'));
+
+/** The generated 2019 TEST night (npm run pa -- generate --preset ge2019 --seed 2019), with any option changed. */
+export const plan2019 = (options: Partial<PaNightInput> = {}) =>
+  planPaNight({ election: ELECTION, prefix: 'Test_General_Election', results: results2019, baseline: baseline2019, continuity: defaultContinuity(), xref: xref2010, seed: 2019, totalSeats: 650, ...options });
 
 export function seat(name: string) {
   const x = xref2010.find((row) => row.paName === name)!;

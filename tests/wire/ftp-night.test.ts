@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dataFile } from '../../server/config/data-dir.ts';
 import { defaultContinuity } from '../../server/import/party-continuity.ts';
 import { tallyNight } from '../../server/import/tally-night.ts';
 import { dropNight } from '../../server/wire/drop-night.ts';
-import { planPaNight, type Drop } from '../../server/wire/pa-night.ts';
-import { readPaXref } from '../../server/wire/pa-seats.ts';
+import type { Drop } from '../../server/wire/pa-night.ts';
 import type { ElectionState } from '../../shared/protocol/schemas.ts';
 import type { WireDesk } from '../../shared/protocol/wire.ts';
 import { watch, type Viewer } from '../support/server.ts';
-import { baseline2019, editorCall, results2019, untilDesk, wireNight, type WireNight } from '../support/wire.ts';
+import { baseline2019, editorCall, plan2019, results2019, untilDesk, wireNight, type WireNight } from '../support/wire.ts';
 
 describe("the whole 2019 night in PA's format, uploaded to a real FTP server and taken off it by the wire role", () => {
   let night: WireNight;
@@ -18,16 +16,7 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
   let state: ElectionState;
 
   beforeAll(async () => {
-    drops = planPaNight({
-      election: { name: 'Test General Election', date: '2019-12-12' },
-      prefix: 'Test_General_Election',
-      results: results2019,
-      baseline: baseline2019,
-      continuity: defaultContinuity(),
-      xref: readPaXref(dataFile('pa/ONS-PA-xref.csv')),
-      seed: 2019,
-      totalSeats: 650,
-    });
+    drops = plan2019();
     // The night is on the FTP server before the server starts polling: the bench times the same ingest live.
     night = await wireNight({
       async before(ftp) {

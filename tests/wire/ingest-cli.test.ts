@@ -2,16 +2,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { projectRoot } from '../../server/config/project-root.ts';
-import { dataFile } from '../../server/config/data-dir.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { importBaseline } from '../../server/services/import-service.ts';
-import { defaultContinuity } from '../../server/import/party-continuity.ts';
 import { dropNight } from '../../server/wire/drop-night.ts';
-import { planPaNight } from '../../server/wire/pa-night.ts';
-import { readPaXref } from '../../server/wire/pa-seats.ts';
 import { folderSource } from '../../server/wire/wire-source.ts';
 import { startServer, tempDir, TEST_TOKEN, type RunningServer } from '../support/server.ts';
-import { baseline2019, preset, results2019, untilDesk } from '../support/wire.ts';
+import { baseline2019, plan2019, preset, results2019, untilDesk } from '../support/wire.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -25,17 +21,7 @@ afterAll(() => server?.close());
 
 test('npm run ingest -- pa --folder: a separate process reads a mirrored drop into the server; when it stops, the desk shows the feed down', async () => {
   const drop = tempDir('pa-drop-');
-  const drops = planPaNight({
-    election: { name: 'Test General Election', date: '2019-12-12' },
-    prefix: 'Test_General_Election',
-    results: results2019.slice(0, 20),
-    baseline: baseline2019,
-    continuity: defaultContinuity(),
-    xref: readPaXref(dataFile('pa/ONS-PA-xref.csv')),
-    seed: 7,
-    totalSeats: 650,
-    sopEvery: 10,
-  });
+  const drops = plan2019({ results: results2019.slice(0, 20), seed: 7, sopEvery: 10 });
   await dropNight(drops, folderSource(drop), { speed: Infinity });
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', 'pa', '--election', 'ge2019', '--folder', drop, '--url', server.url], {
     cwd: projectRoot,
