@@ -5,7 +5,8 @@
  * polling it once a second as it would PA's:
  *   1. a result file landing -> its seat on a watching socket.io client (20 files, one at a time);
  *   2. a burst of 650 result files landing at once -> all 650 on the client;
- *   3. the poller's cost when nothing changes: requests a second and CPU.
+ *   3. the poller's cost when nothing changes: requests a second and CPU;
+ * and, after 1, how long the desk takes to show the feed down when the FTP server stops.
  * Prints figures; asserts nothing.
  */
 import os from 'node:os';
@@ -38,8 +39,13 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '1') {
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(`1. A result file landed on the FTP server -> its seat on a socket.io client (${sorted.length} files, poll every 1 s):`);
   console.log(`   median ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1)!)}  (goal: within 1500 ms)`);
-  viewer.close();
+  // The FTP server gone: how long until the desk's view says the feed is down.
   await uploader.close();
+  await night.ftp.stop();
+  const gone = performance.now();
+  while (night.server.app.wire.desk('ge2019').feed.state !== 'down') await new Promise((resolve) => setTimeout(resolve, 10));
+  console.log(`   the FTP server stopped -> the desk's view shows the feed down in ${ms(performance.now() - gone)}  (goal: within 5 s)`);
+  viewer.close();
   await night.close();
 }
 

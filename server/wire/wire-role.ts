@@ -32,8 +32,16 @@ export function xrefFromDataDir(dir = dataDir()): () => readonly XrefRow[] | nul
 }
 
 export function startWireFeeds(wire: WireService, options: WireFeedOptions | undefined) {
-  if (!options?.source || !options.election) return { stop: async () => {}, requests: () => 0 };
+  const off = { stop: async () => {}, requests: () => 0 };
+  if (!options?.source || !options.election) return off;
   const election = options.election;
+  try {
+    wire.settledNames(election);
+  } catch (error) {
+    // WIRE_ELECTION names no election here: say so once rather than fail every file.
+    (options.log ?? console.error)(`not polling ${options.source.describe}: ${(error as Error).message}`);
+    return off;
+  }
   return startWirePoller({
     source: options.source,
     intervalMs: options.intervalMs,
