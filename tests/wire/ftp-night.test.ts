@@ -26,7 +26,7 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
       },
     });
     viewer = await watch(night.server, 'ge2019');
-    desk = await untilDesk(night.server, (d) => d.counts.applied + d.counts.skipped + d.counts.held === drops.length, 'every file settled', 90_000);
+    desk = await untilDesk(night.server, (d) => d.counts.applied + d.counts.skipped + d.counts.held === drops.length && d.feed.state === 'up', 'every file settled, the feed up', 90_000);
     state = (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body;
   }, 180_000);
 

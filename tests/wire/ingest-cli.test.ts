@@ -32,7 +32,8 @@ test('npm run ingest -- pa --folder: a separate process reads a mirrored drop in
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    const desk = await untilDesk(server, (d) => d.counts.applied + d.counts.skipped === drops.length, 'every file settled', 30_000);
+    // The feed reports after each poll's files are in: wait for both.
+    const desk = await untilDesk(server, (d) => d.counts.applied + d.counts.skipped === drops.length && d.feed.state === 'up', 'every file settled, the feed up', 30_000);
     expect(desk.feed.state).toBe('up');
     expect(desk.problems).toEqual([]);
     expect(desk.sop).toMatchObject({ paResults: 20, ourResults: 20, differences: [] });
