@@ -42,6 +42,10 @@ export interface FtpServer {
 
 function launch(root: string, port: number): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn('/usr/bin/python3', ['-c', SERVER, root, String(port), FTP_USER, FTP_PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test process killed before its afterAll must not leave the FTP server behind.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   return new Promise((resolve, reject) => {
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
