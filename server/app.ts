@@ -36,6 +36,9 @@ import { createWebhookSender } from './webhooks/sender.ts';
 import { shareRoutes } from './http/share-routes.ts';
 import { createRenderer, DEFAULT_FONT_DIR, fontProblem } from './share/renderer.ts';
 import { createShareService } from './share/share-service.ts';
+import { createWireService } from './services/wire-service.ts';
+import { wireRoutes } from './http/wire-routes.ts';
+import { startWireFeeds, xrefFromDataDir, type WireFeedOptions } from './wire/wire-role.ts';
 import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
@@ -66,6 +69,8 @@ export interface AppOptions {
   webhooks?: { retryDelaysMs?: readonly number[]; timeoutMs?: number };
   /** Share images (server/share/): where the DejaVu fonts are, or false for none. On by default. */
   shareImages?: { fontDir?: string } | false;
+  /** The wire role: PA's drop (a folder or an FTP server) polled into an election (server/wire/wire-role.ts). */
+  wire?: WireFeedOptions;
   /** What the writer role hands the fan-out processes (server/realtime/redis-adapter.ts). */
   relay?: {
     /** Each batch after this process's viewers have it. */
@@ -109,6 +114,7 @@ export function createApp({
   relay,
   webhooks: webhookOptions,
   shareImages = {},
+  wire: wireFeed,
 }: AppOptions) {
   // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const limits = { ...DEFAULT_HTTP_LIMITS, ...httpLimits };
@@ -190,6 +196,7 @@ export function createApp({
   const gate = createGate({ accounts, allowedOrigins });
   const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
   const deskSocket = createDeskSocket({ accounts, desk, now });
+  const wire = createWireService({ db, elections: service, now, xref: wireFeed?.xref ?? xrefFromDataDir(), onChanged: (e, view) => deskSocket.broadcastWire(e, view) });
   const writer = gate.writer;
   // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
   http.after(() => {
@@ -199,6 +206,7 @@ export function createApp({
     declarationsRoutes(http, desk, gate);
     sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
     deskRoutes(http, desk, gate);
+    wireRoutes(http, wire, gate);
     auditRoutes(http, { db, elections: service, gate });
     screensRoutes(http, service, writer);
     nightInputsRoutes(http, service, gate);
@@ -217,6 +225,7 @@ export function createApp({
     backlogLimitBytes: viewerBacklogBytes,
   });
   deskSocket.attach(io);
+  const feeds = startWireFeeds(wire, wireFeed);
   boundConnections(http.server, limits, trustedProxies);
 
   /** A continuity row changes labels already on screen: every viewer here gets the state again, and so do the fan-out processes'. */
@@ -244,9 +253,12 @@ export function createApp({
       worker.kick();
       return bound;
     },
+    wire,
     async close() {
       await worker.close();
       renderer?.close();
+      await feeds.stop();
+      wire.close();
       batcher.flush();
       deskSocket.close();
       io!.close();

@@ -11,6 +11,7 @@ import { startOrExplain } from './process/start-or-explain.ts';
 import { attachRedisAdapter, HEARTBEAT_MS, writerRelay, type RedisLink } from './realtime/redis-adapter.ts';
 import { startBanner } from './cli/start-banner.ts';
 import { seedBaseline } from './services/seed-baseline.ts';
+import { wireSource } from './wire/wire-source.ts';
 
 let closing: (() => Promise<void>) | undefined;
 installLastResort({ close: () => closing?.() ?? Promise.resolve() });
@@ -36,6 +37,8 @@ const app = createApp({
   ...httpOptions(config),
   shareImages: config.ELECTION_SHARE_IMAGES === 'on' ? {} : false,
   relay,
+  // The wire role (README: "PA's wire"): the same poller as npm run ingest, in this process.
+  ...(config.WIRE_SOURCE && config.WIRE_ELECTION && { wire: { election: config.WIRE_ELECTION, source: wireSource(config.WIRE_SOURCE), log: (line: string) => console.log(`wire: ${line}`) } }),
 });
 redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;
 if (relay) {
@@ -51,6 +54,8 @@ const port = await app.listen(config.PORT, config.HOST);
 for (const line of startBanner(`http://localhost:${port}`, app.service.listElections())) console.log(line);
 console.log(`Database: ${config.DATABASE_PATH}${added.length ? ` (baseline loaded: ${added.join(', ')})` : ''}`);
 if (config.REDIS_URL) console.log(`Writer for fan-out processes through Redis ${config.REDIS_URL}`);
+if (config.WIRE_SOURCE && config.WIRE_ELECTION) console.log(`Wire: polling ${wireSource(config.WIRE_SOURCE).describe} into ${config.WIRE_ELECTION}`);
+else if (config.WIRE_SOURCE || config.WIRE_ELECTION) console.log('Wire: off (WIRE_SOURCE and WIRE_ELECTION are both needed)');
 if (firstAdmin?.oneTimePassword) {
   console.log(`First start: admin account "${firstAdmin.username}", password ${firstAdmin.oneTimePassword} (shown once; set ELECTION_ADMIN_PASSWORD to choose it)`);
 }

@@ -4,12 +4,12 @@
  * Space pauses and resumes; q stops. The token defaults to ELECTION_API_TOKEN.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { expectedTimesCsv } from '../import/expected-times.ts';
 import { readHocCandidates } from '../import/hoc-candidates.ts';
-import { readLibraryResults } from '../import/library-results.ts';
 import { locateDataFile } from '../config/data-dir.ts';
 import { londonDeclarations, LONDON_MAYOR_PATH, readLondonMayor } from '../import/london-mayor.ts';
+import { nightCounts } from './night-counts.ts';
 import { replayNight, type ReplayControl } from './replay-night.ts';
 
 const { values } = parseArgs({
@@ -61,14 +61,7 @@ if (process.stdin.isTTY) {
 const results = mayoral ? londonDeclarations(readLondonMayor(), mayoral) : readHocCandidates(resultsFile);
 // The Library's by-constituency file gives each seat's electorate (and rejected ballots); the
 // candidate file does not. Beside a candidate file it is found by name (2024 has one).
-const countsFile = mayoral
-  ? undefined
-  : values.electorates
-  ? locateDataFile(values.electorates, values['data-dir'])
-  : [resultsFile.replace('by-candidate', 'by-constituency')].find((f) => f !== resultsFile && existsSync(f));
-const counts = countsFile
-  ? new Map(readLibraryResults(countsFile).map((r) => [r.code, { electorate: r.electorate, rejected: r.invalidVotes }]))
-  : undefined;
+const { file: countsFile, counts } = mayoral ? { file: undefined, counts: undefined } : nightCounts(resultsFile, values.electorates, values['data-dir']);
 console.log(countsFile ? `Electorates from ${countsFile}` : 'No electorates for these results (no by-constituency file beside them): turnout is not known');
 console.log(
   `Replaying ${results.length} declarations into ${election} at ${values.url}` +

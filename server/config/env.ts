@@ -43,6 +43,9 @@ const Env = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://results.example.com' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** The wire role: PA's drop to poll (ftp://host[:port][/folder] or a folder) into WIRE_ELECTION; credentials in PA_FTP_USER and PA_FTP_PASSWORD. */
+  WIRE_SOURCE: z.string().min(1).optional(),
+  WIRE_ELECTION: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an election id such as ge2019').optional(),
   /** Fastify's logger (pino), JSON lines on stdout. */
   LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]]).default('info'),
   // The HTTP server's bounds (server/http/connection-bounds.ts; the README's limits table).

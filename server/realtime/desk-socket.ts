@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { PendingEntry, Presence } from '../../shared/protocol/accounts.ts';
+import type { WireDesk } from '../../shared/protocol/wire.ts';
 import { ElectionId, SeatCode } from '../../shared/protocol/schemas.ts';
 import type { AccountsService, Actor } from '../accounts/accounts-service.ts';
 import { isAllowedOrigin } from '../accounts/csrf.ts';
@@ -154,6 +155,9 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     },
     broadcastPending(electionId: string, pending: PendingEntry[]) {
       io?.to(deskRoom(electionId)).emit('pending:changed', { election: electionId, pending });
+    },
+    broadcastWire(electionId: string, wire: WireDesk) {
+      io?.to(deskRoom(electionId)).emit('wire:changed', wire);
     },
   };
 }

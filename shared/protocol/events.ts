@@ -4,6 +4,7 @@
  * past tense or with a noun (`state:snapshot`, `election:updated`).
  */
 import type { PendingEntry, Presence } from './accounts.ts';
+import type { WireDesk } from './wire.ts';
 import type { CompactSnapshot } from './compact-snapshot.ts';
 import type { CompactUpdate } from './compact-update.ts';
 import type { Election, ExitPoll, ScreenSettings } from './schemas.ts';
@@ -44,6 +45,8 @@ export interface ServerToClientEvents {
   'presence:changed': (change: { election: string; presence: Presence[] }) => void;
   /** Editors only (the desk room): entries awaiting a second editor's confirmation. */
   'pending:changed': (change: { election: string; pending: PendingEntry[] }) => void;
+  /** Editors only: PA's wire as the desk sees it (shared/protocol/wire.ts). */
+  'wire:changed': (desk: WireDesk) => void;
   /** To one editor's socket: its session ended (signed out, disabled, expired), so it has left the desk. */
   'desk:left': (left: { election: string; reason: string }) => void;
 }

@@ -51,6 +51,8 @@ export const DeclarationInput = z.object({
   /** A tie for first place is decided by lot: name the winning candidate. */
   winnerByLot: oneLine(z.string().trim().min(1).max(200)).optional(),
   source: DeclarationSource.optional(),
+  /** From PA's wire: the file and its revision (server/wire). */
+  wire: z.strictObject({ file: z.string().min(1).max(200), revision: z.number().int().min(1) }).optional(),
   /**
    * The supplementary vote's second round: the second choices this count gives each
    * of the two candidates left in (shared/domain/supplementary-vote.ts). Mayoral only.
