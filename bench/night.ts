@@ -13,7 +13,9 @@ import { readHexJson } from '../server/import/hexjson.ts';
 import { readHocCandidates, type SeatResult } from '../server/import/hoc-candidates.ts';
 import { readBaselineSeats } from '../server/import/night-files.ts';
 import { importBaseline, importCandidates, importHexMap } from '../server/services/import-service.ts';
-import { tempDir } from '../tests/support/server.ts';
+import { ARTICLE_BASELINE, tempDir } from '../tests/support/server.ts';
+import { loadBaselineFile } from '../server/baseline/load-article-baseline.ts';
+import { seedBaseline } from '../server/services/seed-baseline.ts';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 
@@ -59,6 +61,8 @@ export async function declaredNight2019(clientDist: string) {
   const preset = PRESETS.ge2019;
   const dir = tempDir('election-bench-');
   const db = openDatabase(path.join(dir, 'bench.sqlite'));
+  // As npm start does first: the article baseline brings the parties table (names and colours).
+  seedBaseline(db, loadBaselineFile(ARTICLE_BASELINE));
   importBaseline(db, preset.election, readBaselineSeats(dataFile(preset.baseline)));
   importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
   const app = createApp({ db, apiToken: BENCH_TOKEN, clientDist });
