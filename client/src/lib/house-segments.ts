@@ -19,14 +19,23 @@ export function houseBarLabel(segments: readonly HouseSegment[], majorityLine: n
 }
 
 export function houseSegments(house: HouseSummary, parties: readonly Party[]): { segments: HouseSegment[]; majorityAt: number } {
-  const total = Math.max(house.totalSeats, 1);
-  const segments = house.partyTable
+  return barSegments(house.partyTable, house, parties);
+}
+
+/** Any House as a bar (the declared one, an exit poll's, a projection's): each party's seats as a share of it, and the majority line. */
+export function barSegments(
+  rows: readonly { party: string; seats: number; net?: number }[],
+  { totalSeats, majorityLine }: { totalSeats: number; majorityLine: number },
+  parties: readonly Party[],
+): { segments: HouseSegment[]; majorityAt: number } {
+  const total = Math.max(totalSeats, 1);
+  const segments = rows
     .filter((row) => row.seats > 0)
     .map((row) => {
       const colour = safeColour(parties.find((p) => p.code === row.party)?.colour);
-      return { party: row.party, seats: row.seats, net: row.net, colour, ink: textColourOn(colour), width: (row.seats / total) * 100 };
+      return { party: row.party, seats: row.seats, net: row.net ?? 0, colour, ink: textColourOn(colour), width: (row.seats / total) * 100 };
     });
-  return { segments, majorityAt: Math.min((house.majorityLine / total) * 100, 100) };
+  return { segments, majorityAt: Math.min((majorityLine / total) * 100, 100) };
 }
 
 /** Where a segment's "SNP 48" goes: centred, against one end (clear of the majority line), or nowhere (the legend has it). */
