@@ -18,7 +18,11 @@ class EmbedPoll {
 
   /** Asks now, then every `everySeconds`; a failed ask marks the figures stale until one succeeds. */
   start(url: string, everySeconds: number): void {
+    let asking = false;
     const ask = async () => {
+      // A slow server must not gather a queue of asks from every reader: one at a time.
+      if (asking) return;
+      asking = true;
       try {
         // no-cache: revalidate each time (If-None-Match), so an unchanged reply is a 304 of a few hundred bytes.
         const response = await fetch(url, { cache: 'no-cache', headers: { accept: 'application/json' } });
@@ -36,6 +40,8 @@ class EmbedPoll {
         this.reply = (await response.json()) as EmbedReply;
       } catch {
         this.stale = this.reply !== null;
+      } finally {
+        asking = false;
       }
     };
     void ask();
