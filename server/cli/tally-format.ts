@@ -1,8 +1,8 @@
 /** How `npm run tally` shows a night: an aligned party table for people, or JSON for scripts. */
+import { formatNumber } from '../../shared/domain/figures.ts';
 import type { PartyTableRow } from '../../shared/protocol/schemas.ts';
 import type { NightTally } from '../import/tally-night.ts';
 
-const whole = (n: number) => n.toLocaleString('en-GB');
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const signedPoints = (n: number | null) => (n === null ? 'n/a' : n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
 
@@ -18,7 +18,7 @@ export function partyTableText(rows: readonly PartyTableRow[]): string {
     String(r.gains),
     String(r.losses),
     signed(r.net),
-    whole(r.votes),
+    formatNumber(r.votes),
     r.share.toFixed(2),
     signedPoints(r.shareChange),
   ]);

@@ -5,7 +5,10 @@
  */
 import { headline } from '../../shared/domain/headline.ts';
 import type { Election, HouseSummary, Party, SeatState } from '../../shared/protocol/schemas.ts';
+import { partyColour, textColourOn } from '../../shared/domain/party-colour.ts';
 import { SHARE_SIZES, type ShareSize } from '../../shared/protocol/share-urls.ts';
+import { formatNumber, formatPercent } from '../../shared/domain/figures.ts';
+import { formatUkStamp } from '../../shared/domain/uk-time.ts';
 
 export interface Element {
   type: 'div';
@@ -17,33 +20,8 @@ const div = (style: Record<string, string | number>, ...children: Array<Element 
   props: { style: { display: 'flex', ...style }, children },
 });
 
-const GREY = '#888888';
 const INK = '#1a1a1a';
-const votes = (n: number) => n.toLocaleString('en-GB');
-const pct = (n: number) => `${n.toFixed(1)}%`;
 const seatsWord = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
-
-const ukTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-});
-
-/** Black or white on a party's colour: whichever a reader can read (perceived brightness, YIQ). */
-function inkOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return (r * 299 + g * 587 + b * 114) / 1000 >= 140 ? '#000000' : '#ffffff';
-}
-
-function colourOf(parties: readonly Party[], code: string): string {
-  const colour = parties.find((p) => p.code === code)?.colour;
-  return colour && /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : GREY;
-}
 
 export interface CardFrame {
   election: Election;
@@ -62,7 +40,7 @@ function frame({ election, size, at, footer }: CardFrame, ...body: Element[]): E
     div(
       { justifyContent: 'space-between', alignItems: 'center', padding: '22px 40px', background: rehearsal ? '#a4161a' : '#14213d', color: '#ffffff', fontSize: 26 },
       div({}, rehearsal ? `${election.mode.toUpperCase()}: NOT REAL RESULTS` : election.name),
-      div({}, at ? ukTime.format(new Date(at)) : ''),
+      div({}, at ? formatUkStamp(at) : ''),
     ),
     div({ flexDirection: 'column', flexGrow: 1, padding: '28px 40px 0' }, ...body),
     div({ padding: '14px 40px 22px', fontSize: 22, color: '#555555' }, footer),
@@ -89,7 +67,7 @@ function frame({ election, size, at, footer }: CardFrame, ...body: Element[]): E
 }
 
 function pill(text: string, colour: string, fontSize: number): Element {
-  return div({ background: colour, color: inkOn(colour), padding: '6px 18px', borderRadius: 8, fontSize, fontWeight: 700 }, text);
+  return div({ background: colour, color: textColourOn(colour), padding: '6px 18px', borderRadius: 8, fontSize, fontWeight: 700 }, text);
 }
 
 /** A labelled bar; `line`, where given, marks a fraction of the track (the majority line). */
@@ -125,21 +103,21 @@ export function seatCard(election: Election, seat: SeatState, parties: readonly 
       ...(seat.lastReason ? [div({ fontSize: 30, color: '#444444' }, seat.lastReason)] : []),
     );
   }
-  const winnerColour = colourOf(parties, outcome.label.party);
+  const winnerColour = partyColour(parties, outcome.label.party);
   const shown = outcome.candidates.slice(0, square ? 8 : 4);
   const rest = outcome.candidates.slice(shown.length);
   const top = Math.max(...outcome.candidates.map((c) => c.share), 1);
   const barWidth = width - 80;
   const fontSize = square ? 30 : 26;
   const rows = shown.map((c) =>
-    bar(`${c.party}  ${c.name}`, `${votes(c.votes)} · ${pct(c.share)}`, c.share / top, colourOf(parties, c.party), barWidth, fontSize),
+    bar(`${c.party}  ${c.name}`, `${formatNumber(c.votes)} · ${formatPercent(c.share)}`, c.share / top, partyColour(parties, c.party), barWidth, fontSize),
   );
   if (rest.length > 0) {
     const share = rest.reduce((sum, c) => sum + c.share, 0);
-    rows.push(div({ fontSize: fontSize - 4, color: '#555555' }, `${rest.length} other${rest.length === 1 ? '' : 's'}: ${pct(share)}`));
+    rows.push(div({ fontSize: fontSize - 4, color: '#555555' }, `${rest.length} other${rest.length === 1 ? '' : 's'}: ${formatPercent(share)}`));
   }
-  const majority = outcome.runnerUp === null ? 'elected unopposed' : `majority ${votes(outcome.majority)} (${pct(outcome.majorityPercent)})`;
-  const swing = outcome.swing ? ` · ${pct(outcome.swing.points)} swing ${outcome.swing.from} to ${outcome.swing.to}` : '';
+  const majority = outcome.runnerUp === null ? 'elected unopposed' : `majority ${formatNumber(outcome.majority)} (${formatPercent(outcome.majorityPercent)})`;
+  const swing = outcome.swing ? ` · ${formatPercent(outcome.swing.points)} swing ${outcome.swing.from} to ${outcome.swing.to}` : '';
   return frame(
     { election, size, at: seat.updatedAt, footer },
     head,
@@ -168,7 +146,7 @@ export function houseCard(election: Election, house: HouseSummary, parties: read
     div(
       { flexDirection: 'column' },
       ...rows.map((r) =>
-        bar(r.party, `${seatsWord(r.seats)} · ${net(r.net)}`, r.seats / scale, colourOf(parties, r.party), barWidth, fontSize, house.majorityLine / scale),
+        bar(r.party, `${seatsWord(r.seats)} · ${net(r.net)}`, r.seats / scale, partyColour(parties, r.party), barWidth, fontSize, house.majorityLine / scale),
       ),
     ),
   );

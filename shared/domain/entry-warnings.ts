@@ -5,6 +5,7 @@
  */
 import type { SeatStatus } from '../protocol/schemas.ts';
 import { rankCandidates, sumVotes } from './declaration.ts';
+import { formatNumber, formatPercent } from './figures.ts';
 
 export interface EntryWarning {
   code:
@@ -33,7 +34,6 @@ export const SMALL_MAJORITY_VOTES = 50;
 export const SMALL_MAJORITY_PERCENT = 0.1;
 
 const MAY_REPEAT = new Set(['Ind', 'Oth']);
-const n = (x: number) => x.toLocaleString('en-GB');
 
 export function entryWarnings({ candidates, electorate, rejected, seat }: EntryFigures): EntryWarning[] {
   const warnings: EntryWarning[] = [];
@@ -51,15 +51,15 @@ export function entryWarnings({ candidates, electorate, rejected, seat }: EntryF
     if (valid > electorate) {
       warnings.push({
         code: 'turnout-above-100',
-        message: `Turnout is ${turnout.toFixed(1)}%: the votes (${n(valid)}) are more than the electorate (${n(electorate)})`,
+        message: `Turnout is ${formatPercent(turnout)}: the votes (${formatNumber(valid)}) are more than the electorate (${formatNumber(electorate)})`,
       });
     } else if (valid + (rejected ?? 0) > electorate) {
       warnings.push({
         code: 'votes-above-electorate',
-        message: `Valid votes and rejected ballots (${n(valid + (rejected ?? 0))}) are more than the electorate (${n(electorate)})`,
+        message: `Valid votes and rejected ballots (${formatNumber(valid + (rejected ?? 0))}) are more than the electorate (${formatNumber(electorate)})`,
       });
     } else if (valid > 0 && turnout < LOW_TURNOUT_PERCENT) {
-      warnings.push({ code: 'turnout-low', message: `Turnout is only ${turnout.toFixed(1)}%: check the electorate and the votes` });
+      warnings.push({ code: 'turnout-low', message: `Turnout is only ${formatPercent(turnout)}: check the electorate and the votes` });
     }
   }
   const seen = new Set<string>();
@@ -78,7 +78,7 @@ export function entryWarnings({ candidates, electorate, rejected, seat }: EntryF
     if (majority < SMALL_MAJORITY_VOTES || percent < SMALL_MAJORITY_PERCENT) {
       warnings.push({
         code: 'small-majority',
-        message: `The majority is only ${n(majority)} (${percent.toFixed(2)}%): a recount is possible; check it was not called`,
+        message: `The majority is only ${formatNumber(majority)} (${percent.toFixed(2)}%): a recount is possible; check it was not called`,
       });
     }
   }

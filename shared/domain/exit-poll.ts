@@ -9,6 +9,7 @@ import type { ExitPollInput, PartyContinuity, PartyTableRow, Seat } from '../pro
 import { headline, type Headline } from './headline.ts';
 import { majorityLine } from './party-table.ts';
 import { canonicalParty } from './party.ts';
+import { formatNumber } from './figures.ts';
 
 /** The key an exit poll uses for every party it does not name. */
 export const POLL_OTHERS = 'Others';
@@ -51,7 +52,7 @@ export function forecastLine(label: string, seats: Record<string, number>, total
   const line = headline({ partyTable: rowsOf(seats), declared: totalSeats, totalSeats, majorityLine: majorityLine(totalSeats) });
   switch (line.kind) {
     case 'majority-won':
-      return `${label}: ${line.party} majority of ${(2 * seats[line.party!]! - totalSeats).toLocaleString('en-GB')}`;
+      return `${label}: ${line.party} majority of ${formatNumber(2 * seats[line.party!]! - totalSeats)}`;
     case 'largest-party':
     case 'hung':
       return `${label}: ${line.text.replace('Hung parliament: ', 'hung parliament, ')}`;
@@ -149,7 +150,7 @@ export function exitPollRunningLine(rows: readonly ExitPollComparisonRow[], decl
   const leader = rows.find((r) => r.party !== POLL_OTHERS);
   if (!leader || declared === 0) return null;
   const gap = Math.round(leader.difference);
-  const on = `on the ${declared.toLocaleString('en-GB')} ${declared === 1 ? 'seat' : 'seats'} declared`;
+  const on = `on the ${formatNumber(declared)} ${declared === 1 ? 'seat' : 'seats'} declared`;
   if (gap === 0) return `${leader.party} are in line with the exit poll ${on}`;
   const n = Math.abs(gap);
   return `${leader.party} are running ${n} ${n === 1 ? 'seat' : 'seats'} ${gap > 0 ? 'ahead of' : 'behind'} the exit poll ${on}`;

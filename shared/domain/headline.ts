@@ -6,6 +6,7 @@
  */
 import type { HouseSummary } from '../protocol/schemas.ts';
 import { INDEPENDENT, SPEAKER } from './party.ts';
+import { formatNumber } from './figures.ts';
 
 export type HeadlineKind = 'exit-poll' | 'waiting' | 'majority-won' | 'majority-won-so-far' | 'needs' | 'hung' | 'largest-party' | 'level' | 'won';
 
@@ -16,7 +17,7 @@ export interface Headline {
   text: string;
 }
 
-const seatsWord = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'seat' : 'seats'}`;
+const seatsWord = (n: number) => `${formatNumber(n)} ${n === 1 ? 'seat' : 'seats'}`;
 
 /** The largest parties by seats; the Speaker and independents are not parties and lead nothing. */
 function leaders(house: Pick<HouseSummary, 'partyTable'>) {
@@ -47,12 +48,12 @@ export function headline(house: Pick<HouseSummary, 'partyTable' | 'declared' | '
   const majority = 2 * top - house.totalSeats;
   if (top >= house.majorityLine) {
     return toDeclare === 0
-      ? { kind: 'majority-won', party, text: `${party} win a majority of ${majority.toLocaleString('en-GB')}` }
+      ? { kind: 'majority-won', party, text: `${party} win a majority of ${formatNumber(majority)}` }
       : { kind: 'majority-won-so-far', party, text: `${party} win a majority${stillToDeclare}` };
   }
   const short = house.majorityLine - top;
   if (toDeclare === 0) {
-    return { kind: 'largest-party', party, text: `Hung parliament: ${party} largest party, ${short.toLocaleString('en-GB')} short of a majority` };
+    return { kind: 'largest-party', party, text: `Hung parliament: ${party} largest party, ${formatNumber(short)} short of a majority` };
   }
   // The largest party cannot reach the line with every seat left: nor can anyone else.
   if (top + toDeclare < house.majorityLine) {
@@ -62,7 +63,7 @@ export function headline(house: Pick<HouseSummary, 'partyTable' | 'declared' | '
       text: `Hung parliament: ${party} largest party, can finish no better than ${short - toDeclare} short${stillToDeclare}`,
     };
   }
-  return { kind: 'needs', party, text: `${party} need ${short.toLocaleString('en-GB')} more for a majority${stillToDeclare}` };
+  return { kind: 'needs', party, text: `${party} need ${formatNumber(short)} more for a majority${stillToDeclare}` };
 }
 
 /** Two headlines tell the same story when kind and party agree; the seat counts in the text move with every seat. */

@@ -3,9 +3,7 @@
  * each correction, recount or withdrawal that says what changed.
  */
 import type { Outcome, SeatState, VersionKind } from '../protocol/schemas.ts';
-
-const votes = (n: number) => n.toLocaleString('en-GB');
-const points = (n: number) => `${n.toFixed(1)}%`;
+import { formatNumber, formatSwingPhrase } from './figures.ts';
 
 /** "Sarah Jones wins with a majority of 5,652; 5.1% swing from Con to Lab." */
 function winnerSentence(outcome: Outcome): string {
@@ -13,8 +11,8 @@ function winnerSentence(outcome: Outcome): string {
     ? `${outcome.winner.name} wins by drawing lots after a tie`
     : outcome.runnerUp === null
       ? `${outcome.winner.name} is elected unopposed`
-      : `${outcome.winner.name} wins with a majority of ${votes(outcome.majority)}`;
-  const swing = outcome.swing ? `; ${points(outcome.swing.points)} swing from ${outcome.swing.from} to ${outcome.swing.to}` : '';
+      : `${outcome.winner.name} wins with a majority of ${formatNumber(outcome.majority)}`;
+  const swing = outcome.swing ? `; ${formatSwingPhrase(outcome.swing)}` : '';
   return `${how}${swing}.`;
 }
 
@@ -23,7 +21,7 @@ export function declarationLine(seatName: string, outcome: Outcome, afterRecount
   return `${seatName}: ${outcome.label.text}${afterRecount ? ' after a recount' : ''}. ${winnerSentence(outcome)}`;
 }
 
-const was = (outcome: Outcome) => `${outcome.label.text}, ${outcome.winner.name}, majority ${votes(outcome.majority)}`;
+const was = (outcome: Outcome) => `${outcome.label.text}, ${outcome.winner.name}, majority ${formatNumber(outcome.majority)}`;
 const because = (reason: string | null) => (reason ? ` (${reason})` : '');
 
 /** The line for any change to a seat, given the seat before and after it. */

@@ -9,6 +9,7 @@ import { rankCandidates, sumVotes } from './declaration.ts';
 import { percent } from './figures.ts';
 import { canonicalParty } from './party.ts';
 import { firstPastThePost, sameName, supplementaryVote, type MayoralCountResult, type Tally } from './supplementary-vote.ts';
+import { formatNumber } from './figures.ts';
 
 export interface AreaFigures {
   code: string;
@@ -45,7 +46,6 @@ export interface MayoralRace {
 }
 
 const key = (c: Tally) => `${c.name.trim().toLowerCase()}|${c.party}`;
-const thousands = (n: number) => n.toLocaleString('en-GB');
 /** "Sadiq Khan" -> "Khan": the name a line uses. */
 export const surname = (name: string) => name.trim().split(/\s+/).at(-1) ?? name;
 
@@ -188,8 +188,8 @@ export function mayoralLine(race: LineFigures, label: MayoralRace['label']): str
     const w = decision.winner;
     const second = race.declaredResult!.secondRound;
     const figures = second
-      ? `after second choices ${second.map((c) => `${surname(c.name)} ${thousands(c.votes)}`).join(', ')}`
-      : race.declaredResult!.firstRound.slice(0, 2).map((c) => `${surname(c.name)} ${thousands(c.votes)}`).join(', ');
+      ? `after second choices ${second.map((c) => `${surname(c.name)} ${formatNumber(c.votes)}`).join(', ')}`
+      : race.declaredResult!.firstRound.slice(0, 2).map((c) => `${surname(c.name)} ${formatNumber(c.votes)}`).join(', ');
     return `${w.name} (${w.party}) is elected mayor${decision.byLot ? ' by lot' : ''}: ${label!.text}; ${figures}`;
   }
   if (!race.leader) return 'No areas declared yet';
@@ -198,6 +198,6 @@ export function mayoralLine(race: LineFigures, label: MayoralRace['label']): str
   if (!race.runnerUp || race.gap === 0) {
     return race.runnerUp ? `${surname(race.leader.name)} and ${surname(race.runnerUp.name)} level with ${areas}` : `${surname(race.leader.name)} leads with ${areas}`;
   }
-  const leads = `${surname(race.leader.name)} leads by ${thousands(race.gap)} with ${areas}`;
+  const leads = `${surname(race.leader.name)} leads by ${formatNumber(race.gap)} with ${areas}`;
   return race.decided && race.areasDeclared < race.areasTotal ? `${leads}, and cannot now be caught` : leads;
 }

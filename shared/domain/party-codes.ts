@@ -7,6 +7,7 @@
  */
 import type { FieldProblem } from './declaration.ts';
 import type { PartyContinuity } from '../protocol/schemas.ts';
+import { foldText } from './fold.ts';
 
 export interface PartyKnowledge {
   /** The parties table: codes with a name and colour. */
@@ -40,8 +41,6 @@ export function knownPartyCodes(k: PartyKnowledge): Set<string> {
   return known;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-
 /**
  * The known code an editor most likely meant: the same code in another case
  * ("lab"), a party's name ("Labour", "Green Party"), or an alias spelt
@@ -52,14 +51,14 @@ export function suggestParty(
   known: ReadonlySet<string>,
   parties: readonly { code: string; name: string }[],
 ): string | null {
-  const t = fold(typed);
+  const t = foldText(typed);
   if (t === '') return null;
-  for (const code of known) if (fold(code) === t) return code;
+  for (const code of known) if (foldText(code) === t) return code;
   const named = parties.filter((p) => known.has(p.code));
-  const exact = named.find((p) => fold(p.name) === t || fold(p.name) === `${t} party` || `${fold(p.name)} party` === t);
+  const exact = named.find((p) => foldText(p.name) === t || foldText(p.name) === `${t} party` || `${foldText(p.name)} party` === t);
   if (exact) return exact.code;
   if (t.length >= 3) {
-    const starts = named.filter((p) => fold(p.name).startsWith(t) || t.startsWith(fold(p.name)));
+    const starts = named.filter((p) => foldText(p.name).startsWith(t) || t.startsWith(foldText(p.name)));
     if (starts.length === 1) return starts[0].code;
   }
   return null;

@@ -1,5 +1,6 @@
 /** Party continuity and the parties that are not parties (ELECTION-RULES). */
 import type { PartyContinuity } from '../protocol/schemas.ts';
+import { foldText } from './fold.ts';
 
 export const SPEAKER = 'Spk';
 export const INDEPENDENT = 'Ind';
@@ -36,9 +37,7 @@ export function continuityLoops(code: string, continuity: PartyContinuity): bool
 /** Names compared as people write them: case, spacing and accents aside. */
 export function samePerson(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  const norm = (s: string) =>
-    s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-  return norm(a) === norm(b);
+  return foldText(a) === foldText(b);
 }
 
 export const NO_CONTINUITY: PartyContinuity = { aliases: {}, successors: {} };

@@ -23,6 +23,7 @@ import type { Outcome, PartyContinuity, Seat, SeatBaseline, SeatState } from '..
 import { forecastLine } from './exit-poll.ts';
 import { canonicalParty } from './party.ts';
 import { sharesByParty } from './swing.ts';
+import { formatNumber } from './figures.ts';
 
 export interface ProjectionSeat {
   code: string;
@@ -318,6 +319,6 @@ export function projectElection({
 /** "Projection on 320 seats: Con majority of 74": always says it is a projection and what it rests on. */
 export function projectionLine(projection: Projection): string {
   const seats = Object.fromEntries(projection.parties.map((p) => [p.party, p.seats]));
-  const on = `${projection.restsOn.toLocaleString('en-GB')} ${projection.restsOn === 1 ? 'seat' : 'seats'}`;
+  const on = `${formatNumber(projection.restsOn)} ${projection.restsOn === 1 ? 'seat' : 'seats'}`;
   return forecastLine(`Projection on ${on} declared`, seats, projection.totalSeats);
 }

@@ -6,6 +6,7 @@
  */
 import type { PartyContinuity, Seat, SeatState } from '../protocol/schemas.ts';
 import { canonicalParty, INDEPENDENT, SPEAKER } from './party.ts';
+import { formatPercent } from './figures.ts';
 
 export interface Target {
   seat: Seat;
@@ -70,7 +71,7 @@ export function targetProgress({
       if (canonicalParty(now.outcome.label.party, continuity) === party) taken++;
     } else if (next.length < nextCount) next.push(target);
   }
-  const nextText = next.map((t) => `${t.seat.name} (${t.swingNeeded.toFixed(1)}%)`).join(', ');
+  const nextText = next.map((t) => `${t.seat.name} (${formatPercent(t.swingNeeded)})`).join(', ');
   const line =
     `${party} have taken ${taken} of their top ${list.length} targets` +
     (declared < list.length ? ` (${declared} declared)` : '') +

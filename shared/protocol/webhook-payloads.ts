@@ -3,6 +3,7 @@
  * Pure: the outbox calls these inside the change's transaction and stores the bytes.
  */
 import { headline, type Headline } from '../domain/headline.ts';
+import { partyColour } from '../domain/party-colour.ts';
 import type { Election, HouseSummary, Party, SeatState, VersionKind } from './schemas.ts';
 import type {
   HeadlinePayload,
@@ -13,7 +14,6 @@ import type {
   WebhookPayload,
 } from './webhooks.ts';
 
-const GREY = '#888888';
 
 /** The events a seat's change is one of. A withdrawal goes with corrections: both take back what was said. */
 export function seatChangeEvents(kind: VersionKind, after: SeatState): WebhookEvent[] {
@@ -39,10 +39,6 @@ const TYPES: Record<VersionKind, SeatChangePayload['type']> = {
 
 function electionPart(election: Election) {
   return { election: { id: election.id, name: election.name, mode: election.mode }, rehearsal: election.mode !== 'live' };
-}
-
-export function partyColour(parties: readonly Party[], code: string): string {
-  return parties.find((p) => p.code === code)?.colour ?? GREY;
 }
 
 export interface SeatChange {
@@ -148,7 +144,7 @@ export function slackMessage(payload: WebhookPayload, parties: readonly Party[])
     text: `${rehearsal}${payload.line}`,
     attachments: [
       {
-        color: party ? partyColour(parties, party) : GREY,
+        color: partyColour(parties, party ?? ''),
         fallback: `${rehearsal}${payload.line}`,
         title,
         text: payload.line,

@@ -1,3 +1,5 @@
+import { foldText } from '../domain/fold.ts';
+
 /**
  * PA names seats its own way ("Antrim East", "Ashton Under Lyne", "Birmingham Edgbaston") where the
  * ONS writes "East Antrim", "Ashton-under-Lyne", "Birmingham, Edgbaston". Two names are the same
@@ -5,13 +7,7 @@
  * any order. Anything looser would guess, so it is a refusal instead.
  */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
+  return foldText(name.replace(/&/g, ' and '))
     .split(' ')
     .sort()
     .join(' ');

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { textColourOn } from './colour.ts';
 import {
   electionLabel,
   formatHouseTurnout,
@@ -58,13 +57,5 @@ describe('format', () => {
       'majority between 0.5% and 1.0%',
     );
     expect(formatBaselineMajority({ party: 'Con' })).toBe('majority not given');
-  });
-});
-
-describe('textColourOn', () => {
-  test('puts white text on dark party colours and black on light ones', () => {
-    expect(textColourOn('#0087DC')).toBe('#000000');
-    expect(textColourOn('#1a1a1a')).toBe('#ffffff');
-    expect(textColourOn('#FDF38E')).toBe('#000000');
   });
 });

@@ -1,54 +1,14 @@
 /** How figures read on screen: thousands separators, one-decimal percents, signed nets, UK time. */
+import { formatNumber, formatPercent, formatSignedPoints, formatSwingPhrase } from '../../../shared/domain/figures.ts';
 import type { HouseTurnout, Outcome, SeatBaseline, SeatState, Swing } from '../../../shared/protocol/schemas.ts';
 
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-// Results are declared in UK time whatever the reader's machine says.
-const ukTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 5652 -> "5,652". */
-export function formatNumber(n: number): string {
-  return wholeNumber.format(n);
-}
-
-/** 12.345 -> "12.3%". */
-export function formatPercent(n: number): string {
-  return `${oneDecimal.format(n)}%`;
-}
-
-/** Net seats: +1, -1, 0 (ASCII signs, so copy-paste into copy is safe). */
-export function formatSigned(n: number): string {
-  if (n > 0) return `+${formatNumber(n)}`;
-  if (n < 0) return `-${formatNumber(-n)}`;
-  return '0';
-}
-
-/** A change in share, in points: "+2.3", "-0.4", "0.0". */
-export function formatSignedPoints(n: number): string {
-  const rounded = Math.round(n * 10) / 10;
-  if (rounded > 0) return `+${oneDecimal.format(rounded)}`;
-  if (rounded < 0) return `-${oneDecimal.format(-rounded)}`;
-  return oneDecimal.format(0);
-}
-
-/** "02:31:00" in Europe/London; "" for an unreadable time. */
-export function formatUkTime(when: Date | string | number): string {
-  const date = when instanceof Date ? when : new Date(when);
-  if (Number.isNaN(date.getTime())) return '';
-  return ukTime.format(date);
-}
+export { formatNumber, formatPercent, formatSigned, formatSignedPoints } from '../../../shared/domain/figures.ts';
+export { formatUkDay, formatUkTime } from '../../../shared/domain/uk-time.ts';
 
 /** "5.1% swing from Con to Lab", or "swing n/a" where the baseline cannot give one. */
 export function formatSwing(swing: Swing | null): string {
   if (swing === null) return 'swing n/a';
-  return `${formatPercent(swing.points)} swing from ${swing.from} to ${swing.to}`;
+  return formatSwingPhrase(swing);
 }
 
 /** "majority 5,652 (12.3%)". */

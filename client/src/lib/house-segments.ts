@@ -1,6 +1,6 @@
 /** The House bar's geometry: each party's share of the seats as a coloured segment, and where the majority line falls. */
 import type { HouseSummary, Party } from '../../../shared/protocol/schemas.ts';
-import { safeColour, textColourOn } from './colour.ts';
+import { partyColour, textColourOn } from '../../../shared/domain/party-colour.ts';
 
 export interface HouseSegment {
   party: string;
@@ -32,7 +32,7 @@ export function barSegments(
   const segments = rows
     .filter((row) => row.seats > 0)
     .map((row) => {
-      const colour = safeColour(parties.find((p) => p.code === row.party)?.colour);
+      const colour = partyColour(parties, row.party);
       return { party: row.party, seats: row.seats, net: row.net ?? 0, colour, ink: textColourOn(colour), width: (row.seats / total) * 100 };
     });
   return { segments, majorityAt: Math.min((majorityLine / total) * 100, 100) };

@@ -24,6 +24,11 @@ export function patternOf(party: string): PatternKind {
   return PATTERNS[party] ?? 'solid';
 }
 
+/** What a party's hex or legend swatch is filled with: its colour, or its pattern drawn in that colour. */
+export function partyFill(party: string, colour: string): string {
+  return patternOf(party) === 'solid' ? colour : `url(#${patternId(party)})`;
+}
+
 /** A pattern id safe for SVG and CSS url(#...), from any party code. */
 export function patternId(party: string): string {
   return `party-pattern-${party.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -13,9 +13,11 @@ import type { DeskInfo, PendingEntry, Presence } from '../../../../shared/protoc
 import type { DeclarationSource, Outcome, SeatStatus } from '../../../../shared/protocol/schemas.ts';
 import * as deskApi from '../desk-api.ts';
 import { socket } from '../socket.ts';
-import { ukDateTime, ukToIso } from '../uk-time.ts';
+import { ukDateTime, ukToIso } from '../../../../shared/domain/uk-time.ts';
 import { electionStore } from './election.svelte.ts';
 import { session } from './session.svelte.ts';
+import { foldText } from '../../../../shared/domain/fold.ts';
+import { NO_CONTINUITY } from '../../../../shared/domain/party.ts';
 
 export interface CandidateRow {
   /** Stable key for the row while others are added and removed. */
@@ -46,8 +48,6 @@ export function parseCount(typed: string): unknown {
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBlank = (row: CandidateRow) => row.name.trim() === '' && row.party.trim() === '' && row.votes.trim() === '';
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const NO_CONTINUITY = { aliases: {}, successors: {} };
 
 class EntryDesk {
   electionId = $state('');
@@ -91,10 +91,10 @@ class EntryDesk {
   changedMeanwhile = $derived(this.loaded !== null && this.seatState !== null && this.seatState.version !== this.loaded.version);
 
   matches = $derived.by(() => {
-    const q = fold(this.query);
-    if (q === '' || (this.seat && fold(this.seat.name) === q)) return [];
-    const starts = this.seats.filter((s) => fold(s.name).startsWith(q));
-    const within = this.seats.filter((s) => !fold(s.name).startsWith(q) && fold(s.name).includes(q));
+    const q = foldText(this.query);
+    if (q === '' || (this.seat && foldText(this.seat.name) === q)) return [];
+    const starts = this.seats.filter((s) => foldText(s.name).startsWith(q));
+    const within = this.seats.filter((s) => !foldText(s.name).startsWith(q) && foldText(s.name).includes(q));
     return [...starts, ...within].slice(0, 8);
   });
 

@@ -1,4 +1,4 @@
-import { ukDateTime } from '../../lib/uk-time.ts';
+import { ukDateTime } from '../../../../shared/domain/uk-time.ts';
 
 /** "2024-07-05 02:31", UK time, for the admin tables. */
 export function when(iso: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ukDateTime, ukToIso } from './uk-time.ts';
+import { formatUkDay, formatUkStamp, formatUkTime, ukDateTime, ukToIso } from './uk-time.ts';
 
 describe('ukToIso', () => {
   test('reads a summer night time as British Summer Time', () => {
@@ -24,5 +24,19 @@ describe('ukToIso', () => {
 describe('ukDateTime', () => {
   test('gives the UK date after midnight even when UTC is still the day before', () => {
     expect(ukDateTime(new Date('2017-06-08T23:30:00Z'))).toEqual({ date: '2017-06-09', time: '00:30' });
+  });
+});
+
+describe('UK time formatters', () => {
+  test('give the day, the clock and the stamp in UK time, summer time included', () => {
+    const at = '2017-06-09T01:31:00Z';
+    expect(formatUkDay(at)).toBe('9 Jun');
+    expect(formatUkTime(at)).toBe('02:31:00');
+    expect(formatUkStamp(at)).toBe('9 Jun 2017, 02:31 BST');
+  });
+
+  test('give nothing for an unreadable time', () => {
+    expect(formatUkDay('not a time')).toBe('');
+    expect(formatUkStamp('not a time')).toBe('');
   });
 });

@@ -1,4 +1,51 @@
-/** Declaration times are entered and shown in UK time (Europe/London), whatever the editor's machine says. */
+/**
+ * Declaration times are entered and shown in UK time (Europe/London), whatever the
+ * machine's zone: every formatter of a time in the UK is here.
+ */
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+const dayMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' });
+
+const stamp = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+function readable(when: Date | string | number): Date | null {
+  const date = when instanceof Date ? when : new Date(when);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "02:31:00" in UK time; "" for an unreadable time. */
+export function formatUkTime(when: Date | string | number): string {
+  const date = readable(when);
+  return date ? clock.format(date) : '';
+}
+
+/** "9 Jun" in UK time; "" for an unreadable time. */
+export function formatUkDay(when: Date | string | number): string {
+  const date = readable(when);
+  return date ? dayMonth.format(date) : '';
+}
+
+/** "9 Jun 2017, 02:31 BST", for a share image that travels without its page; "" for an unreadable time. */
+export function formatUkStamp(when: Date | string | number): string {
+  const date = readable(when);
+  return date ? stamp.format(date) : '';
+}
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

@@ -1,5 +1,6 @@
 /** Party colours come from the data; text drawn on them must stay readable. */
 
+/** Drawn for a party with no colour of its own, or a colour that is not #rrggbb. */
 const FALLBACK = '#888888';
 
 function channel(hex: string, at: number): number {
