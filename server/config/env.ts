@@ -4,19 +4,20 @@ import { z } from 'zod';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../http/connection-bounds.ts';
 import { LOG_LEVELS, type LogLevel } from '../http/logging.ts';
 import { projectRoot } from './project-root.ts';
+import { ListenHost, listenPort, parseSettings, RedisUrl, ViewerBacklogBytes } from './setting-types.ts';
 
 /** A whole number of milliseconds or a count, >= min, with its default. */
 const whole = (fallback: number, min = 0) => z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).default(fallback);
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  PORT: listenPort(3000),
+  HOST: ListenHost,
   DATABASE_PATH: z.string().min(1).default(path.join(projectRoot, 'var', 'election.sqlite')),
   BASELINE_PATH: z.string().min(1).default(path.join(projectRoot, 'data', 'article-baseline.json')),
   ELECTION_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLIENT_DIST: z.string().default(path.join(projectRoot, 'dist', 'client')),
   /** Set: this process is the writer of a scale-out layout, relaying updates to fan-out processes through Redis. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// address such as redis://127.0.0.1:6379').optional(),
+  REDIS_URL: RedisUrl.optional(),
   /** off: no share images (and none linked from webhooks); on needs Debian's fonts-dejavu-core. */
   ELECTION_SHARE_IMAGES: z.enum(['on', 'off']).default('on'),
   /** First start only: the admin account's name and password; without a password one is printed once. */
@@ -36,8 +37,7 @@ const Env = z.object({
     .default('')
     .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)), 'must be IP addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8'),
-  /** Bytes a viewer may fall behind (sent, not yet taken) before it is dropped to resync: server/realtime/backlog.ts. */
-  ELECTION_VIEWER_BACKLOG_BYTES: z.coerce.number().int().min(16 * 1024, 'must be at least 16384 bytes').default(1024 * 1024),
+  ELECTION_VIEWER_BACKLOG_BYTES: ViewerBacklogBytes,
   /** The site's public address, e.g. https://results.example.com: the Atom feed's self link. Without it, a path. */
   ELECTION_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://results.example.com' })
@@ -77,10 +77,5 @@ export function httpOptions(config: Config): { httpLimits: HttpLimits; logLevel:
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Bad environment:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  return parseSettings(Env, env, 'Bad environment');
 }

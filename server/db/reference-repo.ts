@@ -1,4 +1,5 @@
 /** Reference data for a night beyond the baseline: candidate lists and hex map positions. */
+import type { HexLayout, HexMap, HexPosition } from '../../shared/protocol/schemas.ts';
 import type { Db } from './connection.ts';
 
 export interface CandidateEntry {
@@ -25,22 +26,9 @@ export function writeCandidates(db: Db, electionId: string, seatCode: string, ca
   candidates.forEach((c, position) => add.run(electionId, seatCode, position, c.name, c.party));
 }
 
-export interface HexPosition {
-  code: string;
-  q: number;
-  r: number;
-  region?: string;
-}
-
-export interface StoredHexMap {
-  layout: string;
-  source: string;
-  hexes: HexPosition[];
-}
-
-export function hexMapOf(db: Db, electionId: string): StoredHexMap | null {
+export function hexMapOf(db: Db, electionId: string): HexMap | null {
   const map = db.prepare('SELECT layout, source FROM hex_maps WHERE election_id = ?').get(electionId) as
-    | { layout: string; source: string }
+    | { layout: HexLayout; source: string }
     | undefined;
   if (!map) return null;
   const hexes = db
@@ -50,7 +38,7 @@ export function hexMapOf(db: Db, electionId: string): StoredHexMap | null {
 }
 
 /** Replaces an election's hex map; the caller holds the transaction. */
-export function writeHexMap(db: Db, electionId: string, map: StoredHexMap): void {
+export function writeHexMap(db: Db, electionId: string, map: HexMap): void {
   db.prepare('DELETE FROM hex_positions WHERE election_id = ?').run(electionId);
   db.prepare(
     `INSERT INTO hex_maps (election_id, layout, source) VALUES (?, ?, ?)

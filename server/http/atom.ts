@@ -1,17 +1,6 @@
 /** An Atom feed of a night's changes; corrections and withdrawals are marked in the title and category. */
+import { escapeMarkup } from '../../shared/protocol/markup.ts';
 import type { Feed, FeedEntry } from '../../shared/protocol/schemas.ts';
-
-/**
- * Characters XML 1.0 does not allow anywhere in a document (controls other than tab and newlines,
- * lone surrogates, U+FFFE and U+FFFF) become U+FFFD: text stored before it was checked at the door
- * must not make the whole feed unreadable for the rest of the night.
- */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export const escape = (text: string) =>
-  text
-    .replace(NOT_XML, '\uFFFD')
-    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 const MODE_NOTE: Record<Feed['mode'], string> = {
   live: '',
@@ -23,11 +12,11 @@ const MODE_NOTE: Record<Feed['mode'], string> = {
 export function atomEntry(election: string, mode: Feed['mode'], e: FeedEntry): string {
   const note = MODE_NOTE[mode];
   return `  <entry>
-    <id>urn:election-night:${escape(election)}:${e.seq}</id>
-    <title>${escape(note + e.line)}</title>
-    <updated>${escape(e.at)}</updated>
+    <id>urn:election-night:${escapeMarkup(election)}:${e.seq}</id>
+    <title>${escapeMarkup(note + e.line)}</title>
+    <updated>${escapeMarkup(e.at)}</updated>
     <category term="${e.change}"/>
-    <content type="text">${escape(note + e.line)}</content>
+    <content type="text">${escapeMarkup(note + e.line)}</content>
   </entry>`;
 }
 
@@ -35,10 +24,10 @@ export function atomEntry(election: string, mode: Feed['mode'], e: FeedEntry): s
 export function atomDocument(feed: Pick<Feed, 'election' | 'name' | 'mode'>, selfUrl: string, updated: string, entries: readonly string[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>urn:election-night:${escape(feed.election)}</id>
-  <title>${escape(MODE_NOTE[feed.mode] + feed.name)}</title>
-  <updated>${escape(updated)}</updated>
-  <link rel="self" href="${escape(selfUrl)}"/>
+  <id>urn:election-night:${escapeMarkup(feed.election)}</id>
+  <title>${escapeMarkup(MODE_NOTE[feed.mode] + feed.name)}</title>
+  <updated>${escapeMarkup(updated)}</updated>
+  <link rel="self" href="${escapeMarkup(selfUrl)}"/>
   <author><name>Election night results desk</name></author>
 ${entries.join('\n')}
 </feed>

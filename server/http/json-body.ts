@@ -8,6 +8,14 @@
  * fastify's own parser, which does the parsing.
  */
 import type { FastifyInstance } from 'fastify';
+import { createScanner, type SyntaxKind } from 'jsonc-parser';
+
+// jsonc-parser's SyntaxKind is a const enum, which this project's module settings cannot read at run time: its values, typed by it.
+const OPEN_BRACE: SyntaxKind.OpenBraceToken = 1;
+const CLOSE_BRACE: SyntaxKind.CloseBraceToken = 2;
+const OPEN_BRACKET: SyntaxKind.OpenBracketToken = 3;
+const CLOSE_BRACKET: SyntaxKind.CloseBracketToken = 4;
+const END: SyntaxKind.EOF = 17;
 
 /** A declaration is 4 levels deep (body, candidates, candidate, field); 32 leaves room. */
 export const MAX_JSON_DEPTH = 32;
@@ -18,20 +26,15 @@ class BodyError extends Error {
   readonly statusCode = 400;
 }
 
-/** The deepest nesting of [ and { outside strings, stopping once past `limit`. */
+/** The deepest nesting of [ and {, read by jsonc-parser's scanner (strings and escapes are its job), stopping once past `limit`. */
 export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  const scanner = createScanner(text, true);
   let depth = 0;
   let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+  for (let token = scanner.scan(); token !== END; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
       if (++depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (c === 0x5d || c === 0x7d) depth--;
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
   }
   return deepest;
 }

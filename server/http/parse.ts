@@ -6,8 +6,7 @@ import { RefusedError } from '../services/errors.ts';
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error, body);
-    throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    throw RefusedError.forProblems(problemsFromZod(parsed.error, body));
   }
   return parsed.data;
 }

@@ -2,11 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SeatCode } from '../../shared/protocol/schemas.ts';
+import { HexLayout, SeatCode, type HexPosition } from '../../shared/protocol/schemas.ts';
 import { parseJsonText } from './json-file.ts';
 
-export const HexLayout = z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']);
-export type HexLayout = z.infer<typeof HexLayout>;
 
 /** Only the fields we draw with and the region; files carry others (colour, electorate) that we let pass. */
 const HexJsonFile = z
@@ -37,20 +35,13 @@ const HexJsonFile = z
     }
   });
 
-export interface Hex {
-  code: string;
-  name: string;
-  q: number;
-  r: number;
-  region?: string;
-}
-
-export interface HexMap {
+/** What a HexJSON file says: where each seat's hex sits, with the seat's name as the file spells it (matched to seats by name where a code has changed). */
+export interface HexJsonMap {
   layout: HexLayout;
-  hexes: Hex[];
+  hexes: (HexPosition & { name: string })[];
 }
 
-export function parseHexJson(text: string, file = 'HexJSON file'): HexMap {
+export function parseHexJson(text: string, file = 'HexJSON file'): HexJsonMap {
   const parsed = parseJsonText(text, HexJsonFile, file);
   return {
     layout: parsed.layout,
@@ -58,7 +49,7 @@ export function parseHexJson(text: string, file = 'HexJSON file'): HexMap {
   };
 }
 
-export function readHexJson(file: string): HexMap {
+export function readHexJson(file: string): HexJsonMap {
   return parseHexJson(readFileSync(file, 'utf8'), path.basename(file));
 }
 
@@ -75,7 +66,7 @@ export interface HexRekey {
  * (S140001xx). A hex whose code is unknown takes the code of the unmatched
  * seat with the same name; every such change is returned so it can be shown.
  */
-export function matchHexesToSeats(map: HexMap, seats: readonly { code: string; name: string }[]): { map: HexMap; rekeyed: HexRekey[] } {
+export function matchHexesToSeats(map: HexJsonMap, seats: readonly { code: string; name: string }[]): { map: HexJsonMap; rekeyed: HexRekey[] } {
   const seatCodes = new Set(seats.map((s) => s.code));
   const hexCodes = new Set(map.hexes.map((h) => h.code));
   const unmatchedByName = new Map(seats.filter((s) => !hexCodes.has(s.code)).map((s) => [s.name, s.code]));

@@ -1,7 +1,7 @@
 /** Parse a JSON text against a zod schema, with errors that name the file, the line and the field. */
 import type { z } from 'zod';
 import { fieldPath, gotValue, valueAt } from '../../shared/protocol/problems.ts';
-import { jsonValueOffsets, lineAt, lineOfJsonPath } from './json-position.ts';
+import { jsonTree, lineAt, lineOfJsonPath } from './json-position.ts';
 
 /**
  * The data, or an Error listing every problem, one a line:
@@ -19,9 +19,9 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S, labe
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const offsets = jsonValueOffsets(text);
+  const tree = jsonTree(text);
   const problems = parsed.error.issues.map((issue) => {
-    const line = lineOfJsonPath(text, issue.path, offsets);
+    const line = lineOfJsonPath(text, issue.path, tree);
     return `${label} line ${line} (${fieldPath(issue.path) || 'the whole file'}): ${issue.message}${gotValue(issue.path, valueAt(raw, issue.path))}`;
   });
   throw new Error(problems.join('\n'));

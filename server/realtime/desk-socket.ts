@@ -15,7 +15,7 @@ import type { DeskService } from '../services/desk-service.ts';
 import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
 import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
 import { owned } from '../process/faults.ts';
-import { guarded } from './guarded.ts';
+import { guarded, replyTo } from './guarded.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 
 const deskRoom = (electionId: string) => `desk:${electionId}`;
@@ -96,7 +96,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
   // joins the desk carries two listener entries and no closures of its own.
   const onDeskJoin = guarded('desk:join', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['desk:join']>) {
     const socket = this;
-    const respond = typeof ack === 'function' ? ack : () => {};
+    const respond = replyTo(ack);
     const editor = editorOf(socket);
     if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
     if (!ElectionId.safeParse(electionId).success) return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
@@ -117,7 +117,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
 
   const onSeatEditing = guarded('seat:editing', function (this: ResultsSocket, ...[seatCode, ack]: Parameters<ClientToServerEvents['seat:editing']>) {
     const socket = this;
-    const respond = typeof ack === 'function' ? ack : () => {};
+    const respond = replyTo(ack);
     const joined = seats.get(socket.id);
     const editor = editorOf(socket);
     if (!editor || !joined) {

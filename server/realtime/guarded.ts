@@ -29,3 +29,10 @@ export function guarded<S, A extends unknown[]>(event: string, handler: (this: S
     }
   };
 }
+
+/** The acknowledgement a caller passed, or one that goes nowhere when it did not ask for an answer. */
+export function replyTo<F extends (...args: never[]) => void>(ack: F | undefined): F {
+  return typeof ack === 'function' ? ack : (ignoreReply as F);
+}
+
+function ignoreReply(): void {}

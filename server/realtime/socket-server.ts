@@ -11,7 +11,7 @@ import type { CompactSnapshot, NightReference } from '../../shared/protocol/comp
 import { compactUpdate } from '../../shared/protocol/compact-update.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ExitPoll, type ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { countBacklogs, DEFAULT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
-import { guarded } from './guarded.ts';
+import { guarded, replyTo } from './guarded.ts';
 import { keepConnectionsLean } from './lean-connections.ts';
 import { broadcastPrepared } from './prepared-broadcast.ts';
 import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
@@ -59,7 +59,7 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
   // One listener function for all sockets (EventEmitter calls it with the socket as `this`):
   // a closure per socket per event costs each viewer memory for nothing.
   const onWatch = guarded('election:watch', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
-    const respond = typeof ack === 'function' ? ack : () => {};
+    const respond = replyTo(ack);
     if (!ElectionId.safeParse(electionId).success) {
       respond({ ok: false, error: 'election: must be an election id such as ge2017' });
       return;
@@ -67,7 +67,7 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
     snapshots.queue(this, electionId, true, respond);
   });
   const onStateRequest = guarded('state:request', function (this: ResultsSocket, ...[ack]: Parameters<ClientToServerEvents['state:request']>) {
-    const respond = typeof ack === 'function' ? ack : () => {};
+    const respond = replyTo(ack);
     const electionId = this.data.electionId;
     if (!electionId) {
       respond({ ok: false, error: 'election: watch an election first (election:watch)' });

@@ -12,4 +12,9 @@ export class RefusedError extends Error {
   ) {
     super(message);
   }
+
+  /** A 400 whose message names each field and what was wrong with it, as the problems do one by one. */
+  static forProblems(problems: FieldProblem[]): RefusedError {
+    return new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  }
 }

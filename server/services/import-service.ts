@@ -7,7 +7,7 @@ import type { Election, Seat } from '../../shared/protocol/schemas.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as reference from '../db/reference-repo.ts';
-import { matchHexesToSeats, type HexMap } from '../import/hexjson.ts';
+import { matchHexesToSeats, type HexJsonMap } from '../import/hexjson.ts';
 import type { SeatResult } from '../import/hoc-candidates.ts';
 
 export interface ImportSummary {
@@ -89,7 +89,7 @@ export function importCandidates(db: Db, electionId: string, results: readonly S
   return summary;
 }
 
-export function importHexMap(db: Db, electionId: string, map: HexMap, source: string, progress: Progress = () => {}): ImportSummary {
+export function importHexMap(db: Db, electionId: string, map: HexJsonMap, source: string, progress: Progress = () => {}): ImportSummary {
   const summary: ImportSummary = { election: electionId, what: 'hex map', added: 0, changed: 0, unchanged: 0, warnings: [] };
   db.transaction(() => {
     const seats = knownSeats(db, electionId);

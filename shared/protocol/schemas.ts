@@ -430,11 +430,14 @@ export const DEFAULT_SCREEN: ScreenSettings = {
 
 export const ModeInput = z.object({ mode: ElectionMode });
 
-export const HexMap = z.object({
-  layout: z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']),
-  source: z.string(),
-  hexes: z.array(z.object({ code: SeatCode, q: z.number().int(), r: z.number().int(), region: z.string().optional() })),
-});
+export const HexLayout = z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']);
+export type HexLayout = z.infer<typeof HexLayout>;
+
+/** Where one seat's hex sits, and its region (the projection's regions). */
+export const HexPosition = z.object({ code: SeatCode, q: z.number().int(), r: z.number().int(), region: z.string().optional() });
+export type HexPosition = z.infer<typeof HexPosition>;
+
+export const HexMap = z.object({ layout: HexLayout, source: z.string(), hexes: z.array(HexPosition) });
 export type HexMap = z.infer<typeof HexMap>;
 
 /** One change as a live blog reads it: a copy-ready line, and whether it corrects or retracts an earlier one. */
