@@ -57,7 +57,7 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '2') {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   for (const drop of results) await uploader.write('results', drop.name, drop.xml);
   const early = night.server.app.service.head('ge2019').seq;
-  await uploader.write('results', '.timestamp', `${++stamp}\n`);
+  await uploader.write('results', '.timestamp', `${stamp + 1}\n`);
   const landed = performance.now();
   // Ingested: every declaration stored and handed to the broadcaster (no viewer in this process to share its CPU).
   while (night.server.app.service.head('ge2019').seq < results.length) await new Promise((resolve) => setTimeout(resolve, 20));

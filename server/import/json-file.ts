@@ -15,7 +15,7 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S, labe
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const where = position ? ` line ${lineAt(text, Number(position[1]))}` : '';
-    throw new Error(`${label}${where}: not valid JSON: ${message}`);
+    throw new Error(`${label}${where}: not valid JSON: ${message}`, { cause: error });
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;

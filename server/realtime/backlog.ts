@@ -27,7 +27,7 @@ const QUEUED = Symbol('bytes queued in engine.io');
 interface CountedConnection {
   [QUEUED]?: number;
   transport?: { name?: string; socket?: { bufferedAmount?: unknown } };
-  on(event: string, listener: (...args: any[]) => void): unknown;
+  on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
 function packetBytes(data: unknown): number {

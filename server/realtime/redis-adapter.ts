@@ -53,7 +53,7 @@ function reportingPublisher<C extends { publish(...args: never[]): Promise<unkno
           return sent;
         };
       }
-      return typeof value === 'function' && property !== 'constructor' ? (value as Function).bind(target) : value;
+      return typeof value === 'function' && property !== 'constructor' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -104,7 +104,7 @@ export function createStateMirror({ writerUrl, now = () => Date.now() }: { write
 
   /** At once when the mirror is current, else once it has been fetched. */
   function current(electionId: string): Mirror | Promise<Mirror> {
-    let mirror = mirrors.get(electionId);
+    const mirror = mirrors.get(electionId);
     if (!mirror) {
       return knownElections().then((ids) => {
         if (!ids.has(electionId)) throw new RefusedError(404, `election: no election "${electionId}"`);

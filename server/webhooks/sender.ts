@@ -5,7 +5,6 @@
  * is still in the outbox.
  */
 import { Worker } from 'node:worker_threads';
-import type { Db } from '../db/connection.ts';
 import { createWebhookWorker, type WorkerOptions } from './worker.ts';
 
 export interface WebhookSender {

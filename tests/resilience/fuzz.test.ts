@@ -51,7 +51,7 @@ async function send(url: string, c: HttpCase): Promise<Refusal> {
   const body = typeof c.body === 'string' || c.body === undefined ? c.body : new Uint8Array(c.body);
   const response = await fetch(url + c.path, { method: c.method, headers: c.headers, body });
   const text = await response.text();
-  let error = '';
+  let error: string;
   try {
     error = String(JSON.parse(text).error ?? '') + ' ' + String(JSON.parse(text).message ?? '');
   } catch {

@@ -57,7 +57,9 @@ function launch(root: string, port: number): Promise<{ child: ChildProcess; port
 export async function startFtpServer(): Promise<FtpServer> {
   const root = tempDir('pa-ftp-');
   for (const folder of ['results', 'nominations']) mkdirSync(path.join(root, folder));
-  let { child, port } = await launch(root, 0);
+  const launched = await launch(root, 0);
+  let child = launched.child;
+  const port = launched.port;
   const url = `ftp://127.0.0.1:${port}/`;
   const credentials = { user: FTP_USER, password: FTP_PASSWORD };
   const stop = async () => {

@@ -50,7 +50,7 @@ export function request(
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = null;
+        let parsed: unknown;
         try {
           parsed = text ? JSON.parse(text) : null;
         } catch {
