@@ -17,6 +17,7 @@ import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
 import { embedRoutes } from './http/embed-routes.ts';
+import { snapshotRoutes } from './http/snapshot-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import { logEachRequest, loggerOptions, type LogLevel } from './http/logging.ts';
 import { strictJsonBodies } from './http/json-body.ts';
@@ -201,6 +202,7 @@ export function createApp({
   // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
   http.after(() => {
     electionsRoutes(http, service);
+    snapshotRoutes(http, service);
     embedRoutes(http, service);
     feedsRoutes(http, service, { publicUrl });
     declarationsRoutes(http, desk, gate);

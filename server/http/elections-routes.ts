@@ -1,11 +1,9 @@
 /** Public reads: the elections, the whole state of one, and its reference data (fetched once by screens). */
 import type { FastifyInstance } from 'fastify';
 import type { ElectionService } from '../services/election-service.ts';
-import { LIVE_PUBLIC, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
+import { JSON_TYPE, LIVE_PUBLIC, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
 import { referenceJson, referenceTag } from './reference-reply.ts';
 import { stateReplies } from './state-reply.ts';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function electionsRoutes(app: FastifyInstance, service: ElectionService) {
   app.get('/api/elections', async () => service.listElections());

@@ -11,15 +11,8 @@ import { SeatCode, type ElectionState } from '../../shared/protocol/schemas.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
 import { EncodedBody } from './encoded-body.ts';
-import { sendTagged, tagOf } from './etag.ts';
+import { EMBED_PUBLIC, JSON_TYPE, sendTagged, tagOf } from './etag.ts';
 import { parseBody } from './parse.ts';
-
-/**
- * A second fresh, no stale-while-revalidate: a reader polling every N seconds sees a change within N + 1 s
- * through any cache, and a cache asks here at most once a second per URL, whatever the audience.
- * Ten minutes of the last copy if this server cannot answer.
- */
-export const EMBED_PUBLIC = 'public, max-age=1, stale-if-error=600';
 
 const SeatParams = z.object({ election: z.string(), seat: SeatCode });
 
@@ -52,7 +45,7 @@ export function embedRoutes(app: FastifyInstance, service: ElectionService) {
   }
 
   const send = (request: FastifyRequest, reply: Parameters<typeof sendTagged>[1], made: { etag: string; body: EncodedBody }) =>
-    sendTagged(request, reply, { etag: made.etag, cacheControl: EMBED_PUBLIC, type: 'application/json; charset=utf-8', body: () => made.body });
+    sendTagged(request, reply, { etag: made.etag, cacheControl: EMBED_PUBLIC, type: JSON_TYPE, body: () => made.body });
 
   app.get('/api/elections/:election/seats/:seat', async (request, response) => {
     const { election, seat } = parseBody(SeatParams, request.params);

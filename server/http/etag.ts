@@ -13,6 +13,15 @@ export const REVALIDATE_EACH_TIME = 'public, max-age=0, must-revalidate';
  */
 export const LIVE_PUBLIC = 'public, max-age=2, stale-while-revalidate=10, stale-if-error=600';
 
+/**
+ * A second fresh, no stale-while-revalidate: a reader polling every N seconds (an embed) or a screen
+ * fetching its snapshot sees a change within N + 1 s through any cache, and a cache asks here at most
+ * once a second per URL, whatever the audience. Ten minutes of the last copy if this server cannot answer.
+ */
+export const EMBED_PUBLIC = 'public, max-age=1, stale-if-error=600';
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** If-None-Match may list several tags, or `*`; a weak tag matches too (RFC 9110 weak comparison). */
 export function alreadyHeld(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
   if (ifNoneMatch === undefined) return false;

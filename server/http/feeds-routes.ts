@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ElectionService } from '../services/election-service.ts';
-import { LIVE_PUBLIC, sendTagged } from './etag.ts';
+import { JSON_TYPE, LIVE_PUBLIC, sendTagged } from './etag.ts';
 import { feedCache, type FeedReply } from './feed-cache.ts';
 import { parseBody } from './parse.ts';
 
@@ -27,7 +27,7 @@ export function feedsRoutes(app: FastifyInstance, service: ElectionService, { pu
 
   app.get('/api/elections/:election/feed.json', async (request: FeedRequest, reply) => {
     const { since } = parseBody(Since, request.query);
-    return send(request, reply, feeds.json(request.params.election, since), 'application/json; charset=utf-8');
+    return send(request, reply, feeds.json(request.params.election, since), JSON_TYPE);
   });
 
   app.get('/api/elections/:election/feed.atom', async (request: FeedRequest, reply) => {

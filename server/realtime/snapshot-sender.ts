@@ -23,6 +23,7 @@ import { owned, reportFault } from '../process/faults.ts';
 import { RefusedError } from '../services/errors.ts';
 import { backlogBytes, SNAPSHOT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
 import type { ResultsIo, ResultsSocket } from './socket-server.ts';
+import { snapshotTag } from './snapshot-tag.ts';
 
 /**
  * Where snapshots come from: the election service in the process that owns
@@ -40,6 +41,8 @@ interface Asker {
   /** election:watch joins the room; state:request only sends. */
   join: boolean;
   respond: (reply: Reply) => void;
+  /** election:resume: the tag of the snapshot it fetched over HTTP; joined without a snapshot while that is current. */
+  holding?: string;
 }
 
 function refusal(error: unknown): string {
@@ -94,14 +97,26 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
     });
   }
 
+  function joinRoom(socket: ResultsSocket, electionId: string) {
+    if (socket.data.electionId && socket.data.electionId !== electionId) socket.leave(room(socket.data.electionId));
+    socket.data.electionId = electionId;
+    socket.join(room(electionId));
+  }
+
   function send(electionId: string, askers: Asker[], state: CompactSnapshot) {
     const sending = `snapshot:${++sends}`;
     const joined: ResultsSocket[] = [];
     const now = Date.now();
     const answered: Asker[] = [];
     for (const asker of askers) {
-      const { socket, join, respond } = asker;
+      const { socket, join, respond, holding } = asker;
       if (!socket.connected) continue;
+      if (join && holding !== undefined && holding === snapshotTag(state)) {
+        joinRoom(socket, electionId);
+        record(socket, electionId, state, now);
+        answered.push(asker); // it holds this very state already, fetched over HTTP
+        continue;
+      }
       const last = lastSent.get(socket);
       if (!join && last && last.electionId === electionId && last.seq === state.seq && last.referenceVersion === state.referenceVersion) {
         answered.push(asker); // it holds this very state already
@@ -112,11 +127,8 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
         continue;
       }
       answered.push(asker);
-      if (join) {
-        if (socket.data.electionId && socket.data.electionId !== electionId) socket.leave(room(socket.data.electionId));
-        socket.data.electionId = electionId;
-        socket.join(room(electionId));
-      } else if (socket.data.electionId !== electionId) continue; // switched elections meanwhile
+      if (join) joinRoom(socket, electionId);
+      else if (socket.data.electionId !== electionId) continue; // switched elections meanwhile
       socket.join(sending);
       joined.push(socket);
       record(socket, electionId, state, now);
@@ -152,15 +164,16 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
     }
   }
 
-  function queue(socket: ResultsSocket, electionId: string, join: boolean, respond: (reply: Reply) => void): void {
+  function queue(socket: ResultsSocket, electionId: string, join: boolean, respond: (reply: Reply) => void, holding?: string): void {
     const wait = waitFor(socket, Date.now());
     if (wait > 0) {
       defer(socket, electionId, join, respond, wait);
       return;
     }
+    const asker: Asker = { socket, join, respond, ...(holding !== undefined && { holding }) };
     const askers = waiting.get(electionId);
-    if (askers) askers.push({ socket, join, respond });
-    else waiting.set(electionId, [{ socket, join, respond }]);
+    if (askers) askers.push(asker);
+    else waiting.set(electionId, [asker]);
     if (!scheduled) {
       scheduled = true;
       setImmediate(() => owned('sending snapshots', flush));

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot, NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { compactUpdate } from '../../shared/protocol/compact-update.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ExitPoll, type ScreenSettings } from '../../shared/protocol/schemas.ts';
@@ -58,13 +58,21 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
   const snapshots = createSnapshotSender(io, service, room);
   // One listener function for all sockets (EventEmitter calls it with the socket as `this`):
   // a closure per socket per event costs each viewer memory for nothing.
-  const onWatch = guarded('election:watch', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
-    const respond = replyTo(ack);
+  /** election:watch, and election:resume with the tag of a snapshot already held: join the room, and a snapshot unless it is held. */
+  function watch(socket: ResultsSocket, electionId: unknown, respond: (reply: Ack<{ seq: number }>) => void, holding?: unknown) {
     if (!ElectionId.safeParse(electionId).success) {
       respond({ ok: false, error: 'election: must be an election id such as ge2017' });
       return;
     }
-    snapshots.queue(this, electionId, true, respond);
+    // A tag is a quoted 22-character hash (snapshot-tag.ts); anything else cannot match: a snapshot as for a watch.
+    const held = typeof holding === 'string' && holding.length <= 64 ? holding : undefined;
+    snapshots.queue(socket, electionId as string, true, respond, held);
+  }
+  const onWatch = guarded('election:watch', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
+    watch(this, electionId, replyTo(ack));
+  });
+  const onResume = guarded('election:resume', function (this: ResultsSocket, ...[electionId, holding, ack]: Parameters<ClientToServerEvents['election:resume']>) {
+    watch(this, electionId, replyTo(ack), holding);
   });
   const onStateRequest = guarded('state:request', function (this: ResultsSocket, ...[ack]: Parameters<ClientToServerEvents['state:request']>) {
     const respond = replyTo(ack);
@@ -82,6 +90,7 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
     socket.leave(socket.id);
     onConnection?.(socket);
     socket.on('election:watch', onWatch);
+    socket.on('election:resume', onResume);
     socket.on('state:request', onStateRequest);
   });
 

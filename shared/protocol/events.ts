@@ -54,6 +54,12 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Start (or switch) watching one election; the answer is a state:snapshot. */
   'election:watch': (electionId: string, ack?: (reply: Ack<{ seq: number }>) => void) => void;
+  /**
+   * Start watching one election, holding the snapshot fetched over HTTP (GET /api/elections/:e/snapshot)
+   * with this ETag: the socket joins without a state:snapshot when that is still the current one, and
+   * sends one as election:watch does when it is not.
+   */
+  'election:resume': (electionId: string, holding: string, ack?: (reply: Ack<{ seq: number }>) => void) => void;
   /** Ask again for the whole state, e.g. after a gap in sequence numbers. */
   'state:request': (ack?: (reply: Ack<{ seq: number }>) => void) => void;
   /** Editors only: join an election's desk to see presence and pending entries. Needs an editor session. */

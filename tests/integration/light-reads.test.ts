@@ -10,7 +10,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { LatestEmbedReply, PartyTableEmbedReply, SeatEmbedReply } from '../../shared/protocol/embed-replies.ts';
 import { ASSET_CACHE, PAGE_CACHE } from '../../server/http/static-files.ts';
-import { EMBED_PUBLIC } from '../../server/http/embed-routes.ts';
+import { EMBED_PUBLIC } from '../../server/http/etag.ts';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { CLIENT_DIST } from '../support/browser.ts';
 import { api, closedAfterEach, startServer, type RunningServer } from '../support/server.ts';

@@ -111,3 +111,15 @@ describe('the Atom feed', () => {
     expect(withUrl.text).toContain('<link rel="self" href="https://results.example.com/api/elections/ge2017/feed.atom"/>');
   });
 });
+
+describe('the hex map', () => {
+  test('has a strong ETag and is revalidated each time: a 304 for a reader who holds it', async () => {
+    const server = opened(await startServer());
+    const first = await get(server, '/api/elections/ge2017/hexmap');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]{22}"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect((await get(server, '/api/elections/ge2017/hexmap', { 'if-none-match': first.headers.etag as string })).status).toBe(304);
+    expect((await get(server, '/api/elections/nope/hexmap')).status).toBe(404);
+  });
+});

@@ -1,5 +1,5 @@
 /** fetch helpers for the HTTP API; every reply keeps its status so screens can explain it. */
-import type { NightReference } from '../../../shared/protocol/compact-snapshot.ts';
+import type { CompactSnapshot, NightReference } from '../../../shared/protocol/compact-snapshot.ts';
 import type { Election, ElectionState } from '../../../shared/protocol/schemas.ts';
 
 export type ElectionListing = Election & { seatCount: number; declared: number };
@@ -22,6 +22,21 @@ export function fetchElections(): Promise<ElectionListing[]> {
 export function fetchElectionState(electionId: string): Promise<ElectionState> {
   // The state may be cached for 2 s; a screen that asks has seen something newer: revalidate (a 304 when unchanged).
   return getJson<ElectionState>(`/api/elections/${encodeURIComponent(electionId)}/state`, 'no-cache');
+}
+
+/**
+ * The state a screen starts from, over cacheable HTTP, with the ETag the socket is told it holds
+ * (election:resume). null when it cannot be had: the socket's own snapshot follows instead.
+ */
+export async function fetchSnapshot(electionId: string): Promise<{ snapshot: CompactSnapshot; tag: string } | null> {
+  try {
+    const response = await fetch(`/api/elections/${encodeURIComponent(electionId)}/snapshot`, { headers: { accept: 'application/json' } });
+    const tag = response.headers.get('etag');
+    if (!response.ok || tag === null) return null;
+    return { snapshot: (await response.json()) as CompactSnapshot, tag };
+  } catch {
+    return null;
+  }
 }
 
 /** Seats, baselines, parties and candidate lists: what a compact snapshot is read against. */

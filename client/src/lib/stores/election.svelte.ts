@@ -8,7 +8,7 @@ import type { CompactUpdate } from '../../../../shared/protocol/compact-update.t
 import { codesUsedIn, partiesAsNamedIn } from '../../../../shared/domain/party-names.ts';
 import { NO_CONTINUITY } from '../../../../shared/domain/party.ts';
 import type { Election, ElectionState, ElectionUpdate, ExitPoll, Party, PartyContinuity, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
-import { chooseElection, fetchElections, fetchElectionState, fetchReference, type ElectionListing } from '../api.ts';
+import { chooseElection, fetchElections, fetchElectionState, fetchReference, fetchSnapshot, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
 
@@ -51,6 +51,8 @@ class ElectionStore {
   /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
   #held: CompactUpdate[] | null = null;
   /** The parties table as the reference has it, and the codes this election uses: for each election's own party names. */
+  /** The snapshot fetched over HTTP before connecting: the socket is told it is held (election:resume) on the first connect. */
+  #holding: { electionId: string; tag: string } | null = null;
   #tableParties: Party[] = [];
   #codesUsed = new Set<string>();
   #namedParties: Party[] = [];
@@ -73,6 +75,12 @@ class ElectionStore {
     if (this.electionId === null) {
       this.loadError ??= 'No elections are set up on this server.';
       return;
+    }
+    // The snapshot over HTTP (compressed, cacheable); the socket then brings only what changes.
+    const fetched = await fetchSnapshot(this.electionId);
+    if (fetched && fetched.snapshot.election.id === this.electionId) {
+      this.#holding = { electionId: this.electionId, tag: fetched.tag };
+      this.receiveSnapshot(fetched.snapshot);
     }
     this.#socket.connect();
   }
@@ -190,7 +198,12 @@ class ElectionStore {
       this.connection = 'connected';
       // A server that is itself cut off says so (feed:status) straight after connecting.
       this.sourceSilentSince = null;
-      if (this.electionId !== null) io.emit('election:watch', this.electionId);
+      const holding = this.#holding;
+      this.#holding = null;
+      if (this.electionId === null) return;
+      // A reconnect, or a switch of election, asks for a snapshot: what is held may be behind.
+      if (holding?.electionId === this.electionId) io.emit('election:resume', this.electionId, holding.tag);
+      else io.emit('election:watch', this.electionId);
     });
     io.on('disconnect', () => {
       this.connection = 'disconnected';
