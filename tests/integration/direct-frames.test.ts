@@ -29,9 +29,9 @@ afterEach(async () => {
 });
 
 /** A socket.io server on loopback whose viewers are all in room "r", and `count` of them connected. */
-async function roomOf(count: number, transports: Array<'websocket' | 'polling'> = ['websocket']): Promise<Setup> {
+async function roomOf(count: number, transports: Array<'websocket' | 'polling'> = ['websocket'], perMessageDeflate = false): Promise<Setup> {
   const http = createServer();
-  const io = new Server(http, { serveClient: false, perMessageDeflate: false });
+  const io = new Server(http, { serveClient: false, perMessageDeflate });
   let queued = 0;
   io.engine.on('connection', (conn: { on(event: 'packetCreate', listener: (packet: { type: string }) => void): void }) =>
     conn.on('packetCreate', (packet) => {
@@ -79,6 +79,17 @@ describe('the broadcast path', () => {
     const before = setup.queued();
     broadcaster.broadcast('r', 'election:updated', { seq: 1 });
     expect(await arriving).toEqual({ seq: 1 });
+    expect(setup.queued() - before).toBe(1);
+  });
+
+  test("a viewer with per-message deflate goes through engine.io, as engine.io's own guard sends it: a pre-built frame is never compressed", async () => {
+    const setup = await roomOf(1, ['websocket'], true);
+    const broadcaster = createBroadcaster(setup.io, { warn: () => {} });
+    expect(broadcaster.path).toBe('direct');
+    const arriving = received(setup.viewers[0]);
+    const before = setup.queued();
+    broadcaster.broadcast('r', 'election:updated', { seq: 3 });
+    expect(await arriving).toEqual({ seq: 3 });
     expect(setup.queued() - before).toBe(1);
   });
 
