@@ -27,18 +27,25 @@ interface EngineConnection {
   request: IncomingMessage | null;
 }
 
-/** The texts held once for every viewer that sent them; emptied when full, so odd headers from many clients cannot grow it. */
+/**
+ * The texts held once for every viewer that sent them. Bounded: short texts only (a browser's
+ * User-Agent is about 150 characters), and emptied when full, so odd headers from many clients
+ * cannot make it hold more than about 2 MB.
+ */
 const SHARED_TEXTS_MAX = 4096;
+const SHARED_TEXT_LENGTH_MAX = 256;
 const shared = new Map<string, string>();
 function once<T>(value: T): T {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string' || value.length > SHARED_TEXT_LENGTH_MAX) return value;
   const held = shared.get(value);
   if (held !== undefined) return held as T;
   if (shared.size >= SHARED_TEXTS_MAX) shared.clear();
   shared.set(value, value);
   return value;
 }
-const sharedValues = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).map(([key, value]) => [once(key), once(value)])) as T;
+/** A record with its keys and values held once; a cookie (an editor's session) is kept as it came, never in the shared texts. */
+const sharedValues = <T extends object>(record: T): T =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [once(key), key === 'cookie' ? value : once(value)])) as T;
 
 export function keepConnectionsLean(io: ResultsIo): void {
   const upgrades = new WeakMap<IncomingMessage, { req: IncomingMessage | null }>();
