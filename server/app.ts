@@ -1,14 +1,11 @@
 /** createApp: HTTP routes, socket.io and the services over one database. No listening, no config. */
 import fs from 'node:fs';
 import path from 'node:path';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyCompress from '@fastify/compress';
-import Fastify, { type FastifyError } from 'fastify';
 import type { ElectionUpdate } from '../shared/protocol/schemas.ts';
 import type { Db } from './db/connection.ts';
 import { createAccountsService } from './accounts/accounts-service.ts';
 import { auditRoutes } from './http/audit-routes.ts';
-import { boundConnections, DEFAULT_HTTP_LIMITS, serverTimeouts, type HttpLimits } from './http/connection-bounds.ts';
+import { boundConnections, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/connection-bounds.ts';
 import { deskRoutes } from './http/desk-routes.ts';
 import { createGate } from './http/identity.ts';
 import { sessionRoutes } from './http/session-routes.ts';
@@ -19,16 +16,15 @@ import { electionsRoutes } from './http/elections-routes.ts';
 import { embedRoutes } from './http/embed-routes.ts';
 import { snapshotRoutes } from './http/snapshot-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
-import { logEachRequest, loggerOptions, type LogLevel } from './http/logging.ts';
-import { strictJsonBodies } from './http/json-body.ts';
+import type { LogLevel } from './http/logging.ts';
+import { createHttpStack } from './http/http-stack.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
 import { nightInputsRoutes } from './http/night-inputs-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
-import { documentHeadersOnPagesOnly, SECURITY_HEADERS } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
-import { BROTLI_OPTIONS, COMPRESS_THRESHOLD_BYTES } from './http/encoded-body.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
-import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched, type ResultsIo } from './realtime/socket-server.ts';
+import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched } from './realtime/socket-server.ts';
+import type { ResultsIo } from './realtime/types.ts';
 import { webhooksRoutes } from './http/webhooks-routes.ts';
 import { createElectionService } from './services/election-service.ts';
 import { createWebhooksService } from './services/webhooks-service.ts';
@@ -40,7 +36,6 @@ import { createShareService } from './share/share-service.ts';
 import { createWireService } from './services/wire-service.ts';
 import { wireRoutes } from './http/wire-routes.ts';
 import { startWireFeeds, xrefFromDataDir, type WireFeedOptions } from './wire/wire-role.ts';
-import { RefusedError } from './services/errors.ts';
 
 export interface AppOptions {
   db: Db;
@@ -81,9 +76,6 @@ export interface AppOptions {
   };
 }
 
-/** Bodies larger than this are refused with 413: a 60-candidate declaration is under 8 KB. */
-export const BODY_LIMIT_BYTES = 256 * 1024;
-
 const PAGES: Record<string, string> = {
   '/': 'index.html',
   '/entry': 'entry.html',
@@ -117,23 +109,8 @@ export function createApp({
   shareImages = {},
   wire: wireFeed,
 }: AppOptions) {
-  // Without trusted proxies, X-Forwarded-For is ignored: anyone could otherwise write any address into it.
   const limits = { ...DEFAULT_HTTP_LIMITS, ...httpLimits };
-  const http = Fastify({
-    bodyLimit: BODY_LIMIT_BYTES,
-    ...loggerOptions(logLevel, logStream),
-    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
-    ...serverTimeouts(limits),
-  });
-  strictJsonBodies(http);
-  logEachRequest(http);
-  http.register(fastifyHelmet, SECURITY_HEADERS);
-  http.addHook('onSend', async (_request, reply, payload) => {
-    documentHeadersOnPagesOnly(reply);
-    return payload;
-  });
-  // Every other text reply (lists, versions, audit, the desk's replies) compressed as it goes.
-  http.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: COMPRESS_THRESHOLD_BYTES, brotliOptions: BROTLI_OPTIONS });
+  const http = createHttpStack({ limits, trustedProxies, logLevel, logStream });
   let io: ResultsIo | undefined;
   const batcher = createUpdateBatcher({
     windowMs: batchWindowMs,
@@ -178,20 +155,6 @@ export function createApp({
   });
   const webhooks = createWebhooksService({ db, outbox, worker, now });
   const share = renderer ? createShareService({ db, elections: service, renderer }) : null;
-
-  http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
-    if (error instanceof RefusedError) {
-      return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat });
-    }
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) {
-      // Logged once, with the id the reply carries so a report can be matched to its line.
-      request.log.error({ err: error }, 'request failed');
-      const message = `the server failed; the change was not made (request ${request.id})`;
-      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id });
-    }
-    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] });
-  });
 
   const accounts = createAccountsService({ db, envToken: apiToken, now, loginLimit });
   const gate = createGate({ accounts, allowedOrigins });

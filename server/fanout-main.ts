@@ -5,14 +5,17 @@
  * whether the figures here are current.
  *   npm run start:fanout -- --writer http://127.0.0.1:3000 --port 3001   (REDIS_URL=redis://...)
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { alreadyHeld, REVALIDATE_EACH_TIME } from './http/etag.ts';
-import { referenceJson, referenceTag } from './http/reference-reply.ts';
+import type { NightReference } from '../shared/protocol/compact-snapshot.ts';
+import { DEFAULT_HTTP_LIMITS } from './http/connection-bounds.ts';
+import { createHttpStack } from './http/http-stack.ts';
+import { sendReference } from './http/reference-reply.ts';
+import { snapshotRoutes } from './http/snapshot-routes.ts';
 import { owned } from './process/faults.ts';
 import { installLastResort } from './process/last-resort.ts';
 import { startOrExplain } from './process/start-or-explain.ts';
 import { attachRedisAdapter, onRelayed } from './realtime/redis-adapter.ts';
-import { broadcastUpdates, createSocketServer, resyncViewers, type ResultsIo } from './realtime/socket-server.ts';
+import { broadcastUpdates, createSocketServer, resyncViewers } from './realtime/socket-server.ts';
+import type { ResultsIo } from './realtime/types.ts';
 import { readFanoutConfig } from './roles/role-config.ts';
 import { createSourceWatch } from './roles/source-watch.ts';
 import { createStateMirror } from './roles/state-mirror.ts';
@@ -25,29 +28,30 @@ const config = startOrExplain(() => readFanoutConfig());
 const mirror = createStateMirror({ writerUrl: config.WRITER_URL });
 const source = createSourceWatch();
 
-/** The reference the snapshots sent here are read against: the same one the writer serves, once mirrored. */
-async function serveReference(electionId: string, request: IncomingMessage, response: ServerResponse) {
-  try {
-    const reference = await mirror.reference(electionId);
-    const etag = referenceTag(reference);
-    const headers = { etag, 'cache-control': REVALIDATE_EACH_TIME, vary: 'accept-encoding' };
-    if (alreadyHeld(request.headers['if-none-match'], etag)) return response.writeHead(304, headers).end();
-    const { bytes, encoding } = referenceJson(reference).for(request.headers['accept-encoding']);
-    response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', ...(encoding && { 'content-encoding': encoding }) }).end(bytes);
-  } catch (error) {
-    const status = error instanceof RefusedError ? error.status : 502;
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
-  }
-}
-
-const http = createServer((request, response) => {
-  // socket.io answers its own path; the reference is mirrored; everything else (pages, API) is the writer's.
-  const reference = request.method === 'GET' && /^\/api\/elections\/([a-z0-9-]{1,40})\/reference$/.exec(request.url ?? '');
-  if (request.url === '/healthz') response.writeHead(200, { 'content-type': 'text/plain' }).end(source.live ? 'ok' : 'stale');
-  else if (reference) void serveReference(reference[1], request, response);
-  else response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `not served here: ask the writer (${config.WRITER_URL})` }));
+// The same HTTP stack as the writer's (security headers, compression, error replies), serving only what a fan-out
+// process holds: socket.io answers its own path, the reference is mirrored, everything else (pages, API) is the writer's.
+const http = createHttpStack({ limits: DEFAULT_HTTP_LIMITS });
+// Routes are added once the stack's plugins have loaded, as the writer's are (app.ts).
+http.after(() => {
+  http.get('/healthz', async (_request, reply) => reply.type('text/plain').send(source.live ? 'ok' : 'stale'));
+  /** The reference the snapshots sent here are read against: the same one the writer serves, once mirrored. */
+  http.get<{ Params: { election: string } }>('/api/elections/:election(^[a-z0-9-]{1,40}$)/reference', async (request, reply) => {
+    let reference: NightReference;
+    try {
+      reference = await mirror.reference(request.params.election);
+    } catch (error) {
+      // The writer's own refusals (an unknown election) as it gave them; the writer out of reach is a bad gateway.
+      if (error instanceof RefusedError) throw error;
+      return reply.code(502).send({ error: error instanceof Error ? error.message : String(error) });
+    }
+    return sendReference(request, reply, reference);
+  });
+  // A screen's starting state from the mirror, tagged as the writer tags it: a screen may fetch it here and resume here.
+  snapshotRoutes(http, mirror);
+  http.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ error: `not served here: ask the writer (${config.WRITER_URL})` }));
 });
-const viewers = createSocketServer(http, mirror, {
+
+const viewers = createSocketServer(http.server, mirror, {
   backlogLimitBytes: config.ELECTION_VIEWER_BACKLOG_BYTES,
   // A viewer arriving while the writer is silent is told at once that what it gets may be old.
   onConnection: (socket) => !source.live && socket.emit('feed:status', { live: false, since: source.since }),
@@ -90,13 +94,14 @@ redis.onReconnect(async () => {
   for (const snapshot of await mirror.refreshAll()) resyncViewers(viewers, snapshot);
 });
 
-await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
-const address = http.address();
+await http.listen({ port: config.PORT, host: config.HOST });
+const address = http.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
 console.log(`Election night fan-out: listening on ${port}, writer ${config.WRITER_URL}, Redis ${config.REDIS_URL}`);
 
 const shutdown = async () => {
   viewers.close();
+  await http.close();
   await redis.close();
   process.exit(0);
 };

@@ -1,8 +1,8 @@
 /** Public reads: the elections, the whole state of one, and its reference data (fetched once by screens). */
 import type { FastifyInstance } from 'fastify';
 import type { ElectionService } from '../services/election-service.ts';
-import { JSON_TYPE, LIVE_PUBLIC, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
-import { referenceJson, referenceTag } from './reference-reply.ts';
+import { LIVE_PUBLIC, JSON_TYPE, sendTagged } from './etag.ts';
+import { sendReference } from './reference-reply.ts';
 import { stateReplies } from './state-reply.ts';
 
 export function electionsRoutes(app: FastifyInstance, service: ElectionService) {
@@ -14,11 +14,9 @@ export function electionsRoutes(app: FastifyInstance, service: ElectionService) 
     return sendTagged(request, reply, { etag, cacheControl: LIVE_PUBLIC, type: JSON_TYPE, body: () => json });
   });
 
-  app.get<{ Params: { election: string } }>('/api/elections/:election/reference', async (request, reply) => {
-    const reference = service.reference(request.params.election);
-    const etag = referenceTag(reference);
-    return sendTagged(request, reply, { etag, cacheControl: REVALIDATE_EACH_TIME, type: JSON_TYPE, body: () => referenceJson(reference) });
-  });
+  app.get<{ Params: { election: string } }>('/api/elections/:election/reference', async (request, reply) =>
+    sendReference(request, reply, service.reference(request.params.election)),
+  );
 
   app.get<{ Params: { election: string; seat: string } }>(
     '/api/elections/:election/seats/:seat/versions',

@@ -1,10 +1,12 @@
 /**
- * How the night's reference is answered, by the writer (fastify) and a
- * fan-out process (node:http) alike: a strong ETag that is its version, so
- * a screen's browser revalidates it for a 304 instead of fetching it again.
+ * How the night's reference is answered, by the writer and a fan-out
+ * process alike: a strong ETag that is its version, so a screen's browser
+ * revalidates it for a 304 instead of fetching it again.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { EncodedBody } from './encoded-body.ts';
+import { REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
 
 export function referenceTag(reference: NightReference): string {
   return `"${reference.referenceVersion}"`;
@@ -19,4 +21,13 @@ export function referenceJson(reference: NightReference): EncodedBody {
     encoded.set(reference, body);
   }
   return body;
+}
+
+export function sendReference(request: FastifyRequest, reply: FastifyReply, reference: NightReference) {
+  return sendTagged(request, reply, {
+    etag: referenceTag(reference),
+    cacheControl: REVALIDATE_EACH_TIME,
+    type: 'application/json; charset=utf-8',
+    body: () => referenceJson(reference),
+  });
 }

@@ -10,12 +10,13 @@
  *   still writing the last batch). Counted through engine.io's public
  *   `packetCreate` and `flush` events on each connection.
  * - the WebSocket's own buffer (ws's public `bufferedAmount`), which is
- *   also where the frames written once for every viewer go
- *   (prepared-broadcast.ts). engine.io keeps its ws object as
- *   `transport.socket`, not a public field: read defensively, and where it
- *   is not there only the queue counts.
+ *   also where the frames written once for every viewer go. engine.io keeps
+ *   its ws object as `transport.socket`, not a public field: it is read in
+ *   direct-frames.ts with the other internals, and where it is not there
+ *   only the queue counts.
  */
 import type { Server, Socket } from 'socket.io';
+import { websocketBuffered } from './direct-frames.ts';
 
 /** A viewer further behind than this is dropped; it reconnects and gets the state afresh. */
 export const DEFAULT_BACKLOG_LIMIT_BYTES = 1024 * 1024;
@@ -26,7 +27,6 @@ const QUEUED = Symbol('bytes queued in engine.io');
 
 interface CountedConnection {
   [QUEUED]?: number;
-  transport?: { name?: string; socket?: { bufferedAmount?: unknown } };
   on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
@@ -55,8 +55,7 @@ export function countBacklogs(io: Server): void {
 /** The bytes sent to this viewer that it has not taken yet. */
 export function backlogBytes(socket: Socket): number {
   const conn = socket.conn as unknown as CountedConnection;
-  const buffered = conn.transport?.name === 'websocket' ? conn.transport.socket?.bufferedAmount : 0;
-  return (conn[QUEUED] ?? 0) + (typeof buffered === 'number' ? buffered : 0);
+  return (conn[QUEUED] ?? 0) + websocketBuffered(socket);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The editors' side of socket.io: a desk room per election that only
  * editor sessions may join (pending entries and presence go there and
- * nowhere else), and "I am working on this seat". The session is read from
- * the handshake's cookie and checked again on every event, so a session
+ * nowhere else), and "I am working on this seat". The session is the
+ * handshake's cookie (kept in socket.data, lean-connections.ts), checked again on every event, so a session
  * ended meanwhile stops writing at once.
  */
 import type { IncomingMessage } from 'node:http';
@@ -12,11 +12,10 @@ import { ElectionId, SeatCode } from '../../shared/protocol/schemas.ts';
 import type { AccountsService, Actor } from '../accounts/accounts-service.ts';
 import { isAllowedOrigin } from '../accounts/csrf.ts';
 import type { DeskService } from '../services/desk-service.ts';
-import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
 import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
 import { owned } from '../process/faults.ts';
 import { guarded, replyTo } from './guarded.ts';
-import type { ResultsIo, ResultsSocket } from './socket-server.ts';
+import type { ResultsIo, ResultsSocket } from './types.ts';
 
 const deskRoom = (electionId: string) => `desk:${electionId}`;
 
@@ -59,7 +58,7 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
     io?.to(deskRoom(electionId)).emit('presence:changed', { election: electionId, presence: presenceOf(electionId) });
 
   function editorOf(socket: ResultsSocket): (Actor & { sessionId: string }) | null {
-    const sessionId = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+    const { sessionId } = socket.data;
     const actor = sessionId ? accounts.sessionActor(sessionId) : null;
     return actor && sessionId ? { ...actor, sessionId } : null;
   }

@@ -1,93 +1,75 @@
 /**
- * What a viewer's connection keeps for its life, cut to what is read later.
- * socket.io, engine.io and ws hold about 11 KB per viewer as they come; most
- * of the rest of a viewer's memory is their own objects. Measured with heap
- * snapshots (README, "Speed"): the opening request alone was over 1 KB a viewer.
+ * What a viewer's connection keeps for its life. engine.io keeps each
+ * connection's opening HTTP request for as long as the socket lives:
+ * kilobytes a viewer. socket.io's documented memory recipe
+ * (https://socket.io/docs/v4/memory-usage/) is to drop it; it is dropped
+ * here once the socket is made, after what is read later is copied into
+ * `socket.data` (types.ts). `socket.request` is null afterwards (reading a
+ * header from it throws; it is never silently undefined); `socket.handshake`
+ * keeps its headers, URL, query and address as socket.io built them, each
+ * text shared with the viewers before it that sent the same (viewers arrive
+ * with the same browser, language, Host and Origin, the same URL and query):
+ * equal strings, one copy.
  *
- * This reads engine.io 6.6 internals (its upgrade response, its handshake
- * error listener); where they are not as expected it changes nothing.
+ * engine.io 6.6 keeps the request in one more place: the stand-in response
+ * it hands middlewares for a WebSocket upgrade holds it as `req` (as Node's
+ * ServerResponse does), and stays reachable from a `close` listener on the
+ * TCP socket for the connection's life. That response is the one the
+ * middleware below is given, so its `req` is let go too. Reported upstream:
+ * docs/upstream/engine.io-upgrade-response-keeps-request.md.
  */
 import { ServerResponse, type IncomingMessage } from 'node:http';
-import type { Socket as NetSocket } from 'node:net';
-import type { Server } from 'socket.io';
+import { readCookie, SESSION_COOKIE } from '../http/identity.ts';
+import type { ResultsIo } from './types.ts';
 
-/** What engine.io hands middlewares for a websocket upgrade (its WebSocketResponse). */
-interface UpgradeResponse {
-  req: IncomingMessage;
-  socket: NetSocket;
-}
-type OnceWrapper = ((...args: unknown[]) => void) & { listener?: unknown };
-interface EngineSocket {
-  request: IncomingMessage;
-  transport: { socket?: { listeners(event: 'error'): Function[]; removeListener(event: 'error', listener: (...args: unknown[]) => void): unknown } };
+/** engine.io's connection as this reads it: its documented `request`, which may be dropped. */
+interface EngineConnection {
+  request: IncomingMessage | null;
 }
 
 /**
- * Viewers arrive one after another with the same URL, query, Host and Origin: each
- * connection keeps the copy the one before it kept, when they are equal, not its own.
+ * The texts held once for every viewer that sent them. Bounded: short texts only (a browser's
+ * User-Agent is about 150 characters), and emptied when full, so odd headers from many clients
+ * cannot make it hold more than about 2 MB.
  */
-function sameAsLast<T>(keyOf: (value: T) => string): (value: T) => T {
-  let last: { key: string; value: T } | null = null;
-  return (value) => {
-    const key = keyOf(value);
-    if (last?.key === key) return last.value;
-    last = { key, value };
-    return value;
-  };
+const SHARED_TEXTS_MAX = 4096;
+const SHARED_TEXT_LENGTH_MAX = 256;
+const shared = new Map<string, string>();
+function once<T>(value: T): T {
+  if (typeof value !== 'string' || value.length > SHARED_TEXT_LENGTH_MAX) return value;
+  const held = shared.get(value);
+  if (held !== undefined) return held as T;
+  if (shared.size >= SHARED_TEXTS_MAX) shared.clear();
+  shared.set(value, value);
+  return value;
 }
+/** A record with its keys and values held once; a cookie (an editor's session) is kept as it came, never in the shared texts. */
+const sharedValues = <T extends object>(record: T): T =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [once(key), key === 'cookie' ? value : once(value)])) as T;
 
-const sameText = <T extends string | undefined>() => sameAsLast<T>((text) => String(text));
-const sameUrl = sameText<string | undefined>();
-const sameQuery = sameAsLast<unknown>((query) => JSON.stringify(query));
-// Without a cookie (every public viewer) the headers kept are Origin and Host alone.
-const sameHeaders = sameAsLast<Record<string, string>>((headers) => JSON.stringify(headers));
-
-/** The parts of the opening request that outlive it: cookie and Origin headers, URL, query, TLS. */
-function lightRequest(request: IncomingMessage): IncomingMessage {
-  const { cookie, origin, host } = request.headers;
-  const headers = { ...(cookie && { cookie }), ...(origin && { origin }), ...(host && { host }) };
-  return {
-    headers: cookie ? headers : sameHeaders(headers),
-    url: sameUrl(request.url),
-    _query: sameQuery((request as IncomingMessage & { _query?: unknown })._query),
-    connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
-  } as unknown as IncomingMessage;
-}
-
-/** socket.io's handshake time, a string per connection: shared with the connection before when equal. */
-const sameTime = sameText<string>();
-
-export function keepConnectionsLean(io: Server): void {
-  // engine.io keeps each connection's first HTTP request for the socket's life: kilobytes
-  // a viewer. Keep only what socket.io's handshake and the editors' desk read from it.
-  // Its stand-in response to a websocket upgrade also keeps the opening request, and
-  // itself stays reachable from a once('close') listener on the TCP socket. Note it (the
-  // listener it has just added) so the connection can let both go.
-  const upgrades = new WeakMap<IncomingMessage, { response: UpgradeResponse; close?: OnceWrapper }>();
+export function keepConnectionsLean(io: ResultsIo): void {
+  const upgrades = new WeakMap<IncomingMessage, { req: IncomingMessage | null }>();
   io.engine.use((request: IncomingMessage, response: unknown, next: () => void) => {
-    if (!(response instanceof ServerResponse)) {
-      const upgrade = response as UpgradeResponse;
-      const close = upgrade.socket.rawListeners('close').at(-1) as OnceWrapper | undefined;
-      // Added by its constructor just before the middlewares run; a once() wrapper, unlike ws's own.
-      upgrades.set(request, { response: upgrade, close: typeof close?.listener === 'function' ? close : undefined });
+    if (!(response instanceof ServerResponse) && response && typeof response === 'object' && 'req' in response) {
+      upgrades.set(request, response as { req: IncomingMessage | null });
     }
     next();
   });
-  io.engine.on('connection', (raw: EngineSocket) => {
-    const light = lightRequest(raw.request);
-    const upgrade = upgrades.get(raw.request);
-    if (upgrade) {
-      upgrade.response.req = light;
-      if (upgrade.close) upgrade.response.socket.removeListener('close', upgrade.close);
+  // Namespace middleware runs once the socket (and its handshake) is made and before it connects.
+  io.use((socket, next) => {
+    try {
+      socket.data.sessionId = readCookie(socket.request.headers.cookie, SESSION_COOKIE) ?? undefined;
+    } catch {
+      // A cookie header that cannot be read is no session: the connection is the public's.
     }
-    raw.request = light;
-    // engine.io leaves its handshake-time error listener on every websocket for good.
-    const websocket = raw.transport.socket;
-    for (const listener of websocket?.listeners('error') ?? []) {
-      if (listener.name === 'onUpgradeError') websocket!.removeListener('error', listener as (...args: unknown[]) => void);
-    }
+    const { handshake } = socket;
+    Object.assign(handshake, { headers: sharedValues(handshake.headers), query: sharedValues(handshake.query), url: once(handshake.url), time: once(handshake.time) });
+    next();
   });
   io.on('connection', (socket) => {
-    socket.handshake.time = sameTime(socket.handshake.time);
+    const conn = socket.conn as unknown as EngineConnection;
+    const upgrade = conn.request && upgrades.get(conn.request);
+    if (upgrade) upgrade.req = null;
+    conn.request = null;
   });
 }

@@ -16,16 +16,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import { owned, reportFault } from '../process/faults.ts';
-import type { ResultsIo } from './socket-server.ts';
-
-/** Events between server processes (never seen by a browser). */
-export interface RelayEvents {
-  'election:batch': (batch: { election: string; updates: ElectionUpdate[] }) => void;
-  /** Party continuity changed on the writer: fetch the state and reference again. */
-  'reference:changed': () => void;
-  /** Once a second from the writer: it is up, Redis carries its relays, and each election's last seq. */
-  'writer:heartbeat': (beat: { at: string; seqs: Record<string, number> }) => void;
-}
+import type { RelayEvents, ResultsIo } from './types.ts';
 
 export interface RedisLink {
   /** Every time the subscriber connection comes back after Redis went away. */
@@ -95,9 +86,6 @@ export async function attachRedisAdapter(io: ResultsIo, url: string, log: (line:
   };
 }
 
-type Relaying = { serverSideEmit<E extends keyof RelayEvents>(event: E, ...args: Parameters<RelayEvents[E]>): void };
-type Relayed = { on<E extends keyof RelayEvents>(event: E, listener: RelayEvents[E]): void };
-
 /**
  * The writer's side: what it hands every other process (`io` and the link are asked late:
  * the app that owns io is built with this, before Redis is attached). Nothing is relayed
@@ -105,7 +93,7 @@ type Relayed = { on<E extends keyof RelayEvents>(event: E, listener: RelayEvents
  */
 export function writerRelay(io: () => ResultsIo, link: () => RedisLink | null) {
   const relay = <E extends keyof RelayEvents>(event: E, ...args: Parameters<RelayEvents[E]>) => {
-    if (link()?.ready()) (io() as unknown as Relaying).serverSideEmit(event, ...args);
+    if (link()?.ready()) io().serverSideEmit(event, ...args);
   };
   return {
     batch: (election: string, updates: ElectionUpdate[]) => relay('election:batch', { election, updates }),
@@ -116,6 +104,7 @@ export function writerRelay(io: () => ResultsIo, link: () => RedisLink | null) {
 
 /** A fan-out process's side: each thing the writer relayed, its listener owned (a throw is reported, never fatal). */
 export function onRelayed<E extends keyof RelayEvents>(io: ResultsIo, event: E, listener: RelayEvents[E]): void {
-  (io as unknown as Relayed).on(event, ((...args: Parameters<RelayEvents[E]>) =>
-    owned(`the relayed ${event}`, () => (listener as (...a: Parameters<RelayEvents[E]>) => unknown)(...args))) as RelayEvents[E]);
+  const owning = (...args: Parameters<RelayEvents[E]>) => owned(`the relayed ${event}`, () => (listener as (...a: Parameters<RelayEvents[E]>) => unknown)(...args));
+  // socket.io types io.on per event; for a generic E it cannot resolve which, and onRelayed's own signature has checked the pair.
+  io.on(event, owning as never);
 }

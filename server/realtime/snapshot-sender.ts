@@ -22,8 +22,8 @@ import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts'
 import { owned, reportFault } from '../process/faults.ts';
 import { RefusedError } from '../services/errors.ts';
 import { backlogBytes, SNAPSHOT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
-import type { ResultsIo, ResultsSocket } from './socket-server.ts';
 import { snapshotTag } from './snapshot-tag.ts';
+import type { ResultsIo, ResultsSocket } from './types.ts';
 
 /**
  * Where snapshots come from: the election service in the process that owns

@@ -5,26 +5,19 @@
  * The public connection is read-only: clients can only ask for state.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { Server } from 'socket.io';
+import type { Ack, ClientToServerEvents } from '../../shared/protocol/events.ts';
 import type { CompactSnapshot, NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { compactUpdate } from '../../shared/protocol/compact-update.ts';
 import { ElectionId, type Election, type ElectionUpdate, type ExitPoll, type ScreenSettings } from '../../shared/protocol/schemas.ts';
-import { countBacklogs, DEFAULT_BACKLOG_LIMIT_BYTES } from './backlog.ts';
+import { backlogBytes, countBacklogs, DEFAULT_BACKLOG_LIMIT_BYTES, dropBehind } from './backlog.ts';
 import { guarded, replyTo } from './guarded.ts';
+import { createBroadcaster, type Broadcaster } from './direct-frames.ts';
 import { keepConnectionsLean } from './lean-connections.ts';
-import { broadcastPrepared } from './prepared-broadcast.ts';
 import { createSnapshotSender, type StateSource } from './snapshot-sender.ts';
-
-interface SocketData {
-  electionId?: string;
-}
-
-export type ResultsIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { ResultsIo, ResultsSocket } from './types.ts';
 
 const room = (electionId: string) => `election:${electionId}`;
-
-export type ResultsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface SocketOptions {
   /** Refuses a connection before it is made, e.g. from another site's page (Origin check). */
@@ -35,8 +28,13 @@ export interface SocketOptions {
   backlogLimitBytes?: number;
 }
 
-/** Each server's backlog limit, read by its broadcasts. */
-const backlogLimits = new WeakMap<ResultsIo, number>();
+/** Each server's broadcaster, read by its broadcasts. */
+const broadcasters = new WeakMap<ResultsIo, Broadcaster>();
+
+/** Which path this server's broadcasts take (direct-frames.ts). */
+export function broadcastPath(io: ResultsIo) {
+  return broadcasters.get(io)?.path;
+}
 
 export type { StateSource } from './snapshot-sender.ts';
 
@@ -53,7 +51,8 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
 
   keepConnectionsLean(io);
   countBacklogs(io);
-  backlogLimits.set(io, options.backlogLimitBytes ?? DEFAULT_BACKLOG_LIMIT_BYTES);
+  const limit = options.backlogLimitBytes ?? DEFAULT_BACKLOG_LIMIT_BYTES;
+  broadcasters.set(io, createBroadcaster(io, { backlog: { behind: (socket) => backlogBytes(socket) > limit, drop: dropBehind } }));
 
   const snapshots = createSnapshotSender(io, service, room);
   // One listener function for all sockets (EventEmitter calls it with the socket as `this`):
@@ -101,7 +100,7 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
 const TRACE = process.env.TRACE_BROADCAST === '1';
 
 /**
- * One message per room, framed once for all its viewers (prepared-broadcast.ts),
+ * One message per room, framed once for all its viewers (direct-frames.ts),
  * each update compact against the reference this process serves (compact-update.ts).
  * A single change goes as election:updated, which every client knows; several go
  * as one election:updates. This process's viewers only: other processes get the
@@ -112,11 +111,11 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
   const started = TRACE ? performance.now() : 0;
   const cpu = TRACE ? process.cpuUsage() : undefined;
   const compact = updates.map((update) => compactUpdate(update, reference));
-  const limit = backlogLimits.get(io);
+  const broadcaster = broadcasters.get(io)!;
   const reached =
     compact.length === 1
-      ? broadcastPrepared(io, room(electionId), 'election:updated', compact[0], limit)
-      : broadcastPrepared(io, room(electionId), 'election:updates', compact, limit);
+      ? broadcaster.broadcast(room(electionId), 'election:updated', compact[0])
+      : broadcaster.broadcast(room(electionId), 'election:updates', compact);
   if (TRACE) {
     const { user, system } = process.cpuUsage(cpu);
     console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);

@@ -3,7 +3,7 @@ import { labourGainIn } from '../fixtures/declarations.ts';
 import { api, closedAfterEach, startServer, watch } from '../support/server.ts';
 
 // Updates to WebSocket viewers are framed once and written straight to each
-// connection (server/realtime/prepared-broadcast.ts); the others take socket.io's path.
+// connection (server/realtime/direct-frames.ts); the others take socket.io's path.
 describe('a broadcast framed once for every viewer', () => {
   const opened = closedAfterEach();
 

@@ -78,6 +78,36 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     for (const viewer of viewers) expect(viewer.applied).toEqual([1]);
   });
 
+  test('answers HTTP on the writer\'s stack: health, the mirrored reference with its ETag, the writer\'s headers, and points everything else to the writer', async () => {
+    const fanout = fanouts[0].url;
+    const health = await fetch(`${fanout}/healthz`);
+    expect([health.status, health.headers.get('content-type'), await health.text()]).toEqual([200, 'text/plain', 'ok']);
+
+    const fromWriter = await fetch(`${writer.url}/api/elections/ge2017/reference`, { headers: { 'accept-encoding': 'br' } });
+    const reference = await fetch(`${fanout}/api/elections/ge2017/reference`, { headers: { 'accept-encoding': 'br' } });
+    expect(reference.status).toBe(200);
+    for (const header of ['etag', 'cache-control', 'vary', 'content-type', 'content-encoding', 'x-content-type-options', 'content-security-policy']) {
+      expect([header, reference.headers.get(header)]).toEqual([header, fromWriter.headers.get(header)]);
+    }
+    expect(await reference.json()).toEqual(await fromWriter.json());
+    const again = await fetch(`${fanout}/api/elections/ge2017/reference`, { headers: { 'if-none-match': reference.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+
+    // A screen's starting state, from the mirror, tagged as the writer tags it (so it may resume on either).
+    const snapshotHere = await fetch(`${fanout}/api/elections/ge2017/snapshot`);
+    const snapshotThere = await fetch(`${writer.url}/api/elections/ge2017/snapshot`);
+    expect(snapshotHere.status).toBe(200);
+    expect(snapshotHere.headers.get('etag')).toBe(snapshotThere.headers.get('etag'));
+    expect(((await snapshotHere.json()) as { seq: number }).seq).toBe(((await snapshotThere.json()) as { seq: number }).seq);
+
+    const unknown = await fetch(`${fanout}/api/elections/nosuch/reference`);
+    expect(unknown.status).toBe(404);
+    for (const path of ['/api/elections/ge2017/state', '/api/elections/GE2017/reference', '/entry']) {
+      const elsewhere = await fetch(`${fanout}${path}`);
+      expect([path, elsewhere.status, ((await elsewhere.json()) as { error: string }).error]).toEqual([path, 404, `not served here: ask the writer (${writer.url})`]);
+    }
+  });
+
   test('moves the viewers of a killed fan-out process to the other without losing an update', async () => {
     const killed = fanouts[0];
     const kill = killed.kill('SIGKILL');
