@@ -18,16 +18,16 @@ import { seatStateFrom } from './seat-state.ts';
 
 export function createElectionReads({ db, nights, now }: { db: Db; nights: Nights; now: () => Date }) {
   function state(electionId: string): ElectionState {
-    const n = nights.get(electionId);
+    const night = nights.get(electionId);
     return {
-      election: n.election,
-      seats: [...n.seats.values()],
-      seatStates: [...n.seatStates.values()],
+      election: night.election,
+      seats: [...night.seats.values()],
+      seatStates: [...night.seatStates.values()],
       parties: nights.parties(),
-      house: n.house,
-      seq: n.seq,
+      house: night.house,
+      seq: night.seq,
       generatedAt: now().toISOString(),
-      screen: n.screen,
+      screen: night.screen,
       exitPoll: latestExitPoll(db, electionId),
       expectedTimes: expectedTimes(db, electionId),
       ...flaggedSeats(db, electionId),
@@ -35,23 +35,23 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
   }
 
   function reference(electionId: string): NightReference {
-    const n = nights.get(electionId);
-    n.reference ??= nightReference({
-      seats: [...n.seats.values()],
+    const night = nights.get(electionId);
+    night.reference ??= nightReference({
+      seats: [...night.seats.values()],
       parties: nights.parties(),
       continuity: nights.continuity(),
       candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
       expectedTimes: expectedTimes(db, electionId),
       ...flaggedSeats(db, electionId),
     });
-    return n.reference;
+    return night.reference;
   }
 
   return {
     listElections() {
       return baselines.listElections(db).map(({ lastSeq, ...election }) => {
-        const n = nights.get(election.id);
-        return { ...election, seatCount: n.seats.size, declared: n.house.declared, seq: lastSeq };
+        const night = nights.get(election.id);
+        return { ...election, seatCount: night.seats.size, declared: night.house.declared, seq: lastSeq };
       });
     },
 
@@ -67,19 +67,19 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
 
     /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference, the screen and the exit poll. */
     head(electionId: string) {
-      const n = nights.get(electionId);
+      const night = nights.get(electionId);
       const exitPoll = latestExitPoll(db, electionId);
       return {
-        seq: n.seq,
-        mode: n.election.mode,
-        name: n.election.name,
+        seq: night.seq,
+        mode: night.election.mode,
+        name: night.election.name,
         referenceVersion: reference(electionId).referenceVersion,
-        screen: n.screen,
+        screen: night.screen,
         exitPoll,
         // A mayoral count's headline is the race: "Khan leads by 275,828 with all 14 areas declared".
-        headline: n.election.count
-          ? mayoralRace({ count: n.election.count, seatStates: [...n.seatStates.values()], continuity: nights.continuity() }).line
-          : nightHeadline(n.house, exitPoll).text,
+        headline: night.election.count
+          ? mayoralRace({ count: night.election.count, seatStates: [...night.seatStates.values()], continuity: nights.continuity() }).line
+          : nightHeadline(night.house, exitPoll).text,
       };
     },
 
@@ -95,9 +95,9 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
 
     /** Every change after a sequence number, as the live blog reads it. */
     feed(electionId: string, since: number): Feed {
-      const n = nights.get(electionId);
+      const night = nights.get(electionId);
       const entries = declarations.versionsSince(db, electionId, since).map((row) => {
-        const seat = n.seats.get(row.seat_code)!;
+        const seat = night.seats.get(row.seat_code)!;
         return {
           seq: row.seq,
           seat: row.seat_code,
@@ -110,7 +110,7 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
           outcome: seatStateFrom(seat, row, nights.continuity()).outcome,
         };
       });
-      return { election: n.election.id, name: n.election.name, mode: n.election.mode, seq: n.seq, headline: nightHeadline(n.house, latestExitPoll(db, electionId)).text, entries };
+      return { election: night.election.id, name: night.election.name, mode: night.election.mode, seq: night.seq, headline: nightHeadline(night.house, latestExitPoll(db, electionId)).text, entries };
     },
 
     seat(electionId: string, seatCode: string): SeatState {
@@ -125,8 +125,8 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
     house: (electionId: string) => nights.get(electionId).house,
 
     versions(electionId: string, seatCode: string) {
-      const n = nights.get(electionId);
-      seatOf(n, seatCode);
+      const night = nights.get(electionId);
+      seatOf(night, seatCode);
       return declarations.versionsOfSeat(db, electionId, seatCode).map((v) => ({
         version: v.version,
         kind: v.kind,

@@ -42,34 +42,34 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     }
   }
 
-  function knownParties(n: Night): Set<string> {
-    n.known ??= knownPartyCodes({
+  function knownParties(night: Night): Set<string> {
+    night.known ??= knownPartyCodes({
       parties: nights.parties(),
       continuity: nights.continuity(),
-      seats: [...n.seats.values()],
-      candidateLists: Object.fromEntries(referenceRepo.candidatesOf(db, n.election.id)),
-      published: [...n.seatStates.values()].flatMap((s) => s.declaration?.candidates.map((c) => c.party) ?? []),
+      seats: [...night.seats.values()],
+      candidateLists: Object.fromEntries(referenceRepo.candidatesOf(db, night.election.id)),
+      published: [...night.seatStates.values()].flatMap((s) => s.declaration?.candidates.map((c) => c.party) ?? []),
     });
-    return n.known;
+    return night.known;
   }
 
   /** An unknown party code is a typo until the entry says it is a new party on purpose. */
-  function checkParties(n: Night, input: Pick<DeclarationInput, 'candidates' | 'newParties'>) {
-    const problems = unknownPartyProblems(input.candidates, knownParties(n), nights.parties(), input.newParties);
+  function checkParties(night: Night, input: Pick<DeclarationInput, 'candidates' | 'newParties'>) {
+    const problems = unknownPartyProblems(input.candidates, knownParties(night), nights.parties(), input.newParties);
     if (problems.length > 0) {
       throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
     }
   }
 
   /** The declaration as stored: newParties keeps only the codes that were in fact new. */
-  function asStored<T extends Omit<DeclarationInput, 'seat'>>(n: Night, declaration: T): T {
+  function asStored<T extends Omit<DeclarationInput, 'seat'>>(night: Night, declaration: T): T {
     const { newParties, ...rest } = declaration;
-    const fresh = reallyNewParties(newParties, knownParties(n));
+    const fresh = reallyNewParties(newParties, knownParties(night));
     return (fresh.length > 0 ? { ...rest, newParties: fresh } : rest) as T;
   }
 
   function append(
-    n: Night,
+    night: Night,
     seatCode: string,
     kind: VersionKind,
     declaration: Omit<DeclarationInput, 'seat'> | null,
@@ -77,33 +77,33 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     enteredBy: string,
     confirmedBy: string | null = null,
   ): ElectionUpdate {
-    const before = n.seatStates.get(seatCode)!;
+    const before = night.seatStates.get(seatCode)!;
     let seat: SeatState = before;
-    let house = n.house;
+    let house = night.house;
     // One transaction: the version, and what onRecord writes with it (the webhooks' outbox), or neither.
     const row = db.transaction(() => {
       const stored = declarations.appendVersion(
         db,
-        { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
+        { electionId: night.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
         (stored) => {
-          seat = seatStateFrom(n.seats.get(seatCode)!, stored, nights.continuity());
+          seat = seatStateFrom(night.seats.get(seatCode)!, stored, nights.continuity());
           return changeLine(kind, before, seat);
         },
       );
-      house = nights.summarise(n, seat);
-      onRecord({ election: n.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: n.house, houseAfter: house });
+      house = nights.summarise(night, seat);
+      onRecord({ election: night.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: night.house, houseAfter: house });
       return stored;
     }).immediate();
-    n.seatStates.set(seatCode, seat);
-    for (const c of declaration?.candidates ?? []) n.known?.add(c.party);
-    n.seq = row.seq;
-    n.house = house;
+    night.seatStates.set(seatCode, seat);
+    for (const c of declaration?.candidates ?? []) night.known?.add(c.party);
+    night.seq = row.seq;
+    night.house = house;
     const update: ElectionUpdate = {
-      election: n.election.id,
+      election: night.election.id,
       seq: row.seq,
       change: kind,
       seat,
-      house: n.house,
+      house: night.house,
       line: row.line,
       at: row.entered_at,
     };
@@ -112,8 +112,8 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
   }
 
   /** The checks a declaration or correction passes before it is written; entries held for confirmation pass them too. */
-  function vet(n: Night, kind: 'declared' | 'corrected', seatCode: string, input: CorrectionInput | DeclarationInput): SeatState {
-    const current = seatOf(n, seatCode);
+  function vet(night: Night, kind: 'declared' | 'corrected', seatCode: string, input: CorrectionInput | DeclarationInput): SeatState {
+    const current = seatOf(night, seatCode);
     if (kind === 'declared' && current.status === 'declared') {
       throw new RefusedError(
         409,
@@ -129,17 +129,17 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
       }
     }
     checkFigures(input);
-    checkParties(n, input);
+    checkParties(night, input);
     return current;
   }
 
   return {
     /** A first declaration, or the result after a recount or a withdrawal. */
     declare(electionId: string, input: DeclarationInput, enteredBy: string, confirmedBy: string | null = null): ElectionUpdate {
-      const n = nights.get(electionId);
-      vet(n, 'declared', input.seat, input);
+      const night = nights.get(electionId);
+      vet(night, 'declared', input.seat, input);
       const { seat, ...declaration } = input;
-      return append(n, seat, 'declared', asStored(n, declaration), null, enteredBy, confirmedBy);
+      return append(night, seat, 'declared', asStored(night, declaration), null, enteredBy, confirmedBy);
     },
 
     correct(
@@ -149,10 +149,10 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
       enteredBy: string,
       confirmedBy: string | null = null,
     ): ElectionUpdate {
-      const n = nights.get(electionId);
-      vet(n, 'corrected', seatCode, input);
+      const night = nights.get(electionId);
+      vet(night, 'corrected', seatCode, input);
       const { reason, basedOnVersion: _basedOn, ...declaration } = input;
-      return append(n, seatCode, 'corrected', asStored(n, declaration), reason, enteredBy, confirmedBy);
+      return append(night, seatCode, 'corrected', asStored(night, declaration), reason, enteredBy, confirmedBy);
     },
 
     /** Runs a declaration's or correction's checks without writing; answers the seat as it is now. */
@@ -161,23 +161,23 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     },
 
     recount(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
-      const n = nights.get(electionId);
-      const current = seatOf(n, seatCode);
+      const night = nights.get(electionId);
+      const current = seatOf(night, seatCode);
       checkBasedOn(current, input.basedOnVersion);
       if (current.status === 'recount') {
         throw new RefusedError(409, `${current.name} is already in recount`, [], current);
       }
-      return append(n, seatCode, 'recount', null, input.reason, enteredBy);
+      return append(night, seatCode, 'recount', null, input.reason, enteredBy);
     },
 
     withdraw(electionId: string, seatCode: string, input: SeatActionInput, enteredBy: string): ElectionUpdate {
-      const n = nights.get(electionId);
-      const current = seatOf(n, seatCode);
+      const night = nights.get(electionId);
+      const current = seatOf(night, seatCode);
       checkBasedOn(current, input.basedOnVersion);
       if (current.status === 'undeclared') {
         throw new RefusedError(409, `${current.name} has nothing to withdraw (it is undeclared)`, [], current);
       }
-      return append(n, seatCode, 'withdrawn', null, input.reason, enteredBy);
+      return append(night, seatCode, 'withdrawn', null, input.reason, enteredBy);
     },
   };
 }

@@ -31,20 +31,20 @@ export interface NightSettingsDeps {
 export function createNightSettings({ db, nights, now, onSettings, onReferenceChanged }: NightSettingsDeps) {
   return {
     configureScreen(electionId: string, screen: ScreenSettings) {
-      const n = nights.get(electionId);
+      const night = nights.get(electionId);
       baselines.writeScreen(db, electionId, screen);
-      n.screen = screen;
-      onSettings({ election: n.election, screen });
+      night.screen = screen;
+      onSettings({ election: night.election, screen });
       return screen;
     },
 
     /** The broadcasters' exit poll, as an editor typed it: a new version each time, every screen follows. */
     recordExitPoll(electionId: string, input: ExitPollInput, enteredBy: string): ExitPoll {
-      const n = nights.get(electionId);
-      const problems = exitPollProblems(input, n.election.totalSeats);
+      const night = nights.get(electionId);
+      const problems = exitPollProblems(input, night.election.totalSeats);
       if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
       const exitPoll = asExitPoll(nightInputs.appendInput(db, electionId, 'exit-poll', input, enteredBy, now().toISOString()));
-      onSettings({ election: n.election, screen: n.screen, exitPoll });
+      onSettings({ election: night.election, screen: night.screen, exitPoll });
       return exitPoll;
     },
 
@@ -63,11 +63,11 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
      * version each time. It is part of the reference, so every screen is sent the state again.
      */
     recordExpectedTimes(electionId: string, input: ExpectedTimesInput, enteredBy: string) {
-      const n = nights.get(electionId);
-      const unknown = input.times.flatMap((t, i) => (n.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
+      const night = nights.get(electionId);
+      const unknown = input.times.flatMap((t, i) => (night.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
       if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
       const saved = nightInputs.appendInput(db, electionId, 'expected-times', input, enteredBy, now().toISOString());
-      n.reference = undefined;
+      night.reference = undefined;
       onReferenceChanged(electionId);
       return { version: saved.version, seats: input.times.length };
     },
@@ -77,11 +77,11 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
      * reference, like the expected times, so every screen is sent the state again.
      */
     recordSeatsToWatch(electionId: string, input: SeatsToWatchInput, enteredBy: string): SeatsToWatchVersion {
-      const n = nights.get(electionId);
-      const unknown = input.seats.flatMap((seat, i) => (n.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }]));
+      const night = nights.get(electionId);
+      const unknown = input.seats.flatMap((seat, i) => (night.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }]));
       if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
       const saved = nightInputs.appendInput(db, electionId, 'seats-to-watch', input, enteredBy, now().toISOString());
-      n.reference = undefined;
+      night.reference = undefined;
       onReferenceChanged(electionId);
       return asSeatsToWatch(saved);
     },
@@ -93,11 +93,11 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
 
     /** Rehearsal and test modes put a banner on every screen, embed and feed. */
     setMode(electionId: string, mode: ElectionMode) {
-      const n = nights.get(electionId);
+      const night = nights.get(electionId);
       baselines.writeMode(db, electionId, mode);
-      n.election = { ...n.election, mode };
-      onSettings({ election: n.election, screen: n.screen });
-      return n.election;
+      night.election = { ...night.election, mode };
+      onSettings({ election: night.election, screen: night.screen });
+      return night.election;
     },
   };
 }

@@ -34,12 +34,12 @@ export function createNights(db: Db) {
   let parties: Party[] = baselines.listParties(db);
 
   /** The House figures, with one seat's new state in place of the one held (before it is committed). */
-  function summarise(n: Night, replacing?: SeatState) {
-    const declared = [...n.seatStates.values()].map((held) => {
+  function summarise(night: Night, replacing?: SeatState) {
+    const declared = [...night.seatStates.values()].map((held) => {
       const s = replacing?.code === held.code ? replacing : held;
-      return declaredSeat(n.seats.get(s.code)!.baseline, s);
+      return declaredSeat(night.seats.get(s.code)!.baseline, s);
     });
-    return houseSummary(declared, n.election.totalSeats, continuity);
+    return houseSummary(declared, night.election.totalSeats, continuity);
   }
 
   function loadNight(electionId: string): Night {
@@ -51,9 +51,9 @@ export function createNights(db: Db) {
     const seatStates = new Map(
       [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
     );
-    const n: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
-    n.house = summarise(n);
-    return n;
+    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
+    night.house = summarise(night);
+    return night;
   }
 
   return {
@@ -83,11 +83,11 @@ export function createNights(db: Db) {
 }
 
 /** A seat of the night as it is now; 404 naming the seat when the election has no such seat. */
-export function seatOf(n: Night, seatCode: string): SeatState {
-  const state = n.seatStates.get(seatCode);
+export function seatOf(night: Night, seatCode: string): SeatState {
+  const state = night.seatStates.get(seatCode);
   if (!state) {
-    throw new RefusedError(404, `seat: no seat ${seatCode} in ${n.election.id}`, [
-      { path: 'seat', message: `no seat ${seatCode} in ${n.election.id}` },
+    throw new RefusedError(404, `seat: no seat ${seatCode} in ${night.election.id}`, [
+      { path: 'seat', message: `no seat ${seatCode} in ${night.election.id}` },
     ]);
   }
   return state;
