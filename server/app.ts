@@ -197,7 +197,6 @@ export function createApp({
   const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
   const deskSocket = createDeskSocket({ accounts, desk, now });
   const wire = createWireService({ db, elections: service, now, xref: wireFeed?.xref ?? xrefFromDataDir(), onChanged: (e, view) => deskSocket.broadcastWire(e, view) });
-  const writer = gate.writer;
   // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
   http.after(() => {
     electionsRoutes(http, service);
@@ -208,7 +207,7 @@ export function createApp({
     deskRoutes(http, desk, gate);
     wireRoutes(http, wire, gate);
     auditRoutes(http, { db, elections: service, gate });
-    screensRoutes(http, service, writer);
+    screensRoutes(http, service, gate);
     nightInputsRoutes(http, service, gate);
     continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
     webhooksRoutes(http, webhooks, gate);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { CorrectionInput, DeclarationInput, SeatActionInput } from '../../shared/protocol/schemas.ts';
 import type { DeskReply, DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 type SeatParams = { Params: { election: string; seat: string } };
 
@@ -24,25 +24,25 @@ export function declarationsRoutes(app: FastifyInstance, desk: DeskService, gate
 
   app.post<{ Params: { election: string } }>('/api/elections/:election/declarations', async (request, res) => {
     const by = gate.editor(request);
-    const input = parseBody(DeclarationInput, request.body);
+    const input = parseInput(DeclarationInput, request.body);
     return answer(desk.declare(request.params.election, input, by), res, 201);
   });
 
   app.post<SeatParams>('/api/elections/:election/seats/:seat/correction', async (request, res) => {
     const by = gate.editor(request);
-    const input = parseBody(CorrectionInput, request.body);
+    const input = parseInput(CorrectionInput, request.body);
     return answer(desk.correct(request.params.election, request.params.seat, input, by), res, 200);
   });
 
   app.post<SeatParams>('/api/elections/:election/seats/:seat/recount', async (request) => {
     const by = gate.editor(request);
-    const input = parseBody(SeatActionInput, request.body);
+    const input = parseInput(SeatActionInput, request.body);
     return reply(desk.recount(request.params.election, request.params.seat, input, by));
   });
 
   app.post<SeatParams>('/api/elections/:election/seats/:seat/withdrawal', async (request) => {
     const by = gate.editor(request);
-    const input = parseBody(SeatActionInput, request.body);
+    const input = parseInput(SeatActionInput, request.body);
     return reply(desk.withdraw(request.params.election, request.params.seat, input, by));
   });
 }

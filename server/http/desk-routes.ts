@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConfirmInput } from '../../shared/protocol/accounts.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const EntryId = z.object({ election: z.string(), id: z.coerce.number().int().min(1, 'must be an entry id') });
 
@@ -17,8 +17,8 @@ export function deskRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) 
 
   app.post('/api/elections/:election/pending/:id/confirm', async (request) => {
     const by = gate.editor(request);
-    const { election, id } = parseBody(EntryId, request.params);
-    const update = desk.confirm(election, id, parseBody(ConfirmInput, request.body), by);
+    const { election, id } = parseInput(EntryId, request.params);
+    const update = desk.confirm(election, id, parseInput(ConfirmInput, request.body), by);
     return { seat: update.seat, seq: update.seq };
   });
 }

@@ -7,7 +7,7 @@ import { isAllowedOrigin } from '../accounts/csrf.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import { RefusedError } from '../services/errors.ts';
 import { ownOrigin, setSessionCookie, type Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const TokenId = z.object({ id: z.coerce.number().int().min(1, 'must be a token id') });
 
@@ -29,7 +29,7 @@ export function sessionRoutes(
     if (origin !== undefined && !isAllowedOrigin(origin, ownOrigin(request), allowedOrigins)) {
       throw new RefusedError(403, `origin: "${origin}" may not sign in here`);
     }
-    const input = parseBody(LoginInput, request.body);
+    const input = parseInput(LoginInput, request.body);
     const { sessionId, actor } = await accounts.login(input.username, input.password, request.ip);
     setSessionCookie(request, reply, sessionId, SESSION_HOURS * 3600);
     reply.header('cache-control', 'no-store');
@@ -50,7 +50,7 @@ export function sessionRoutes(
 
   app.post('/api/users', async (request, reply) => {
     const by = gate.admin(request);
-    const input = parseBody(NewUserInput, request.body);
+    const input = parseInput(NewUserInput, request.body);
     reply.code(201);
     return accounts.createUser(input, by.username);
   });
@@ -68,7 +68,7 @@ export function sessionRoutes(
 
   app.post('/api/tokens', async (request, reply) => {
     const by = gate.admin(request);
-    const { name, forUser } = parseBody(NewTokenInput, request.body);
+    const { name, forUser } = parseInput(NewTokenInput, request.body);
     const created = accounts.createToken(name, by.username, forUser ?? by.username);
     reply.code(201).header('cache-control', 'no-store');
     return created;
@@ -76,14 +76,14 @@ export function sessionRoutes(
 
   app.post<{ Params: { id: string } }>('/api/tokens/:id/revoke', async (request) => {
     const by = gate.admin(request);
-    const { id } = parseBody(TokenId, request.params);
+    const { id } = parseInput(TokenId, request.params);
     accounts.revokeToken(id, by.username);
     return { revoked: id };
   });
 
   app.put<{ Params: { election: string } }>('/api/elections/:election/confirmation', async (request) => {
     gate.admin(request);
-    const { requireConfirmation } = parseBody(ConfirmationSetting, request.body);
+    const { requireConfirmation } = parseInput(ConfirmationSetting, request.body);
     return desk.setRequireConfirmation(request.params.election, requireConfirmation);
   });
 }

@@ -14,7 +14,7 @@ import * as referenceRepo from '../db/reference-repo.ts';
 import { nightReference } from './night-reference.ts';
 import { expectedTimes, flaggedSeats, latestExitPoll } from './night-inputs.ts';
 import { seatOf, type Nights } from './nights.ts';
-import { seatStateFrom } from './seat-state.ts';
+import { seatStateFrom } from './seat-state-from-row.ts';
 
 export function createElectionReads({ db, nights, now }: { db: Db; nights: Nights; now: () => Date }) {
   function state(electionId: string): ElectionState {

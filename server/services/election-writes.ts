@@ -13,7 +13,7 @@ import * as referenceRepo from '../db/reference-repo.ts';
 import type { RecordedChange } from '../webhooks/outbox.ts';
 import { RefusedError } from './errors.ts';
 import { seatOf, type Night, type Nights } from './nights.ts';
-import { seatStateFrom } from './seat-state.ts';
+import { seatStateFrom } from './seat-state-from-row.ts';
 
 export interface ElectionWritesDeps {
   db: Db;

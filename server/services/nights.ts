@@ -10,7 +10,7 @@ import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import { RefusedError } from './errors.ts';
-import { seatStateFrom } from './seat-state.ts';
+import { seatStateFrom } from './seat-state-from-row.ts';
 
 export interface Night {
   election: Election;
