@@ -12,6 +12,7 @@ import { boundConnections, DEFAULT_HTTP_LIMITS, serverTimeouts, type HttpLimits 
 import { deskRoutes } from './http/desk-routes.ts';
 import { createGate } from './http/identity.ts';
 import { sessionRoutes } from './http/session-routes.ts';
+import { accountsRoutes } from './http/accounts-routes.ts';
 import { createDeskSocket, socketOriginCheck } from './realtime/desk-socket.ts';
 import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
@@ -203,7 +204,8 @@ export function createApp({
     embedRoutes(http, service);
     feedsRoutes(http, service, { publicUrl });
     declarationsRoutes(http, desk, gate);
-    sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
+    sessionRoutes(http, { accounts, gate, allowedOrigins });
+    accountsRoutes(http, accounts, gate);
     deskRoutes(http, desk, gate);
     wireRoutes(http, wire, gate);
     auditRoutes(http, { db, elections: service, gate });

@@ -1,7 +1,7 @@
-/** Editors only: the desk (pending entries, continuity for the preview) and confirming a second editor's entry. */
+/** Editors only: the desk (pending entries, continuity for the preview), confirming a second editor's entry, and the admin's setting that asks for one. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConfirmInput } from '../../shared/protocol/accounts.ts';
+import { ConfirmationSetting, ConfirmInput } from '../../shared/protocol/accounts.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
@@ -20,5 +20,11 @@ export function deskRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) 
     const { election, id } = parseInput(EntryId, request.params);
     const update = desk.confirm(election, id, parseInput(ConfirmInput, request.body), by);
     return { seat: update.seat, seq: update.seq };
+  });
+
+  app.put<{ Params: { election: string } }>('/api/elections/:election/confirmation', async (request) => {
+    gate.admin(request);
+    const { requireConfirmation } = parseInput(ConfirmationSetting, request.body);
+    return desk.setRequireConfirmation(request.params.election, requireConfirmation);
   });
 }
