@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginInput, type SessionInfo } from '../../shared/protocol/accounts.ts';
 import { SESSION_HOURS, type AccountsService } from '../accounts/accounts-service.ts';
-import { isAllowedOrigin } from '../accounts/csrf.ts';
+import { signInRefusal } from '../accounts/csrf.ts';
 import { RefusedError } from '../services/errors.ts';
 import { ownOrigin, setSessionCookie, type Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
@@ -20,11 +20,8 @@ export function sessionRoutes(
   });
 
   app.post('/api/session', async (request, reply): Promise<SessionInfo> => {
-    // A login from another site's page would sign the browser in as someone else (login CSRF).
-    const origin = request.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, ownOrigin(request), allowedOrigins)) {
-      throw new RefusedError(403, `origin: "${origin}" may not sign in here`);
-    }
+    const refusal = signInRefusal(request.headers.origin, ownOrigin(request), allowedOrigins);
+    if (refusal) throw new RefusedError(403, refusal);
     const input = parseInput(LoginInput, request.body);
     const { sessionId, actor } = await accounts.login(input.username, input.password, request.ip);
     setSessionCookie(request, reply, sessionId, SESSION_HOURS * 3600);
