@@ -41,6 +41,7 @@ import { createWireService } from './services/wire-service.ts';
 import { wireRoutes } from './http/wire-routes.ts';
 import { startWireFeeds, xrefFromDataDir, type WireFeedOptions } from './wire/wire-role.ts';
 import { RefusedError } from './services/errors.ts';
+import type { RefusalBody } from '../shared/protocol/http-replies.ts';
 
 export interface AppOptions {
   db: Db;
@@ -181,16 +182,16 @@ export function createApp({
 
   http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
     if (error instanceof RefusedError) {
-      return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat });
+      return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat } satisfies RefusalBody);
     }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       // Logged once, with the id the reply carries so a report can be matched to its line.
       request.log.error({ err: error }, 'request failed');
       const message = `the server failed; the change was not made (request ${request.id})`;
-      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id });
+      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id } satisfies RefusalBody);
     }
-    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] });
+    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] } satisfies RefusalBody);
   });
 
   const accounts = createAccountsService({ db, envToken: apiToken, now, loginLimit });

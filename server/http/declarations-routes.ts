@@ -4,7 +4,8 @@
  * a declaration or correction is held (202) until someone else confirms it.
  */
 import type { FastifyInstance } from 'fastify';
-import { CorrectionInput, DeclarationInput, SeatActionInput } from '../../shared/protocol/schemas.ts';
+import type { HeldReply, PublishedReply } from '../../shared/protocol/http-replies.ts';
+import { CorrectionInput, DeclarationInput, SeatActionInput, type ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import type { DeskReply, DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
@@ -12,8 +13,8 @@ import { parseInput } from './parse.ts';
 type SeatParams = { Params: { election: string; seat: string } };
 
 export function declarationsRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) {
-  const reply = (update: { seat: unknown; seq: number }) => ({ seat: update.seat, seq: update.seq });
-  const answer = (result: DeskReply, res: { code(status: number): unknown }, publishedStatus: number) => {
+  const reply = (update: ElectionUpdate): PublishedReply => ({ seat: update.seat, seq: update.seq });
+  const answer = (result: DeskReply, res: { code(status: number): unknown }, publishedStatus: number): PublishedReply | HeldReply => {
     if ('held' in result) {
       res.code(202);
       return { pending: result.held };

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ConfirmationSetting, ConfirmInput } from '../../shared/protocol/accounts.ts';
+import type { PublishedReply } from '../../shared/protocol/http-replies.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
@@ -15,7 +16,7 @@ export function deskRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) 
     return desk.info(request.params.election);
   });
 
-  app.post('/api/elections/:election/pending/:id/confirm', async (request) => {
+  app.post('/api/elections/:election/pending/:id/confirm', async (request): Promise<PublishedReply> => {
     const by = gate.editor(request);
     const { election, id } = parseInput(EntryId, request.params);
     const update = desk.confirm(election, id, parseInput(ConfirmInput, request.body), by);

@@ -1,5 +1,6 @@
 /** Public reads: the elections, the whole state of one, and its reference data (fetched once by screens). */
 import type { FastifyInstance } from 'fastify';
+import type { ElectionListing } from '../../shared/protocol/http-replies.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { LIVE_PUBLIC, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
 import { referenceJson, referenceTag } from './reference-reply.ts';
@@ -8,7 +9,7 @@ import { stateReplies } from './state-reply.ts';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function electionsRoutes(app: FastifyInstance, service: ElectionService) {
-  app.get('/api/elections', async () => service.listElections());
+  app.get('/api/elections', async (): Promise<ElectionListing[]> => service.listElections());
 
   const stateReply = stateReplies(service);
   app.get<{ Params: { election: string } }>('/api/elections/:election/state', async (request, reply) => {
