@@ -38,7 +38,7 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
   function checkFigures(input: Pick<DeclarationInput, 'candidates' | 'validVotes' | 'winnerByLot' | 'secondRound'>) {
     const problems = declarationProblems(input);
     if (problems.length > 0) {
-      throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+      throw RefusedError.forProblems(problems);
     }
   }
 
@@ -57,7 +57,7 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
   function checkParties(night: Night, input: Pick<DeclarationInput, 'candidates' | 'newParties'>) {
     const problems = unknownPartyProblems(input.candidates, knownParties(night), nights.parties(), input.newParties);
     if (problems.length > 0) {
-      throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+      throw RefusedError.forProblems(problems);
     }
   }
 

@@ -42,7 +42,7 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
     recordExitPoll(electionId: string, input: ExitPollInput, enteredBy: string): ExitPoll {
       const night = nights.get(electionId);
       const problems = exitPollProblems(input, night.election.totalSeats);
-      if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+      if (problems.length > 0) throw RefusedError.forProblems(problems);
       const exitPoll = asExitPoll(nightInputs.appendInput(db, electionId, 'exit-poll', input, enteredBy, now().toISOString()));
       onSettings({ election: night.election, screen: night.screen, exitPoll });
       return exitPoll;
@@ -65,7 +65,7 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
     recordExpectedTimes(electionId: string, input: ExpectedTimesInput, enteredBy: string) {
       const night = nights.get(electionId);
       const unknown = input.times.flatMap((t, i) => (night.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
-      if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
+      if (unknown.length > 0) throw RefusedError.forProblems(unknown);
       const saved = nightInputs.appendInput(db, electionId, 'expected-times', input, enteredBy, now().toISOString());
       night.reference = undefined;
       onReferenceChanged(electionId);
@@ -79,7 +79,7 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
     recordSeatsToWatch(electionId: string, input: SeatsToWatchInput, enteredBy: string): SeatsToWatchVersion {
       const night = nights.get(electionId);
       const unknown = input.seats.flatMap((seat, i) => (night.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }]));
-      if (unknown.length > 0) throw new RefusedError(400, unknown.map((p) => `${p.path}: ${p.message}`).join('; '), unknown);
+      if (unknown.length > 0) throw RefusedError.forProblems(unknown);
       const saved = nightInputs.appendInput(db, electionId, 'seats-to-watch', input, enteredBy, now().toISOString());
       night.reference = undefined;
       onReferenceChanged(electionId);
