@@ -9,6 +9,7 @@ import { boundConnections, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/c
 import { deskRoutes } from './http/desk-routes.ts';
 import { createGate } from './http/identity.ts';
 import { sessionRoutes } from './http/session-routes.ts';
+import { accountsRoutes } from './http/accounts-routes.ts';
 import { createDeskSocket, socketOriginCheck } from './realtime/desk-socket.ts';
 import { createDeskService } from './services/desk-service.ts';
 import { declarationsRoutes } from './http/declarations-routes.ts';
@@ -161,7 +162,6 @@ export function createApp({
   const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
   const deskSocket = createDeskSocket({ accounts, desk, now });
   const wire = createWireService({ db, elections: service, now, xref: wireFeed?.xref ?? xrefFromDataDir(), onChanged: (e, view) => deskSocket.broadcastWire(e, view) });
-  const writer = gate.writer;
   // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
   http.after(() => {
     electionsRoutes(http, service);
@@ -169,11 +169,12 @@ export function createApp({
     embedRoutes(http, service);
     feedsRoutes(http, service, { publicUrl });
     declarationsRoutes(http, desk, gate);
-    sessionRoutes(http, { accounts, gate, desk, allowedOrigins });
+    sessionRoutes(http, { accounts, gate, allowedOrigins });
+    accountsRoutes(http, accounts, gate);
     deskRoutes(http, desk, gate);
     wireRoutes(http, wire, gate);
     auditRoutes(http, { db, elections: service, gate });
-    screensRoutes(http, service, writer);
+    screensRoutes(http, service, gate);
     nightInputsRoutes(http, service, gate);
     continuityRoutes(http, { db, service, gate, onChanged: referenceChanged });
     webhooksRoutes(http, webhooks, gate);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csrfRefusal, isAllowedOrigin, sameSecret } from './csrf.ts';
+import { csrfRefusal, isAllowedOrigin, sameSecret, signInRefusal } from './csrf.ts';
 
 const check = { method: 'POST', origin: 'http://localhost:3000', ownOrigin: 'http://localhost:3000', allowedOrigins: [], sentToken: 'abc', expectedToken: 'abc' };
 
@@ -31,5 +31,26 @@ describe('sameSecret', () => {
     expect(sameSecret('token', 'token')).toBe(true);
     expect(sameSecret('token', 'tokeN')).toBe(false);
     expect(sameSecret('token', 'token-longer')).toBe(false);
+  });
+});
+
+describe('signInRefusal', () => {
+  test('a sign-in from this site, or from a script that sends no Origin, goes ahead', () => {
+    expect(signInRefusal('http://localhost:3000', 'http://localhost:3000', [])).toBeNull();
+    expect(signInRefusal(undefined, 'http://localhost:3000', [])).toBeNull();
+  });
+  test("a sign-in from another site's page is refused naming the origin", () => {
+    expect(signInRefusal('https://evil.example', 'http://localhost:3000', [])).toBe('origin: "https://evil.example" may not sign in here');
+  });
+  test('a sign-in through an allowed proxy address goes ahead', () => {
+    expect(signInRefusal('https://results.example.com', 'http://localhost:3000', ['https://results.example.com'])).toBeNull();
+  });
+});
+
+describe('isAllowedOrigin', () => {
+  test('only the exact origin counts: another port, scheme or a longer host is another site', () => {
+    for (const origin of ['http://localhost:3001', 'https://localhost:3000', 'http://localhost:3000.evil.example', 'null', '']) {
+      expect(isAllowedOrigin(origin, 'http://localhost:3000', [])).toBe(false);
+    }
   });
 });

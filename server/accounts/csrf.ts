@@ -33,6 +33,15 @@ export function csrfRefusal({ method, origin, ownOrigin, allowedOrigins, sentTok
   return null;
 }
 
+/**
+ * A sign-in from another site's page would sign the browser in as someone else (login CSRF).
+ * There is no session yet, so no token: only the Origin, refused when it is sent and not ours.
+ */
+export function signInRefusal(origin: string | undefined, ownOrigin: string, allowedOrigins: readonly string[]): string | null {
+  if (origin === undefined || isAllowedOrigin(origin, ownOrigin, allowedOrigins)) return null;
+  return `origin: "${origin}" may not sign in here`;
+}
+
 export function isAllowedOrigin(origin: string | undefined, ownOrigin: string, allowedOrigins: readonly string[]): boolean {
   if (!origin) return false;
   return origin === ownOrigin || allowedOrigins.includes(origin);

@@ -113,11 +113,3 @@ export function listTokens(db: Db): TokenRow[] {
 export function revokeToken(db: Db, id: number, by: string, at: string): boolean {
   return db.prepare('UPDATE api_tokens SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(by, at, id).changes > 0;
 }
-
-export function readRequireConfirmation(db: Db, electionId: string): boolean {
-  return db.prepare('SELECT require_confirmation FROM elections WHERE election_id = ?').pluck().get(electionId) === 1;
-}
-
-export function writeRequireConfirmation(db: Db, electionId: string, on: boolean): void {
-  db.prepare('UPDATE elections SET require_confirmation = ? WHERE election_id = ?').run(on ? 1 : 0, electionId);
-}

@@ -74,6 +74,15 @@ export function writeMode(db: Db, electionId: string, mode: ElectionMode): void 
   db.prepare('UPDATE elections SET mode = ? WHERE election_id = ?').run(mode, electionId);
 }
 
+/** Whether an election's entries wait for a second editor (the desk's confirmation setting). */
+export function readRequireConfirmation(db: Db, electionId: string): boolean {
+  return db.prepare('SELECT require_confirmation FROM elections WHERE election_id = ?').pluck().get(electionId) === 1;
+}
+
+export function writeRequireConfirmation(db: Db, electionId: string, on: boolean): void {
+  db.prepare('UPDATE elections SET require_confirmation = ? WHERE election_id = ?').run(on ? 1 : 0, electionId);
+}
+
 export function listElections(db: Db): Array<Election & { lastSeq: number }> {
   const rows = db.prepare('SELECT * FROM elections ORDER BY id').all() as ElectionRow[];
   return rows.map((row) => ({ ...electionFromRow(row), lastSeq: row.last_seq }));

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { auditCsv, auditTrail, nightInputTrail } from '../services/audit-service.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const Filter = z.object({
   seat: z.string().max(100).optional(),
@@ -19,7 +19,7 @@ export function auditRoutes(app: FastifyInstance, { db, elections, gate }: { db:
   app.get<AuditRequest>('/api/elections/:election/audit', async (request, reply) => {
     gate.editor(request);
     reply.header('cache-control', 'no-store');
-    return auditTrail(db, elections, request.params.election, parseBody(Filter, request.query));
+    return auditTrail(db, elections, request.params.election, parseInput(Filter, request.query));
   });
 
   app.get<AuditRequest>('/api/elections/:election/audit/night-inputs', async (request, reply) => {
@@ -30,7 +30,7 @@ export function auditRoutes(app: FastifyInstance, { db, elections, gate }: { db:
 
   app.get<AuditRequest>('/api/elections/:election/audit.csv', async (request, reply) => {
     gate.editor(request);
-    const rows = auditTrail(db, elections, request.params.election, parseBody(Filter, request.query));
+    const rows = auditTrail(db, elections, request.params.election, parseInput(Filter, request.query));
     reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="audit-${request.params.election}.csv"`)

@@ -11,7 +11,7 @@ import type { Db } from '../db/connection.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 export function continuityRoutes(
   app: FastifyInstance,
@@ -21,7 +21,7 @@ export function continuityRoutes(
 
   app.post('/api/party-continuity', async (request, reply) => {
     gate.admin(request);
-    const entry = parseBody(ContinuityEntry, request.body);
+    const entry = parseInput(ContinuityEntry, request.body);
     const existing = baselines.continuityOf(db, entry.code);
     if (existing && (existing.kind !== entry.kind || existing.target !== entry.target)) {
       throw new RefusedError(409, `code: ${entry.code} is already an ${existing.kind} of ${existing.target}`);

@@ -1,10 +1,11 @@
-/** Editors only: the desk (pending entries, continuity for the preview) and confirming a second editor's entry. */
+/** Editors only: the desk (pending entries, continuity for the preview), confirming a second editor's entry, and the admin's setting that asks for one. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConfirmInput } from '../../shared/protocol/accounts.ts';
+import { ConfirmationSetting, ConfirmInput } from '../../shared/protocol/accounts.ts';
+import type { PublishedReply } from '../../shared/protocol/http-replies.ts';
 import type { DeskService } from '../services/desk-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const EntryId = z.object({ election: z.string(), id: z.coerce.number().int().min(1, 'must be an entry id') });
 
@@ -15,10 +16,16 @@ export function deskRoutes(app: FastifyInstance, desk: DeskService, gate: Gate) 
     return desk.info(request.params.election);
   });
 
-  app.post('/api/elections/:election/pending/:id/confirm', async (request) => {
+  app.post('/api/elections/:election/pending/:id/confirm', async (request): Promise<PublishedReply> => {
     const by = gate.editor(request);
-    const { election, id } = parseBody(EntryId, request.params);
-    const update = desk.confirm(election, id, parseBody(ConfirmInput, request.body), by);
+    const { election, id } = parseInput(EntryId, request.params);
+    const update = desk.confirm(election, id, parseInput(ConfirmInput, request.body), by);
     return { seat: update.seat, seq: update.seq };
+  });
+
+  app.put<{ Params: { election: string } }>('/api/elections/:election/confirmation', async (request) => {
+    gate.admin(request);
+    const { requireConfirmation } = parseInput(ConfirmationSetting, request.body);
+    return desk.setRequireConfirmation(request.params.election, requireConfirmation);
   });
 }

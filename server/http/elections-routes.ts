@@ -1,12 +1,13 @@
 /** Public reads: the elections, the whole state of one, and its reference data (fetched once by screens). */
 import type { FastifyInstance } from 'fastify';
+import type { ElectionListing } from '../../shared/protocol/http-replies.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { LIVE_PUBLIC, JSON_TYPE, sendTagged } from './etag.ts';
 import { sendReference } from './reference-reply.ts';
 import { stateReplies } from './state-reply.ts';
 
 export function electionsRoutes(app: FastifyInstance, service: ElectionService) {
-  app.get('/api/elections', async () => service.listElections());
+  app.get('/api/elections', async (): Promise<ElectionListing[]> => service.listElections());
 
   const stateReply = stateReplies(service);
   app.get<{ Params: { election: string } }>('/api/elections/:election/state', async (request, reply) => {

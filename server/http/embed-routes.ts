@@ -12,7 +12,7 @@ import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
 import { EncodedBody } from './encoded-body.ts';
 import { EMBED_PUBLIC, JSON_TYPE, sendTagged, tagOf } from './etag.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const SeatParams = z.object({ election: z.string(), seat: SeatCode });
 
@@ -48,7 +48,7 @@ export function embedRoutes(app: FastifyInstance, service: ElectionService) {
     sendTagged(request, reply, { etag: made.etag, cacheControl: EMBED_PUBLIC, type: JSON_TYPE, body: () => made.body });
 
   app.get('/api/elections/:election/seats/:seat', async (request, response) => {
-    const { election, seat } = parseBody(SeatParams, request.params);
+    const { election, seat } = parseInput(SeatParams, request.params);
     const made = reply(election, `seat:${seat}`, (state) => seatEmbed(state, service.continuity(), seat));
     if (made === null) throw new RefusedError(404, `seat: no seat ${seat} in ${election}`, [{ path: 'seat', message: `no seat ${seat} in ${election}` }]);
     return send(request, response, made);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ElectionService } from '../services/election-service.ts';
 import { JSON_TYPE, LIVE_PUBLIC, sendTagged } from './etag.ts';
 import { feedCache, type FeedReply } from './feed-cache.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 // Past the election's last seq there is nothing more to send: the cache clamps `since` to it.
 const Since = z.object({
@@ -26,12 +26,12 @@ export function feedsRoutes(app: FastifyInstance, service: ElectionService, { pu
   const feeds = feedCache(service);
 
   app.get('/api/elections/:election/feed.json', async (request: FeedRequest, reply) => {
-    const { since } = parseBody(Since, request.query);
+    const { since } = parseInput(Since, request.query);
     return send(request, reply, feeds.json(request.params.election, since), JSON_TYPE);
   });
 
   app.get('/api/elections/:election/feed.atom', async (request: FeedRequest, reply) => {
-    const { since } = parseBody(Since, request.query);
+    const { since } = parseInput(Since, request.query);
     const election = request.params.election;
     const self = (from: number) => `${publicUrl}/api/elections/${encodeURIComponent(election)}/feed.atom${from > 0 ? `?since=${from}` : ''}`;
     return send(request, reply, feeds.atom(election, since, self), 'application/atom+xml; charset=utf-8');

@@ -5,6 +5,7 @@
  * ones on pages only), text replies compressed, and errors answered in one
  * shape: `{ error, problems, seat }` for a refusal, a request id for a failure.
  */
+import type { RefusalBody } from '../../shared/protocol/http-replies.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError } from 'fastify';
@@ -45,16 +46,16 @@ export function createHttpStack({ limits, trustedProxies = [], logLevel, logStre
 
   http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
     if (error instanceof RefusedError) {
-      return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat });
+      return reply.code(error.status).send({ error: error.message, problems: error.problems, seat: error.seat } satisfies RefusalBody);
     }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       // Logged once, with the id the reply carries so a report can be matched to its line.
       request.log.error({ err: error }, 'request failed');
       const message = `the server failed; the change was not made (request ${request.id})`;
-      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id });
+      return reply.code(500).send({ error: message, problems: [{ path: 'body', message }], requestId: request.id } satisfies RefusalBody);
     }
-    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] });
+    return reply.code(status).send({ error: error.message, problems: [{ path: 'body', message: error.message }] } satisfies RefusalBody);
   });
   return http;
 }

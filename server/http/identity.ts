@@ -88,7 +88,7 @@ export function createGate({ accounts, allowedOrigins }: { accounts: AccountsSer
     editor,
     admin,
     sessionId,
-    /** For routes written before accounts: who is writing, for the version's entered_by. */
-    writer: (request: FastifyRequest) => editor(request).username,
+    /** The editor's name, for a version's entered_by. */
+    editorName: (request: FastifyRequest) => editor(request).username,
   };
 }

@@ -7,12 +7,12 @@ import type { z } from 'zod';
 import { ExitPollInput, ExpectedTimesInput, SeatsToWatchInput } from '../../shared/protocol/schemas.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 type ElectionParams = { Params: { election: string } };
 
 export function nightInputsRoutes(app: FastifyInstance, service: ElectionService, gate: Gate) {
-  /** PUT …/name saves a new version as the writer; GET …/name/versions lists them for editors. */
+  /** PUT …/name saves a new version in the editor's name; GET …/name/versions lists them for editors. */
   function versioned<S extends z.ZodType>(
     name: string,
     schema: S,
@@ -20,8 +20,8 @@ export function nightInputsRoutes(app: FastifyInstance, service: ElectionService
     versions: (election: string) => unknown,
   ) {
     app.put<ElectionParams>(`/api/elections/:election/${name}`, async (request) => {
-      const by = gate.writer(request);
-      return record(request.params.election, parseBody(schema, request.body), by);
+      const by = gate.editorName(request);
+      return record(request.params.election, parseInput(schema, request.body), by);
     });
     app.get<ElectionParams>(`/api/elections/:election/${name}/versions`, async (request, reply) => {
       gate.editor(request);
@@ -35,7 +35,7 @@ export function nightInputsRoutes(app: FastifyInstance, service: ElectionService
   versioned('seats-to-watch', SeatsToWatchInput, service.recordSeatsToWatch, service.seatsToWatchVersions);
 
   app.put<ElectionParams>('/api/elections/:election/expected-times', async (request) => {
-    const by = gate.writer(request);
-    return service.recordExpectedTimes(request.params.election, parseBody(ExpectedTimesInput, request.body), by);
+    const by = gate.editorName(request);
+    return service.recordExpectedTimes(request.params.election, parseInput(ExpectedTimesInput, request.body), by);
   });
 }

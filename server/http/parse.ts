@@ -1,12 +1,13 @@
-/** parse -> service -> reply: the parse step, shared by every route. */
+/** parse -> service -> reply: the parse step, shared by every route, for a request's body, query string or route params alike. */
 import type { z } from 'zod';
 import { problemsFromZod } from '../../shared/protocol/problems.ts';
 import { RefusedError } from '../services/errors.ts';
 
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
+/** The input as its schema reads it, or a 400 naming each field that is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw RefusedError.forProblems(problemsFromZod(parsed.error, body));
+    throw RefusedError.forProblems(problemsFromZod(parsed.error, input));
   }
   return parsed.data;
 }

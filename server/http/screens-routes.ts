@@ -1,14 +1,15 @@
-/** The big screen's settings and the election's mode: read by anyone, set with the token. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+/** The big screen's settings and the election's mode: read by anyone, set by an editor. */
+import type { FastifyInstance } from 'fastify';
 import { ModeInput, ScreenSettings } from '../../shared/protocol/schemas.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { EncodedBody } from './encoded-body.ts';
 import { JSON_TYPE, REVALIDATE_EACH_TIME, sendTagged, tagOf } from './etag.ts';
-import { parseBody } from './parse.ts';
+import type { Gate } from './identity.ts';
+import { parseInput } from './parse.ts';
 
 type ElectionParams = { Params: { election: string } };
 
-export function screensRoutes(app: FastifyInstance, service: ElectionService, writer: (request: FastifyRequest) => string) {
+export function screensRoutes(app: FastifyInstance, service: ElectionService, gate: Gate) {
   // The map changes with an import, not a declaration: kept encoded (Brotli 11: a 650-hex map is 32 KB of JSON)
   // while its text is the same, and revalidated each time for a 304.
   const hexMaps = new Map<string, { json: string; etag: string; body: EncodedBody }>();
@@ -28,12 +29,12 @@ export function screensRoutes(app: FastifyInstance, service: ElectionService, wr
   app.get<ElectionParams>('/api/elections/:election/screen', async (request) => service.state(request.params.election).screen);
 
   app.put<ElectionParams>('/api/elections/:election/screen', async (request) => {
-    writer(request);
-    return service.configureScreen(request.params.election, parseBody(ScreenSettings, request.body));
+    gate.editor(request);
+    return service.configureScreen(request.params.election, parseInput(ScreenSettings, request.body));
   });
 
   app.put<ElectionParams>('/api/elections/:election/mode', async (request) => {
-    writer(request);
-    return service.setMode(request.params.election, parseBody(ModeInput, request.body).mode);
+    gate.editor(request);
+    return service.setMode(request.params.election, parseInput(ModeInput, request.body).mode);
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DeliveryStatus, NewWebhookInput } from '../../shared/protocol/webhooks.ts';
 import type { WebhooksService } from '../services/webhooks-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 const Id = z.object({ id: z.coerce.number().int().min(1, 'must be an id') });
 const DeliveriesQuery = z.object({
@@ -21,7 +21,7 @@ export function webhooksRoutes(app: FastifyInstance, webhooks: WebhooksService, 
 
   app.post('/api/webhooks', async (request, reply) => {
     const by = gate.admin(request);
-    const input = parseBody(NewWebhookInput, request.body);
+    const input = parseInput(NewWebhookInput, request.body);
     // The secret is in this answer only: never cached, never listed again.
     reply.code(201).header('cache-control', 'no-store');
     return webhooks.create(input, by.username);
@@ -29,21 +29,21 @@ export function webhooksRoutes(app: FastifyInstance, webhooks: WebhooksService, 
 
   app.post<{ Params: { id: string } }>('/api/webhooks/:id/disable', async (request) => {
     const by = gate.admin(request);
-    const { id } = parseBody(Id, request.params);
+    const { id } = parseInput(Id, request.params);
     return webhooks.disable(id, by.username);
   });
 
   app.get<{ Params: { id: string } }>('/api/webhooks/:id/deliveries', async (request, reply) => {
     gate.admin(request);
-    const { id } = parseBody(Id, request.params);
-    const { status, limit } = parseBody(DeliveriesQuery, request.query);
+    const { id } = parseInput(Id, request.params);
+    const { status, limit } = parseInput(DeliveriesQuery, request.query);
     reply.header('cache-control', 'no-store');
     return webhooks.deliveries(id, status, limit);
   });
 
   app.post<{ Params: { id: string } }>('/api/webhook-deliveries/:id/resend', async (request, reply) => {
     const by = gate.admin(request);
-    const { id } = parseBody(Id, request.params);
+    const { id } = parseInput(Id, request.params);
     reply.code(201);
     return webhooks.resend(id, by.username);
   });

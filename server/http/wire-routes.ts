@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { WireDecisionInput, WireFeedReport, WireFileInput, WireSettingsInput } from '../../shared/protocol/wire.ts';
 import type { WireService } from '../services/wire-service.ts';
 import type { Gate } from './identity.ts';
-import { parseBody } from './parse.ts';
+import { parseInput } from './parse.ts';
 
 type ElectionParams = { Params: { election: string } };
 const HeldId = z.object({ election: z.string(), id: z.coerce.number().int().min(1, 'must be a held wire result id') });
@@ -24,13 +24,13 @@ export function wireRoutes(app: FastifyInstance, wire: WireService, gate: Gate) 
 
   app.put<ElectionParams>('/api/elections/:election/wire/settings', async (request) => {
     gate.editor(request);
-    return wire.setPublish(request.params.election, parseBody(WireSettingsInput, request.body).publish);
+    return wire.setPublish(request.params.election, parseInput(WireSettingsInput, request.body).publish);
   });
 
   app.post('/api/elections/:election/wire/held/:id', async (request) => {
     const by = gate.editor(request);
-    const { election, id } = parseBody(HeldId, request.params);
-    return wire.decide(election, id, parseBody(WireDecisionInput, request.body), by.username);
+    const { election, id } = parseInput(HeldId, request.params);
+    return wire.decide(election, id, parseInput(WireDecisionInput, request.body), by.username);
   });
 
   // The ingest process (npm run ingest -- pa ... --url): the names already settled, a file as fetched, the feed's state.
@@ -42,13 +42,13 @@ export function wireRoutes(app: FastifyInstance, wire: WireService, gate: Gate) 
 
   app.post<ElectionParams>('/api/elections/:election/wire/files', async (request) => {
     gate.editor(request);
-    const { name, xml } = parseBody(WireFileInput, request.body);
+    const { name, xml } = parseInput(WireFileInput, request.body);
     return wire.receive(request.params.election, name, xml);
   });
 
   app.post<ElectionParams>('/api/elections/:election/wire/feed', async (request) => {
     gate.editor(request);
-    const { ok, detail } = parseBody(WireFeedReport, request.body);
+    const { ok, detail } = parseInput(WireFeedReport, request.body);
     wire.report(request.params.election, ok, detail);
     return { ok };
   });

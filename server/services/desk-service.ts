@@ -8,7 +8,7 @@
 import type { ConfirmInput, DeskInfo, PendingEntry } from '../../shared/protocol/accounts.ts';
 import type { CorrectionInput, DeclarationInput, ElectionUpdate, SeatActionInput } from '../../shared/protocol/schemas.ts';
 import type { Actor } from '../accounts/accounts-service.ts';
-import * as accounts from '../db/accounts-repo.ts';
+import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as pendingRepo from '../db/pending-repo.ts';
 import type { ElectionService } from './election-service.ts';
@@ -49,7 +49,7 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
 
   function requiresConfirmation(electionId: string): boolean {
     elections.head(electionId); // 404 for an unknown election
-    return accounts.readRequireConfirmation(db, electionId);
+    return baselines.readRequireConfirmation(db, electionId);
   }
 
   function hold(electionId: string, seatCode: string, kind: 'declared' | 'corrected', input: DeclarationInput | CorrectionInput, by: Actor): DeskReply {
@@ -89,7 +89,7 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
 
     setRequireConfirmation(electionId: string, on: boolean) {
       requiresConfirmation(electionId);
-      accounts.writeRequireConfirmation(db, electionId, on);
+      baselines.writeRequireConfirmation(db, electionId, on);
       return { requireConfirmation: on };
     },
 

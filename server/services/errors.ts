@@ -1,5 +1,5 @@
 /** Errors a use case refuses with, carrying the HTTP status they map to. */
-import type { FieldProblem } from '../../shared/domain/declaration.ts';
+import type { FieldProblem } from '../../shared/protocol/http-replies.ts';
 import type { SeatState } from '../../shared/protocol/schemas.ts';
 
 export class RefusedError extends Error {

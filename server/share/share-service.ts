@@ -12,7 +12,7 @@ import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
-import { seatStateFrom } from '../services/seat-state.ts';
+import { seatStateFrom } from '../services/seat-state-from-row.ts';
 import { houseCard, seatCard } from './cards.ts';
 import type { RenderJob, ShareRenderer } from './renderer.ts';
 

@@ -12,12 +12,10 @@
  * This module checks a declaration beyond its schema: the rules that need
  * the candidates taken together.
  */
+import type { FieldProblem } from '../protocol/http-replies.ts';
 import type { DeclarationInput } from '../protocol/schemas.ts';
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type { FieldProblem } from '../protocol/http-replies.ts';
 
 /** ELECTION-RULES: independents (and others) are many people under one label, so they may repeat. */
 const MAY_REPEAT = new Set(['Ind', 'Oth']);

@@ -5,6 +5,7 @@
  * each party spread evenly over the House: a party the poll has up 51
  * seats on the baseline is expected up 51 x (declared / total) so far.
  */
+import type { FieldProblem } from '../protocol/http-replies.ts';
 import type { ExitPollInput, PartyContinuity, PartyTableRow, Seat } from '../protocol/schemas.ts';
 import { headline, type Headline } from './headline.ts';
 import { majorityLine } from './party-table.ts';
@@ -14,14 +15,9 @@ import { formatNumber } from './figures.ts';
 /** The key an exit poll uses for every party it does not name. */
 export const POLL_OTHERS = 'Others';
 
-export interface Problem {
-  path: string;
-  message: string;
-}
-
 /** A poll that does not fill the House was mistyped: 650 seats in, or it is refused. */
-export function exitPollProblems(poll: ExitPollInput, totalSeats: number): Problem[] {
-  const problems: Problem[] = [];
+export function exitPollProblems(poll: ExitPollInput, totalSeats: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const total = Object.values(poll.seats).reduce((sum, n) => sum + n, 0);
   if (total !== totalSeats) {
     problems.push({ path: 'seats', message: `must add up to the ${totalSeats} seats of the House, with ${POLL_OTHERS} for the rest (got ${total})` });

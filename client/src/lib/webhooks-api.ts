@@ -1,9 +1,9 @@
-/** The admin's webhook calls: endpoints, their deliveries, "send again". Through admin-api's send, so they carry the CSRF token. */
+/** The admin's webhook calls: endpoints, their deliveries, "send again". Through http.ts, so they carry the CSRF token. */
 import type { DeliveryListing, NewWebhook, NewWebhookInput, WebhookListing } from '../../../shared/protocol/webhooks.ts';
-import { send } from './admin-api.ts';
+import { request } from './http.ts';
 
-export const fetchWebhooks = () => send<WebhookListing[]>('GET', '/api/webhooks');
-export const createWebhook = (input: NewWebhookInput) => send<NewWebhook>('POST', '/api/webhooks', input);
-export const disableWebhook = (id: number) => send<WebhookListing>('POST', `/api/webhooks/${id}/disable`, {});
-export const fetchDeliveries = (id: number) => send<DeliveryListing[]>('GET', `/api/webhooks/${id}/deliveries?limit=25`);
-export const resendDelivery = (id: number) => send<DeliveryListing>('POST', `/api/webhook-deliveries/${id}/resend`, {});
+export const fetchWebhooks = () => request<WebhookListing[]>('GET', '/api/webhooks');
+export const createWebhook = (input: NewWebhookInput) => request<NewWebhook>('POST', '/api/webhooks', { body: input });
+export const disableWebhook = (id: number) => request<WebhookListing>('POST', `/api/webhooks/${id}/disable`, { body: {} });
+export const fetchDeliveries = (id: number) => request<DeliveryListing[]>('GET', `/api/webhooks/${id}/deliveries?limit=25`);
+export const resendDelivery = (id: number) => request<DeliveryListing>('POST', `/api/webhook-deliveries/${id}/resend`, { body: {} });

@@ -2,7 +2,7 @@
 import type { NewToken, NewUserInput, TokenListing, UserListing } from '../../../../shared/protocol/accounts.ts';
 import type { ElectionMode } from '../../../../shared/protocol/schemas.ts';
 import * as adminApi from '../admin-api.ts';
-import type { Refusal } from '../admin-api.ts';
+import type { Refusal, Reply } from '../http.ts';
 import { fetchElections } from '../api.ts';
 
 export interface ElectionSettings {
@@ -36,7 +36,7 @@ class AdminDesk {
     return answer.ok;
   }
 
-  async #run<T>(key: FormKey, request: Promise<adminApi.AdminAnswer<T>>, done: (value: T) => string): Promise<T | null> {
+  async #run<T>(key: FormKey, request: Promise<Reply<T>>, done: (value: T) => string): Promise<T | null> {
     this.busy = true;
     try {
       const answer = await request;
@@ -68,7 +68,7 @@ class AdminDesk {
       this.#settle('load', { ok: true }, '');
     } catch (err) {
       const error = `Could not load the elections: ${err instanceof Error ? err.message : String(err)}`;
-      this.#settle('load', { ok: false, status: 0, error, problems: [] }, '');
+      this.#settle('load', { ok: false, status: 0, error, problems: [], seat: null }, '');
     }
     this.loaded = true;
   }

@@ -52,9 +52,9 @@ class AuditTrail {
     this.loading = true;
     try {
       const [answer, inputs] = await Promise.all([fetchAudit(this.electionId, this.filter), fetchNightInputAudit(this.electionId)]);
-      if (inputs.ok) this.nightInputs = inputs.rows;
+      if (inputs.ok) this.nightInputs = inputs.value;
       if (answer.ok) {
-        this.rows = answer.rows;
+        this.rows = answer.value;
         this.page = 0;
         this.error = null;
       } else {

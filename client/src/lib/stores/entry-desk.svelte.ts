@@ -1,35 +1,27 @@
 /**
  * The entry desk: the seat being worked on, the figures as typed, the live
  * preview (shared/domain, as the screens will show it), the warnings worth
- * a second look, and the desk around it: entries awaiting confirmation and
- * who else is on which seat. Validation is the server's; the preview and
- * warnings only help the editor see a slip before it goes out.
+ * a second look, and publishing. The seat search (seat-search.svelte.ts),
+ * the desk around the form (desk-room.svelte.ts: pending entries, presence)
+ * and reading the rows (../entry-rows.ts) are their own modules.
+ * Validation is the server's; the preview and warnings only help the
+ * editor see a slip before it goes out.
  */
 import { declarationProblems } from '../../../../shared/domain/declaration.ts';
 import { entryWarnings } from '../../../../shared/domain/entry-warnings.ts';
 import { knownPartyCodes, suggestParty } from '../../../../shared/domain/party-codes.ts';
 import { seatOutcome } from '../../../../shared/domain/outcome.ts';
-import type { DeskInfo, PendingEntry, Presence } from '../../../../shared/protocol/accounts.ts';
+import type { PendingEntry } from '../../../../shared/protocol/accounts.ts';
 import type { DeclarationSource, Outcome, SeatStatus } from '../../../../shared/protocol/schemas.ts';
 import * as deskApi from '../desk-api.ts';
+import { isWhole, parseCount, problemField, readRows, type CandidateRow } from '../entry-rows.ts';
 import { socket } from '../socket.ts';
 import { ukDateTime, ukToIso } from '../../../../shared/domain/uk-time.ts';
+import { DeskRoom } from './desk-room.svelte.ts';
 import { electionStore } from './election.svelte.ts';
+import { SeatSearch } from './seat-search.svelte.ts';
 import { session } from './session.svelte.ts';
-import { foldText } from '../../../../shared/domain/fold.ts';
 import { NO_CONTINUITY } from '../../../../shared/domain/party.ts';
-
-export interface CandidateRow {
-  /** Stable key for the row while others are added and removed. */
-  key: number;
-  name: string;
-  party: string;
-  votes: string;
-  /** A mayoral count under SV: the second choices counted for this candidate ('' for none). */
-  second: string;
-  /** Name and party came from the candidate list or the declaration: only the votes are typed. */
-  fixed: boolean;
-}
 
 export type EntrySource = Extract<DeclarationSource, 'returning-officer' | 'reporter' | 'wire'>;
 export const SOURCES: { value: EntrySource; label: string }[] = [
@@ -38,26 +30,10 @@ export const SOURCES: { value: EntrySource; label: string }[] = [
   { value: 'wire', label: 'Wire service' },
 ];
 
-/** "5,652" -> 5652; "" -> undefined (left out); anything else is sent as typed for the server to name. */
-export function parseCount(typed: string): unknown {
-  const trimmed = typed.trim();
-  if (trimmed === '') return undefined;
-  const plain = trimmed.replace(/[,\s]/g, '');
-  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : trimmed;
-}
-
-const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isBlank = (row: CandidateRow) => row.name.trim() === '' && row.party.trim() === '' && row.votes.trim() === '';
 
 class EntryDesk {
   electionId = $state('');
-  info = $state.raw<DeskInfo | null>(null);
-  pending = $state.raw<PendingEntry[]>([]);
-  presence = $state.raw<Presence[]>([]);
   candidateLists = $state.raw<Record<string, { name: string; party: string }[]>>({});
-
-  query = $state('');
-  highlighted = $state(0);
   seatCode = $state('');
   /** The seat as it was when the form was filled: a correction is based on this version. */
   loaded = $state.raw<{ status: SeatStatus; version: number } | null>(null);
@@ -80,8 +56,9 @@ class EntryDesk {
   submittedRows = $state.raw<number[]>([]);
   #nextKey = 0;
 
-  seats = $derived([...(electionStore.state?.seats ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')));
-  seat = $derived(this.seats.find((s) => s.code === this.seatCode) ?? null);
+  search: SeatSearch = new SeatSearch(() => this.seat);
+  room = new DeskRoom({ electionId: () => this.electionId, seatCode: () => this.seatCode });
+  seat = $derived(this.search.seats.find((s) => s.code === this.seatCode) ?? null);
   /** The seat as it is now, live from the socket. */
   seatState = $derived(electionStore.state?.seatStates.find((s) => s.code === this.seatCode) ?? null);
   mode = $derived<'declare' | 'correct' | 'confirm'>(
@@ -90,19 +67,11 @@ class EntryDesk {
   /** Someone changed the seat after this form was filled. */
   changedMeanwhile = $derived(this.loaded !== null && this.seatState !== null && this.seatState.version !== this.loaded.version);
 
-  matches = $derived.by(() => {
-    const q = foldText(this.query);
-    if (q === '' || (this.seat && foldText(this.seat.name) === q)) return [];
-    const starts = this.seats.filter((s) => foldText(s.name).startsWith(q));
-    const within = this.seats.filter((s) => !foldText(s.name).startsWith(q) && foldText(s.name).includes(q));
-    return [...starts, ...within].slice(0, 8);
-  });
-
   /** Every party code the election knows: parties, continuity, the baselines, candidate lists and results so far. */
   knownParties = $derived(
     knownPartyCodes({
       parties: electionStore.state?.parties ?? [],
-      continuity: this.info?.continuity ?? NO_CONTINUITY,
+      continuity: this.room.info?.continuity ?? NO_CONTINUITY,
       seats: electionStore.state?.seats ?? [],
       candidateLists: this.candidateLists,
       published: (electionStore.state?.seatStates ?? []).flatMap((s) => s.declaration?.candidates.map((c) => c.party) ?? []),
@@ -125,21 +94,16 @@ class EntryDesk {
   /** An unknown code neither corrected nor marked new: no preview, since it would show a party that is not one. */
   partiesUnresolved = $derived(this.unknownParties.some((u) => !this.newParties.includes(u.code)));
 
+  /** The rows read once: for the preview (figures) and for sending (#typed). */
+  read = $derived(readRows(this.rows, this.sv));
+
   /** The rows as figures, where every row typed is complete. */
   figures = $derived.by(() => {
-    const candidates: { name: string; party: string; votes: number }[] = [];
-    let complete = true;
-    for (const row of this.rows) {
-      if (isBlank(row)) continue;
-      const votes = parseCount(row.votes);
-      if (row.name.trim() === '' || row.party.trim() === '' || !isWhole(votes)) complete = false;
-      else candidates.push({ name: row.name.trim(), party: row.party.trim(), votes });
-    }
     const electorate = parseCount(this.electorate);
     const rejected = parseCount(this.rejected);
     return {
-      complete: complete && candidates.length > 0,
-      candidates,
+      complete: this.read.complete,
+      candidates: this.read.candidates,
       electorate: isWhole(electorate) ? electorate : undefined,
       rejected: isWhole(rejected) ? rejected : undefined,
     };
@@ -149,7 +113,7 @@ class EntryDesk {
     const seat = this.seat;
     const { complete, candidates, electorate } = this.figures;
     if (!seat || !complete || declarationProblems({ candidates }).length > 0 || this.partiesUnresolved) return null;
-    return seatOutcome({ declaration: { candidates, electorate }, baseline: seat.baseline, continuity: this.info?.continuity ?? NO_CONTINUITY });
+    return seatOutcome({ declaration: { candidates, electorate }, baseline: seat.baseline, continuity: this.room.info?.continuity ?? NO_CONTINUITY });
   });
 
   /** Problems the server would refuse, shown before sending: a party twice, a tie, a time that is not a time. */
@@ -174,8 +138,8 @@ class EntryDesk {
   /** Warnings beyond "this is a correction", which the form already says. */
   needsCheck = $derived(this.warnings.some((w) => w.code !== 'already-declared'));
   declaredAt = $derived(ukToIso(this.declaredDate, this.declaredTime));
-  othersHere = $derived(this.presence.filter((p) => p.seat === this.seatCode && p.username !== session.user?.username));
-  pendingHere = $derived(this.pending.find((p) => p.seat === this.seatCode) ?? null);
+  othersHere = $derived(this.room.presence.filter((p) => p.seat === this.seatCode && p.username !== session.user?.username));
+  pendingHere = $derived(this.room.pending.find((p) => p.seat === this.seatCode) ?? null);
 
   constructor() {
     this.rows = [this.#blankRow(), this.#blankRow()];
@@ -203,19 +167,7 @@ class EntryDesk {
 
   /** Start: the election's live state comes from the election store's socket; the desk joins over the same socket. */
   async start(asked: string | null): Promise<void> {
-    socket.on('connect', () => this.#joinDesk());
-    socket.on('presence:changed', (change) => {
-      if (change.election === this.electionId) this.presence = change.presence;
-    });
-    socket.on('pending:changed', (change) => {
-      if (change.election === this.electionId) this.pending = change.pending;
-    });
-    // Signed out or disabled elsewhere: what the desk showed is no longer this browser's to see.
-    socket.on('desk:left', () => {
-      this.presence = [];
-      this.pending = [];
-      void session.load();
-    });
+    this.room.listen();
     await electionStore.start(asked);
     await this.useElection(electionStore.electionId ?? '');
   }
@@ -226,51 +178,24 @@ class EntryDesk {
     this.electionId = electionId;
     this.clearSeat();
     this.candidateLists = await deskApi.fetchCandidates(electionId);
-    await this.refreshDesk();
-  }
-
-  /** After signing in: the desk's pending entries and presence, and the continuity the preview needs. */
-  async refreshDesk(): Promise<void> {
-    if (!session.user || this.electionId === '') return;
-    this.info = await deskApi.fetchDesk(this.electionId);
-    this.pending = this.info?.pending ?? [];
-    if (socket.connected) this.#joinDesk();
-  }
-
-  #joinDesk(): void {
-    if (!session.user || this.electionId === '') return;
-    socket.emit('desk:join', this.electionId, (reply) => {
-      if (!reply.ok) return;
-      this.presence = reply.data.presence;
-      this.pending = reply.data.pending;
-      if (this.seatCode) socket.emit('seat:editing', this.seatCode);
-    });
-  }
-
-  moveHighlight(step: number): void {
-    const n = this.matches.length;
-    if (n > 0) this.highlighted = (this.highlighted + step + n) % n;
+    await this.room.refresh();
   }
 
   /** Fills the form for a seat: a declared seat's figures (for a correction), else its candidate list, else blank rows. */
   pickSeat(code: string): void {
-    const seat = this.seats.find((s) => s.code === code);
+    const seat = this.search.seats.find((s) => s.code === code);
     const state = electionStore.state?.seatStates.find((s) => s.code === code);
     if (!seat || !state) return;
     this.seatCode = code;
-    this.query = seat.name;
-    this.highlighted = 0;
+    this.search.query = seat.name;
+    this.search.highlighted = 0;
     this.confirming = null;
     this.loaded = { status: state.status, version: state.version };
     this.reply = null;
-    this.reason = '';
-    this.actionReason = '';
-    this.warningsChecked = false;
-    this.newParties = [];
     const declaration = state.status === 'declared' ? state.declaration : null;
     if (declaration) {
       const second = (name: string) => declaration.secondRound?.find((r) => r.name === name)?.votes;
-      this.rows = declaration.candidates.map((c) => this.#row(c, second(c.name)));
+      this.#resetForm(declaration.candidates.map((c) => this.#row(c, second(c.name))));
       this.electorate = declaration.electorate === undefined ? '' : String(declaration.electorate);
       this.rejected = declaration.rejected === undefined ? '' : String(declaration.rejected);
       this.source = (SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer');
@@ -278,10 +203,8 @@ class EntryDesk {
       this.#setTime(new Date(declaration.declaredAt ?? declaration.enteredAt));
     } else {
       const listed = this.candidateLists[code] ?? [];
-      this.rows = listed.length > 0 ? listed.map((c) => this.#row(c)) : [this.#blankRow(), this.#blankRow()];
-      // Not the baseline's electorate: a stale figure typed over is a slip waiting to happen.
-      this.electorate = '';
-      this.rejected = '';
+      // Not the baseline's electorate (the reset leaves it blank): a stale figure typed over is a slip waiting to happen.
+      this.#resetForm(listed.length > 0 ? listed.map((c) => this.#row(c)) : [this.#blankRow(), this.#blankRow()]);
       this.source = 'returning-officer';
       this.#setTime(new Date());
     }
@@ -292,10 +215,19 @@ class EntryDesk {
   startConfirm(entry: PendingEntry): void {
     this.pickSeat(entry.seat);
     this.confirming = entry;
+    this.#resetForm(entry.declaration.candidates.map((c) => this.#row({ name: c.name, party: c.party })));
     this.newParties = entry.declaration.newParties ?? [];
-    this.rows = entry.declaration.candidates.map((c) => this.#row({ name: c.name, party: c.party }));
+  }
+
+  /** The one reset of the typed form: these rows, every other field blank. */
+  #resetForm(rows: CandidateRow[]): void {
+    this.rows = rows;
     this.electorate = '';
     this.rejected = '';
+    this.reason = '';
+    this.actionReason = '';
+    this.warningsChecked = false;
+    this.newParties = [];
   }
 
   #setTime(at: Date): void {
@@ -306,16 +238,10 @@ class EntryDesk {
 
   clearSeat(): void {
     this.seatCode = '';
-    this.query = '';
+    this.search.query = '';
     this.loaded = null;
     this.confirming = null;
-    this.rows = [this.#blankRow(), this.#blankRow()];
-    this.electorate = '';
-    this.rejected = '';
-    this.reason = '';
-    this.actionReason = '';
-    this.warningsChecked = false;
-    this.newParties = [];
+    this.#resetForm([this.#blankRow(), this.#blankRow()]);
     if (socket.connected && session.user) socket.emit('seat:editing', null);
   }
 
@@ -343,18 +269,9 @@ class EntryDesk {
 
   /** Rows left wholly blank are not sent; everything else is, as typed, for the server to judge. */
   #typed() {
-    const rows: number[] = [];
-    const candidates: { name: string; party: string; votes: unknown }[] = [];
-    this.rows.forEach((row, index) => {
-      if (isBlank(row)) return;
-      rows.push(index);
-      candidates.push({ name: row.name.trim(), party: row.party.trim(), votes: parseCount(row.votes) });
-    });
+    const { rows, typed: candidates, secondRound } = this.read;
     const figures: Record<string, unknown> = { candidates };
     // SV: the second round, from the rows given second choices (the server checks there are at most two).
-    const secondRound = this.sv
-      ? this.rows.filter((row) => !isBlank(row) && row.second.trim() !== '').map((row) => ({ name: row.name.trim(), votes: parseCount(row.second) }))
-      : [];
     if (secondRound.length > 0) figures.secondRound = secondRound;
     const electorate = parseCount(this.electorate);
     const rejected = parseCount(this.rejected);
@@ -411,16 +328,9 @@ class EntryDesk {
     this.reply = reply;
   }
 
-  /**
-   * The form field a problem path points at: "candidates[2].votes" -> "2.votes"
-   * (the row as typed, blank rows aside), "electorate" -> "electorate".
-   */
+  /** The form field a problem path points at, in the rows as they were sent (../entry-rows.ts). */
   problemField(path: string): string | null {
-    const candidate = /^candidates(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?/.exec(path);
-    if (candidate === null) return /^(seat|electorate|rejected|reason|declaredAt|secondRound)\b/.exec(path)?.[1] ?? null;
-    const row = this.submittedRows[Number(candidate[1] ?? candidate[2])];
-    if (row === undefined) return null;
-    return `${row}.${candidate[3] ?? 'row'}`;
+    return problemField(path, this.submittedRows);
   }
 }
 

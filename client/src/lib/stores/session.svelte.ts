@@ -1,6 +1,7 @@
 /** Who is signed in on this page, as a rune class with one instance (house style, after Immich's auth manager). */
 import type { SessionInfo } from '../../../../shared/protocol/accounts.ts';
-import { fetchSession, signIn, signOut, useCsrfToken } from '../desk-api.ts';
+import { fetchSession, signIn, signOut } from '../desk-api.ts';
+import { useCsrfToken } from '../http.ts';
 import { socket } from '../socket.ts';
 
 class SessionStore {
@@ -15,11 +16,9 @@ class SessionStore {
   }
 
   async load(): Promise<void> {
-    try {
-      this.#take(await fetchSession());
-    } catch (err) {
-      this.error = `Could not reach the server: ${err instanceof Error ? err.message : String(err)}`;
-    }
+    const reply = await fetchSession();
+    if (reply.ok) this.#take(reply.value);
+    else this.error = reply.status === 0 ? reply.error : `Could not check the session: ${reply.error}`;
     this.checked = true;
   }
 
@@ -33,7 +32,7 @@ class SessionStore {
         this.error = answer.error;
         return false;
       }
-      this.#take(answer.session);
+      this.#take(answer.value);
       // The socket's handshake carried no cookie before: connect again so the desk knows who this is.
       if (socket.connected) {
         socket.disconnect();

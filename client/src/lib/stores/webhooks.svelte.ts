@@ -1,6 +1,6 @@
 /** The admin page's webhooks panel: endpoints, the open endpoint's deliveries, the secret shown once. */
 import type { DeliveryListing, NewWebhook, NewWebhookInput, WebhookListing } from '../../../../shared/protocol/webhooks.ts';
-import type { AdminAnswer, Refusal } from '../admin-api.ts';
+import type { Refusal, Reply } from '../http.ts';
 import * as api from '../webhooks-api.ts';
 
 class WebhooksDesk {
@@ -13,7 +13,7 @@ class WebhooksDesk {
   status = $state('');
   busy = $state(false);
 
-  async #run<T>(request: Promise<AdminAnswer<T>>, done: (value: T) => string): Promise<T | null> {
+  async #run<T>(request: Promise<Reply<T>>, done: (value: T) => string): Promise<T | null> {
     this.busy = true;
     try {
       const answer = await request;

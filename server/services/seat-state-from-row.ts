@@ -1,4 +1,4 @@
-/** A seat's current state from its newest stored version (the rules are in shared/domain/seat-state.ts). */
+/** A seat's current state from its newest stored version row (the rules are in shared/domain/seat-state.ts). */
 import { seatState } from '../../shared/domain/seat-state.ts';
 import type { Declaration, PartyContinuity, Seat, SeatState } from '../../shared/protocol/schemas.ts';
 import type { VersionRow } from '../db/declarations-repo.ts';
