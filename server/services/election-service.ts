@@ -8,7 +8,8 @@ import { exitPollProblems, nightHeadline } from '../../shared/domain/exit-poll.t
 import { changeLine } from '../../shared/domain/lines.ts';
 import { mayoralRace } from '../../shared/domain/mayoral-race.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
-import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
+import { createHouseTally, type HouseTally } from '../../shared/domain/house-tally.ts';
+import { declaredSeat } from '../../shared/domain/party-table.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type {
   CorrectionInput,
@@ -23,6 +24,7 @@ import type {
   ElectionMode,
   ElectionUpdate,
   Feed,
+  RushInput,
   Party,
   PartyContinuity,
   Seat,
@@ -46,6 +48,8 @@ interface Night {
   seats: Map<string, Seat>;
   seatStates: Map<string, SeatState>;
   house: ElectionState['house'];
+  /** The House's running totals, seat by seat (ADR 0024). */
+  tally: HouseTally;
   seq: number;
   /** What the big screens run: read once, changed only through configureScreen. */
   screen: ScreenSettings;
@@ -84,16 +88,15 @@ export function createElectionService({
   onRecord = () => {},
 }: ElectionServiceDeps) {
   const nights = new Map<string, Night>();
+  /** Updates held while inOneTransaction runs: sent after its commit, never before. */
+  let held: ElectionUpdate[] | null = null;
   let continuity: PartyContinuity = baselines.readContinuity(db);
   let parties: Party[] = baselines.listParties(db);
 
-  /** The House figures, with one seat's new state in place of the one held (before it is committed). */
-  function summarise(night: Night, replacing?: SeatState) {
-    const declared = [...night.seatStates.values()].map((held) => {
-      const s = replacing?.code === held.code ? replacing : held;
-      return declaredSeat(night.seats.get(s.code)!.baseline, s);
-    });
-    return houseSummary(declared, night.election.totalSeats, continuity);
+  /** The House figures with one seat's new state in place (before it is committed); answers them and an undo. */
+  function summarise(night: Night, replacing: SeatState) {
+    const undo = night.tally.replace(replacing.code, declaredSeat(night.seats.get(replacing.code)!.baseline, replacing));
+    return { house: night.tally.summary(), undo };
   }
 
   function loadNight(electionId: string): Night {
@@ -105,9 +108,8 @@ export function createElectionService({
     const seatStates = new Map(
       [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
     );
-    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
-    night.house = summarise(night);
-    return night;
+    const tally = createHouseTally([...seatStates.values()].map((s) => [s.code, declaredSeat(seats.get(s.code)!.baseline, s)]), election.totalSeats, continuity);
+    return { election, seats, seatStates, house: tally.summary(), tally, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
   }
 
   function night(electionId: string): Night {
@@ -177,7 +179,7 @@ export function createElectionService({
     n: Night,
     seatCode: string,
     kind: VersionKind,
-    declaration: Omit<DeclarationInput, 'seat'> | null,
+    declaration: Omit<DeclarationInput, 'seat'> | RushInput | null,
     reason: string | null,
     enteredBy: string,
     confirmedBy: string | null = null,
@@ -185,8 +187,9 @@ export function createElectionService({
     const before = n.seatStates.get(seatCode)!;
     let seat: SeatState = before;
     let house = n.house;
+    let undo = () => {};
     // One transaction: the version, and what onRecord writes with it (the webhooks' outbox), or neither.
-    const row = db.transaction(() => {
+    const write = db.transaction(() => {
       const stored = declarations.appendVersion(
         db,
         { electionId: n.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
@@ -195,12 +198,19 @@ export function createElectionService({
           return changeLine(kind, before, seat);
         },
       );
-      house = summarise(n, seat);
+      ({ house, undo } = summarise(n, seat));
       onRecord({ election: n.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: n.house, houseAfter: house });
       return stored;
-    }).immediate();
+    });
+    let row: ReturnType<typeof write>;
+    try {
+      row = write.immediate();
+    } catch (error) {
+      undo();
+      throw error;
+    }
     n.seatStates.set(seatCode, seat);
-    for (const c of declaration?.candidates ?? []) n.known?.add(c.party);
+    for (const c of (declaration && 'candidates' in declaration && declaration.candidates) || []) n.known?.add(c.party);
     n.seq = row.seq;
     n.house = house;
     const update: ElectionUpdate = {
@@ -212,7 +222,8 @@ export function createElectionService({
       line: row.line,
       at: row.entered_at,
     };
-    onUpdate(update);
+    if (held) held.push(update);
+    else onUpdate(update);
     return update;
   }
 
@@ -436,6 +447,22 @@ export function createElectionService({
       return append(n, seat, 'declared', asStored(n, declaration), null, enteredBy, confirmedBy);
     },
 
+    /** A rush (ADR 0024): the winner before the figures, on every screen at once; a seat with a result is not rushed. */
+    rush(electionId: string, seatCode: string, input: RushInput, enteredBy: string): ElectionUpdate {
+      const n = night(electionId);
+      const current = seatOf(n, seatCode);
+      if (current.status === 'declared') throw new RefusedError(409, `${current.name} is already declared (version ${current.version}): a rush comes before the result`, [], current);
+      return append(n, seatCode, 'rushed', input, null, enteredBy);
+    },
+
+    /** The candidate lists changed (PA's nominations): every screen is sent the state again. */
+    candidatesChanged(electionId: string) {
+      const n = night(electionId);
+      n.reference = undefined;
+      n.known = undefined;
+      onReferenceChanged(electionId);
+    },
+
     correct(
       electionId: string,
       seatCode: string,
@@ -496,6 +523,27 @@ export function createElectionService({
         enteredAt: v.entered_at,
         seq: v.seq,
       }));
+    },
+
+    /**
+     * Runs many changes in one SQLite transaction (one fsync: a burst of wire files), their updates
+     * sent after it commits. If it fails, none of it is written and the nights are read again.
+     */
+    inOneTransaction<T>(work: () => T): T {
+      if (held) return work();
+      held = [];
+      let result: T;
+      try {
+        result = db.transaction(work).immediate();
+      } catch (error) {
+        held = null;
+        nights.clear();
+        throw error;
+      }
+      const updates = held;
+      held = null;
+      for (const update of updates) onUpdate(update);
+      return result;
     },
 
     /** Forget cached nights and reread parties and continuity, e.g. after an import. */
