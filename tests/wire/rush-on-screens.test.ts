@@ -10,7 +10,7 @@ import type { SeatEmbedReply } from '../../shared/protocol/embed-replies.ts';
 import type { ElectionState, ElectionUpdate } from '../../shared/protocol/schemas.ts';
 import { watch, type Viewer } from '../support/server.ts';
 import { request } from '../support/session.ts';
-import { ELECTION, file, lander, result, seat, type WireNight, wireNight } from '../support/wire.ts';
+import { editorCall, ELECTION, file, lander, result, seat, type WireNight, wireNight } from '../support/wire.ts';
 
 describe('a rush from the wire on every screen', () => {
   let night: WireNight;
@@ -63,6 +63,11 @@ describe('a rush from the wire on every screen', () => {
     expect(latest.seatStates[0]).toMatchObject({ code: bedford.code, status: 'rushed' });
     const feed = await publicGet<{ entries: Array<{ change: string; line: string }> }>('/api/elections/ge2019/feed.json');
     expect(feed.entries.at(-1)).toMatchObject({ change: 'rushed', line: 'Bedford: Con GAIN from Lab. Figures to follow.' });
+
+    // The audit lists the rush: who (the wire) and what it said.
+    const audit = await editorCall(night.server, 'GET', `/api/elections/ge2019/audit?seat=${bedford.code}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body).toContainEqual(expect.objectContaining({ kind: 'rushed', enteredBy: 'PA wire', source: 'wire', after: 'rush: Con, GAIN per PA, awaiting figures' }));
 
     // A viewer arriving now is sent the rushed seat in its snapshot.
     const late = await watch(night.server, 'ge2019');
