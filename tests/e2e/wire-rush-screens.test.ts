@@ -1,7 +1,8 @@
 /**
  * A rushed seat on the dashboard and the big screen (ADR 0024), in a real Chromium: the winner's
  * colour on the map marked as awaiting figures, and "awaiting figures" beside HOLD or GAIN in
- * the latest declarations; then the full result replaces it. Screenshots at 390 px and 1920x1080.
+ * the latest declarations and the seat embeds; then the full result replaces it. Screenshots at
+ * 390 px and 1920x1080.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -55,6 +56,17 @@ test('a rush shows on the dashboard and the big screen as the winner awaiting fi
   expect(await hex.locator('title').textContent()).toBe('Bedford: Lab HOLD, awaiting figures');
   expect(await smallText(bigScreen)).toEqual([]);
   await bigScreen.screenshot({ path: screenshotPath('wire-rush-big-screen-1920') });
+
+  // The seat embed, both the light one (polls its reply) and the push one (holds a socket).
+  for (const live of ['', '&live=push']) {
+    const embed = await (await browser.newContext({ viewport: { width: 390, height: 700 } })).newPage();
+    await embed.goto(`${night.server.url}/embed/seat?election=ge2019&seat=${bedford.code}${live}`);
+    const call = embed.getByTestId('seat-result').getByTestId('rush-call');
+    await call.waitFor({ timeout: 15_000 });
+    expect(await call.textContent()).toMatch(/Lab HOLD\s*awaiting figures/);
+    await embed.screenshot({ path: screenshotPath(`wire-rush-seat-embed${live ? '-push' : ''}-390`) });
+    await embed.close();
+  }
 
   await land(file('result', bedford, 1), result(bedford, 1));
   await bigScreen.locator(`[data-testid="hex-map"] path[data-seat="${bedford.code}"][data-status="declared"]`).waitFor({ timeout: 15_000 });
