@@ -3,6 +3,7 @@
  * list, none deleted; the newest stands in for the list imported before the night.
  */
 import type { Db } from './connection.ts';
+import { statement } from './statements.ts';
 import type { CandidateEntry } from './reference-repo.ts';
 
 export interface CandidateListVersion {
@@ -65,4 +66,11 @@ export function appendList(db: Db, electionId: string, seatCode: string, candida
     enteredAt,
   );
   return version;
+}
+
+/** One seat's list as the desk offers it: its newest version, else the list imported before the night. */
+export function currentList(db: Db, electionId: string, seatCode: string): CandidateEntry[] {
+  const latest = statement(db, 'SELECT candidates_json FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ? ORDER BY version DESC LIMIT 1').pluck().get(electionId, seatCode) as string | undefined;
+  if (latest !== undefined) return JSON.parse(latest) as CandidateEntry[];
+  return statement(db, 'SELECT name, party FROM seat_candidates WHERE election_id = ? AND seat_code = ? ORDER BY position').all(electionId, seatCode) as CandidateEntry[];
 }

@@ -279,7 +279,7 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     const highest = repo.highestRevision(db, electionId, 'nominations', seat);
     if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
     const list = message.candidates.map((c) => ({ name: c.name, party: partyFromPa(c.party.abbreviation) }));
-    if (sameList(elections.candidates(electionId)[seat] ?? [], list)) return settle(electionId, file, seat, 'skipped', `the same ${list.length} candidates as the list held`, stored);
+    if (sameList(candidateLists.currentList(db, electionId, seat), list)) return settle(electionId, file, seat, 'skipped', `the same ${list.length} candidates as the list held`, stored);
     const outcome = settle(electionId, file, seat, 'applied', `${list.length} candidates: the desk's list for the seat`, stored, () => {
       candidateLists.appendList(db, electionId, seat, list, `PA nominations revision ${file.revision} (${file.name})`, WIRE_EDITOR, at());
       return null;
