@@ -75,7 +75,7 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '3') {
   await uploader.write('results', '.timestamp', '1\n');
   await uploader.write('nominations', '.timestamp', '1\n');
   await uploader.close();
-  const poller = startWirePoller({ source: ftp.source(), sink: { settled: () => [], receive: () => ({ outcome: 'skipped', note: '' }), report: () => {} } });
+  const poller = startWirePoller({ source: ftp.source(), sink: { settled: () => [], receive: (files) => files.map(() => ({ outcome: 'skipped', note: '' })), report: () => {} } });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const seconds = 20;
   const before = { requests: poller.requests(), cpu: process.cpuUsage() };

@@ -1,6 +1,7 @@
 /** Declaration versions: appended, never updated or deleted. */
-import type { DeclarationInput, VersionKind } from '../../shared/protocol/schemas.ts';
+import type { DeclarationInput, RushInput, VersionKind } from '../../shared/protocol/schemas.ts';
 import type { Db } from './connection.ts';
+import { statement } from './statements.ts';
 
 export interface VersionRow {
   id: number;
@@ -22,7 +23,8 @@ export interface NewVersion {
   electionId: string;
   seatCode: string;
   kind: VersionKind;
-  declaration: Omit<DeclarationInput, 'seat'> | null;
+  /** A declaration's figures, or a rush's winner ('rushed'). */
+  declaration: Omit<DeclarationInput, 'seat'> | RushInput | null;
   reason: string | null;
   enteredBy: string;
   confirmedBy?: string | null;
@@ -31,8 +33,7 @@ export interface NewVersion {
 
 /** The newest version of every seat that has one. */
 export function latestVersions(db: Db, electionId: string): VersionRow[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT v.* FROM declaration_versions v
        JOIN (SELECT seat_code, MAX(version) AS version FROM declaration_versions
              WHERE election_id = ? GROUP BY seat_code) latest
@@ -43,14 +44,12 @@ export function latestVersions(db: Db, electionId: string): VersionRow[] {
 }
 
 export function versionsOfSeat(db: Db, electionId: string, seatCode: string): VersionRow[] {
-  return db
-    .prepare('SELECT * FROM declaration_versions WHERE election_id = ? AND seat_code = ? ORDER BY version')
+  return statement(db, 'SELECT * FROM declaration_versions WHERE election_id = ? AND seat_code = ? ORDER BY version')
     .all(electionId, seatCode) as VersionRow[];
 }
 
 export function versionsSince(db: Db, electionId: string, afterSeq: number): VersionRow[] {
-  return db
-    .prepare('SELECT * FROM declaration_versions WHERE election_id = ? AND seq > ? ORDER BY seq')
+  return statement(db, 'SELECT * FROM declaration_versions WHERE election_id = ? AND seq > ? ORDER BY seq')
     .all(electionId, afterSeq) as VersionRow[];
 }
 
@@ -61,11 +60,9 @@ export function versionsSince(db: Db, electionId: string, afterSeq: number): Ver
  */
 export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) => string): VersionRow {
   return db.transaction((): VersionRow => {
-    const { seq } = db
-      .prepare('UPDATE elections SET last_seq = last_seq + 1 WHERE election_id = ? RETURNING last_seq AS seq')
+    const { seq } = statement(db, 'UPDATE elections SET last_seq = last_seq + 1 WHERE election_id = ? RETURNING last_seq AS seq')
       .get(v.electionId) as { seq: number };
-    const { version } = db
-      .prepare(
+    const { version } = statement(db, 
         'SELECT COALESCE(MAX(version), 0) + 1 AS version FROM declaration_versions WHERE election_id = ? AND seat_code = ?',
       )
       .get(v.electionId, v.seatCode) as { version: number };
@@ -84,8 +81,7 @@ export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) 
       confirmed_by: v.confirmedBy ?? null,
     };
     row.line = lineFor(row);
-    return db
-      .prepare(
+    return statement(db, 
         `INSERT INTO declaration_versions
            (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq, line, confirmed_by)
          VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at, @seq, @line, @confirmed_by)
@@ -97,12 +93,12 @@ export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) 
 
 /** Every version of an election, for the audit trail. */
 export function allVersions(db: Db, electionId: string): VersionRow[] {
-  return db.prepare('SELECT * FROM declaration_versions WHERE election_id = ? ORDER BY seq').all(electionId) as VersionRow[];
+  return statement(db, 'SELECT * FROM declaration_versions WHERE election_id = ? ORDER BY seq').all(electionId) as VersionRow[];
 }
 
 /** When change `seq` of an election was entered, or null before its first. */
 export function enteredAtOfSeq(db: Db, electionId: string, seq: number): string | null {
   return (
-    (db.prepare('SELECT entered_at FROM declaration_versions WHERE election_id = ? AND seq = ?').pluck().get(electionId, seq) as string | undefined) ?? null
+    (statement(db, 'SELECT entered_at FROM declaration_versions WHERE election_id = ? AND seq = ?').pluck().get(electionId, seq) as string | undefined) ?? null
   );
 }

@@ -1,5 +1,6 @@
 /** Reference data for a night beyond the baseline: candidate lists and hex map positions. */
 import type { HexLayout, HexMap, HexPosition } from '../../shared/protocol/schemas.ts';
+import { latestLists } from './candidate-versions-repo.ts';
 import type { Db } from './connection.ts';
 
 export interface CandidateEntry {
@@ -16,6 +17,8 @@ export function candidatesOf(db: Db, electionId: string): Map<string, CandidateE
     if (!bySeat.has(seat_code)) bySeat.set(seat_code, []);
     bySeat.get(seat_code)!.push({ name, party });
   }
+  // PA's nominations, where they came, stand in for the list imported before the night.
+  for (const list of latestLists(db, electionId)) bySeat.set(list.seat, list.candidates);
   return bySeat;
 }
 

@@ -1,7 +1,7 @@
 /** Editors only: PA's wire on the desk (feed, held results, rushes, problems, the state-of-parties check), its settings and its log; the ingest process's door. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { WireDecisionInput, WireFeedReport, WireFileInput, WireSettingsInput } from '../../shared/protocol/wire.ts';
+import { WireDecisionInput, WireFeedReport, WireFileInput, WireFilesInput, WireSettingsInput } from '../../shared/protocol/wire.ts';
 import type { WireService } from '../services/wire-service.ts';
 import type { Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
@@ -44,6 +44,16 @@ export function wireRoutes(app: FastifyInstance, wire: WireService, gate: Gate) 
     gate.editor(request);
     const { name, xml } = parseInput(WireFileInput, request.body);
     return wire.receive(request.params.election, name, xml);
+  });
+
+  // Many files at once, one transaction: answers each file's outcome in order, once all are on disk.
+  app.post<ElectionParams>('/api/elections/:election/wire/batch', async (request) => {
+    gate.editor(request);
+    const { files } = parseInput(WireFilesInput, request.body);
+    const outcomes = wire.receiveMany(request.params.election, files);
+    const fault = outcomes.find((o) => o.fault)?.fault;
+    if (fault) throw fault;
+    return { outcomes };
   });
 
   app.post<ElectionParams>('/api/elections/:election/wire/feed', async (request) => {

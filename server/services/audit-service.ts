@@ -5,7 +5,7 @@
  */
 import { exitPollText } from '../../shared/domain/exit-poll.ts';
 import type { AuditRow, NightInputAuditRow } from '../../shared/protocol/accounts.ts';
-import type { DeclarationInput } from '../../shared/protocol/schemas.ts';
+import type { DeclarationInput, RushInput } from '../../shared/protocol/schemas.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import * as pendingRepo from '../db/pending-repo.ts';
@@ -16,7 +16,9 @@ type Figures = Omit<DeclarationInput, 'seat'>;
 /** "Lab Alex Example 20000; Con Sam Sample 18000; electorate 60000": one line a reader can compare. */
 export function figuresText(json: string | null): string | null {
   if (json === null) return null;
-  const d = JSON.parse(json) as Figures;
+  const d = JSON.parse(json) as Figures | RushInput;
+  // A rush (ADR 0024) has a winner, not figures: "rush: Con, GAIN per PA".
+  if (!('candidates' in d)) return `rush: ${d.party}, ${d.gainOrHold.toUpperCase()} per PA, awaiting figures`;
   const parts = d.candidates.map((c) => `${c.party} ${c.name} ${c.votes}`);
   if (d.electorate !== undefined) parts.push(`electorate ${d.electorate}`);
   if (d.rejected !== undefined) parts.push(`rejected ${d.rejected}`);
@@ -24,7 +26,7 @@ export function figuresText(json: string | null): string | null {
 }
 
 const figureField = (json: string | null, field: 'source' | 'declaredAt') =>
-  json === null ? null : ((JSON.parse(json) as Figures)[field] ?? null);
+  json === null ? null : ((JSON.parse(json) as Partial<Figures>)[field] ?? null);
 
 /** "Yorks, NHA": codes the entry sent as new parties on purpose, flagged for a second look. */
 const newPartiesOf = (json: string | null) => {

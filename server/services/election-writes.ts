@@ -6,7 +6,7 @@
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
-import type { CorrectionInput, DeclarationInput, ElectionUpdate, SeatActionInput, SeatState, VersionKind } from '../../shared/protocol/schemas.ts';
+import type { CorrectionInput, DeclarationInput, ElectionUpdate, RushInput, SeatActionInput, SeatState, VersionKind } from '../../shared/protocol/schemas.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
@@ -24,6 +24,9 @@ export interface ElectionWritesDeps {
 }
 
 export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: ElectionWritesDeps) {
+  /** Updates held while inOneTransaction runs: sent after its commit, never before. */
+  let held: ElectionUpdate[] | null = null;
+
   function checkBasedOn(current: SeatState, basedOnVersion: number | undefined) {
     if (basedOnVersion !== undefined && basedOnVersion !== current.version) {
       throw new RefusedError(
@@ -72,7 +75,7 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     night: Night,
     seatCode: string,
     kind: VersionKind,
-    declaration: Omit<DeclarationInput, 'seat'> | null,
+    declaration: Omit<DeclarationInput, 'seat'> | RushInput | null,
     reason: string | null,
     enteredBy: string,
     confirmedBy: string | null = null,
@@ -80,8 +83,9 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     const before = night.seatStates.get(seatCode)!;
     let seat: SeatState = before;
     let house = night.house;
+    let undo = () => {};
     // One transaction: the version, and what onRecord writes with it (the webhooks' outbox), or neither.
-    const row = db.transaction(() => {
+    const write = db.transaction(() => {
       const stored = declarations.appendVersion(
         db,
         { electionId: night.election.id, seatCode, kind, declaration, reason, enteredBy, confirmedBy, enteredAt: now().toISOString() },
@@ -90,12 +94,19 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
           return changeLine(kind, before, seat);
         },
       );
-      house = nights.summarise(night, seat);
+      ({ house, undo } = nights.summarise(night, seat));
       onRecord({ election: night.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: night.house, houseAfter: house });
       return stored;
-    }).immediate();
+    });
+    let row: ReturnType<typeof write>;
+    try {
+      row = write.immediate();
+    } catch (error) {
+      undo();
+      throw error;
+    }
     night.seatStates.set(seatCode, seat);
-    for (const c of declaration?.candidates ?? []) night.known?.add(c.party);
+    for (const c of (declaration && 'candidates' in declaration && declaration.candidates) || []) night.known?.add(c.party);
     night.seq = row.seq;
     night.house = house;
     const update: ElectionUpdate = {
@@ -107,7 +118,8 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
       line: row.line,
       at: row.entered_at,
     };
-    onUpdate(update);
+    if (held) held.push(update);
+    else onUpdate(update);
     return update;
   }
 
@@ -140,6 +152,35 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
       vet(night, 'declared', input.seat, input);
       const { seat, ...declaration } = input;
       return append(night, seat, 'declared', asStored(night, declaration), null, enteredBy, confirmedBy);
+    },
+
+    /** A rush (ADR 0024): the winner before the figures, on every screen at once; a seat with a result is not rushed. */
+    rush(electionId: string, seatCode: string, input: RushInput, enteredBy: string): ElectionUpdate {
+      const night = nights.get(electionId);
+      const current = seatOf(night, seatCode);
+      if (current.status === 'declared') throw new RefusedError(409, `${current.name} is already declared (version ${current.version}): a rush comes before the result`, [], current);
+      return append(night, seatCode, 'rushed', input, null, enteredBy);
+    },
+
+    /**
+     * Runs many changes in one SQLite transaction (one fsync: a burst of wire files), their updates
+     * sent after it commits. If it fails, none of it is written and the nights are read again.
+     */
+    inOneTransaction<T>(work: () => T): T {
+      if (held) return work();
+      held = [];
+      let result: T;
+      try {
+        result = db.transaction(work).immediate();
+      } catch (error) {
+        held = null;
+        nights.reload();
+        throw error;
+      }
+      const updates = held;
+      held = null;
+      for (const update of updates) onUpdate(update);
+      return result;
     },
 
     correct(

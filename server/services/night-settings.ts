@@ -30,6 +30,14 @@ export interface NightSettingsDeps {
 
 export function createNightSettings({ db, nights, now, onSettings, onReferenceChanged }: NightSettingsDeps) {
   return {
+    /** The candidate lists changed (PA's nominations): every screen is sent the state again. */
+    candidatesChanged(electionId: string) {
+      const night = nights.get(electionId);
+      night.reference = undefined;
+      night.known = undefined;
+      onReferenceChanged(electionId);
+    },
+
     configureScreen(electionId: string, screen: ScreenSettings) {
       const night = nights.get(electionId);
       baselines.writeScreen(db, electionId, screen);

@@ -3,7 +3,8 @@
  * read from the database once and then kept current by the write commands.
  * The parties and party continuity every night reads are held here too.
  */
-import { declaredSeat, houseSummary } from '../../shared/domain/party-table.ts';
+import { createHouseTally, type HouseTally } from '../../shared/domain/house-tally.ts';
+import { declaredSeat } from '../../shared/domain/party-table.ts';
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type { Election, ElectionState, Party, PartyContinuity, Seat, ScreenSettings, SeatState } from '../../shared/protocol/schemas.ts';
 import * as baselines from '../db/baselines-repo.ts';
@@ -17,6 +18,8 @@ export interface Night {
   seats: Map<string, Seat>;
   seatStates: Map<string, SeatState>;
   house: ElectionState['house'];
+  /** The House's running totals, seat by seat (ADR 0024). */
+  tally: HouseTally;
   seq: number;
   /** What the big screens run: read once, changed only through configureScreen. */
   screen: ScreenSettings;
@@ -33,13 +36,10 @@ export function createNights(db: Db) {
   let continuity: PartyContinuity = baselines.readContinuity(db);
   let parties: Party[] = baselines.listParties(db);
 
-  /** The House figures, with one seat's new state in place of the one held (before it is committed). */
-  function summarise(night: Night, replacing?: SeatState) {
-    const declared = [...night.seatStates.values()].map((held) => {
-      const s = replacing?.code === held.code ? replacing : held;
-      return declaredSeat(night.seats.get(s.code)!.baseline, s);
-    });
-    return houseSummary(declared, night.election.totalSeats, continuity);
+  /** The House figures with one seat's new state in place (before it is committed); answers them and an undo. */
+  function summarise(night: Night, replacing: SeatState) {
+    const undo = night.tally.replace(replacing.code, declaredSeat(night.seats.get(replacing.code)!.baseline, replacing));
+    return { house: night.tally.summary(), undo };
   }
 
   function loadNight(electionId: string): Night {
@@ -51,9 +51,8 @@ export function createNights(db: Db) {
     const seatStates = new Map(
       [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
     );
-    const night: Night = { election, seats, seatStates, house: undefined!, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
-    night.house = summarise(night);
-    return night;
+    const tally = createHouseTally([...seatStates.values()].map((s) => [s.code, declaredSeat(seats.get(s.code)!.baseline, s)]), election.totalSeats, continuity);
+    return { election, seats, seatStates, house: tally.summary(), tally, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
   }
 
   return {

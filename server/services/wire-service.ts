@@ -10,9 +10,10 @@
 import { createHash } from 'node:crypto';
 import { sameFigures, sopDifferences } from '../../shared/wire/compare.ts';
 import { partyFromPa } from '../../shared/wire/pa-parties.ts';
-import type { DeclarationInput, SeatState } from '../../shared/protocol/schemas.ts';
+import type { DeclarationInput, RushInput, SeatState } from '../../shared/protocol/schemas.ts';
 import type { SopCheck, WireDecisionInput, WireDesk, WireFeed, WireLogEntry, WireProblem, WirePublish, WireRush } from '../../shared/protocol/wire.ts';
 import type { Db } from '../db/connection.ts';
+import * as candidateLists from '../db/candidate-versions-repo.ts';
 import * as repo from '../db/wire-repo.ts';
 import { readPaFileName, type PaFileName } from '../wire/pa-file-name.ts';
 import { readPaXml, type PaMessage } from '../wire/pa-reader.ts';
@@ -25,7 +26,8 @@ export const WIRE_EDITOR = 'PA wire';
 /** The desk shows the feed down when the poller has said nothing for this long. */
 export const FEED_SILENCE_MS = 5000;
 
-export type WireOutcome = { outcome: 'applied' | 'skipped' | 'held' | 'refused'; note: string; seq?: number };
+/** `fault`: the server failed on the file (a fault of ours, not of the file); it is read again at the next change. */
+export type WireOutcome = { outcome: 'applied' | 'skipped' | 'held' | 'refused'; note: string; seq?: number; fault?: unknown };
 
 type Figures = Omit<DeclarationInput, 'seat'>;
 interface Stored {
@@ -43,6 +45,8 @@ interface WireNight {
   inexact: Set<string>;
   feed: WireFeed;
   lastReportAt: number;
+  /** Nominations changed a candidate list: the screens are told once, after the files in hand. */
+  candidatesChanged?: boolean;
   broadcast?: ReturnType<typeof setTimeout>;
 }
 
@@ -57,6 +61,9 @@ export interface WireServiceDeps {
 }
 
 export type WireService = ReturnType<typeof createWireService>;
+
+const sameList = (a: readonly { name: string; party: string }[], b: readonly { name: string; party: string }[]) =>
+  a.length === b.length && a.every((c, i) => c.name === b[i].name && c.party === b[i].party);
 
 class Refusal extends Error {}
 const refuse = (reason: string): never => {
@@ -83,7 +90,7 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     for (const row of repo.allFiles(db, electionId)) {
       const stored = JSON.parse(row.message_json) as Stored;
       if (row.kind === 'rush' && row.outcome === 'applied' && stored.message.kind === 'rush' && row.seat_code) {
-        if (elections.seat(electionId, row.seat_code).status === 'undeclared') n.rushes.set(row.seat_code, rushOf(electionId, row.name, row.seat_code, stored.message, row.received_at));
+        if (['undeclared', 'rushed'].includes(elections.seat(electionId, row.seat_code).status)) n.rushes.set(row.seat_code, rushOf(electionId, row.name, row.seat_code, stored.message, row.received_at));
       }
       if (row.kind === 'SOP' && row.outcome === 'applied' && stored.message.kind === 'SOP') n.sop = sopCheck(electionId, row.name, stored.message, row.received_at);
     }
@@ -241,9 +248,18 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     if (elections.seat(electionId, seat).status === 'declared') return settle(electionId, file, seat, 'skipped', 'the seat is already declared', stored);
     const highest = repo.highestRevision(db, electionId, 'rush', seat);
     if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
-    const outcome = settle(electionId, file, seat, 'applied', 'awaiting figures', stored);
     n.rushes.set(seat, rushOf(electionId, file.name, seat, message, at()));
-    return outcome;
+    // ADR 0024: published at once on every screen, awaiting figures; an election that waits for an editor shows it on the desk only.
+    if (repo.readPublish(db, electionId) === 'confirm') return settle(electionId, file, seat, 'applied', 'awaiting figures (on the desk only: the election waits for an editor)', stored);
+    const rush: RushInput = {
+      party: partyFromPa(message.winningParty),
+      sitting: message.sittingParty ? partyFromPa(message.sittingParty) : null,
+      gainOrHold: message.gainOrHold,
+      ...(message.text !== undefined && { text: message.text }),
+      source: 'wire',
+      wire: { file: file.name, revision: file.revision },
+    };
+    return settle(electionId, file, seat, 'applied', 'awaiting figures', stored, () => elections.rush(electionId, seat, rush, WIRE_EDITOR).seq);
   }
 
   function applyRecount(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'recount' }>): WireOutcome {
@@ -254,6 +270,22 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     if (elections.seat(electionId, seat).status === 'recount') return settle(electionId, file, seat, 'skipped', 'the seat is already in recount', stored);
     n.rushes.delete(seat);
     return settle(electionId, file, seat, 'applied', 'recount', stored, () => elections.recount(electionId, seat, { reason: `PA: recount (${file.name})` }, WIRE_EDITOR).seq);
+  }
+
+  /** PA's nominations set the seat's candidate list the desk offers: a new version when it differs, none deleted. */
+  function applyNominations(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'nominations' }>): WireOutcome {
+    const seat = seatOf(electionId, n, file, message);
+    const stored: Stored = { message };
+    const highest = repo.highestRevision(db, electionId, 'nominations', seat);
+    if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
+    const list = message.candidates.map((c) => ({ name: c.name, party: partyFromPa(c.party.abbreviation) }));
+    if (sameList(candidateLists.currentList(db, electionId, seat), list)) return settle(electionId, file, seat, 'skipped', `the same ${list.length} candidates as the list held`, stored);
+    const outcome = settle(electionId, file, seat, 'applied', `${list.length} candidates: the desk's list for the seat`, stored, () => {
+      candidateLists.appendList(db, electionId, seat, list, `PA nominations revision ${file.revision} (${file.name})`, WIRE_EDITOR, at());
+      return null;
+    });
+    n.candidatesChanged = true;
+    return outcome;
   }
 
   function apply(electionId: string, n: WireNight, file: PaFileName, message: PaMessage): WireOutcome {
@@ -267,10 +299,8 @@ export function createWireService({ db, elections, xref = () => null, now = () =
         return applyRush(electionId, n, file, message);
       case 'recount':
         return applyRecount(electionId, n, file, message);
-      case 'nominations': {
-        const seat = seatOf(electionId, n, file, message);
-        return settle(electionId, file, seat, 'applied', `${message.candidates.length} candidates`, { message });
-      }
+      case 'nominations':
+        return applyNominations(electionId, n, file, message);
       case 'SOP': {
         const highest = repo.highestRevision(db, electionId, 'SOP', null);
         if (highest >= file.revision) return settle(electionId, file, null, 'skipped', `state of parties ${file.revision} is not newer than ${highest}`, { message });
@@ -278,6 +308,67 @@ export function createWireService({ db, elections, xref = () => null, now = () =
         const { differences } = n.sop;
         return settle(electionId, file, null, 'applied', differences.length === 0 ? 'agrees with our party table' : `${differences.length} parties differ from our party table`, { message });
       }
+    }
+  }
+
+  function receiveOne(electionId: string, n: WireNight, name: string, xml: string): WireOutcome {
+    const settled = settledOf(electionId, n);
+    if (settled.has(name)) return { outcome: 'skipped', note: 'already settled' };
+    const hash = createHash('sha256').update(xml).digest('hex');
+    const before = n.problems.get(name);
+    if (before?.hash === hash) return { outcome: 'refused', note: before.reason };
+    try {
+      const named = readPaFileName(name);
+      if (!named.ok) refuse(named.reason);
+      const file = (named as { file: PaFileName }).file;
+      const read = readPaXml(file.kind, xml);
+      if (!read.ok) refuse(read.reason);
+      const outcome = apply(electionId, n, file, (read as { message: PaMessage }).message);
+      settled.add(name);
+      // A good copy or a later revision puts right the problems of the same message.
+      for (const [problem] of n.problems) {
+        const earlier = readPaFileName(problem);
+        if (earlier.ok && earlier.file.kind === file.kind && earlier.file.constituency === file.constituency && earlier.file.revision <= file.revision) n.problems.delete(problem);
+      }
+      n.problems.delete(name);
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      n.problems.set(name, { file: name, reason: error.message, at: at(), hash });
+      return { outcome: 'refused', note: error.message };
+    }
+  }
+
+  /**
+   * Settles the files of one poll in one transaction (one fsync for the lot, the screens told
+   * after it commits), each file still settled whole or not at all: a refusal takes back only
+   * its own file. If the commit fails, nothing of the batch is settled and it is read again.
+   */
+  function receiveMany(electionId: string, files: readonly { name: string; xml: string }[]): WireOutcome[] {
+    const n = night(electionId);
+    try {
+      return elections.inOneTransaction(() =>
+        files.map(({ name, xml }) => {
+          try {
+            // Its own savepoint: a fault of ours on one file takes back that file alone.
+            return db.transaction(() => receiveOne(electionId, n, name, xml))();
+          } catch (fault) {
+            n.settled?.delete(name);
+            return { outcome: 'refused', note: 'the server failed on it', fault };
+          }
+        }),
+      );
+    } catch (error) {
+      // What this night held of the batch is forgotten with it: read again from what is on disk.
+      n.settled = undefined;
+      n.seats = undefined;
+      throw error;
+    } finally {
+      if (n.candidatesChanged) {
+        n.candidatesChanged = false;
+        elections.candidatesChanged(electionId);
+      }
+      changed(electionId);
     }
   }
 
@@ -338,35 +429,12 @@ export function createWireService({ db, elections, xref = () => null, now = () =
   return {
     /** Reads and settles one file as fetched from PA; a file already settled is not read again. */
     receive(electionId: string, name: string, xml: string): WireOutcome {
-      const n = night(electionId);
-      const settled = settledOf(electionId, n);
-      if (settled.has(name)) return { outcome: 'skipped', note: 'already settled' };
-      const hash = createHash('sha256').update(xml).digest('hex');
-      const before = n.problems.get(name);
-      if (before?.hash === hash) return { outcome: 'refused', note: before.reason };
-      try {
-        const named = readPaFileName(name);
-        if (!named.ok) refuse(named.reason);
-        const file = (named as { file: PaFileName }).file;
-        const read = readPaXml(file.kind, xml);
-        if (!read.ok) refuse(read.reason);
-        const outcome = apply(electionId, n, file, (read as { message: PaMessage }).message);
-        settled.add(name);
-        // A good copy or a later revision puts right the problems of the same message.
-        for (const [problem] of n.problems) {
-          const earlier = readPaFileName(problem);
-          if (earlier.ok && earlier.file.kind === file.kind && earlier.file.constituency === file.constituency && earlier.file.revision <= file.revision) n.problems.delete(problem);
-        }
-        n.problems.delete(name);
-        changed(electionId);
-        return outcome;
-      } catch (error) {
-        if (!(error instanceof Refusal)) throw error;
-        n.problems.set(name, { file: name, reason: error.message, at: at(), hash });
-        changed(electionId);
-        return { outcome: 'refused', note: error.message };
-      }
+      const [outcome] = receiveMany(electionId, [{ name, xml }]);
+      if (outcome.fault) throw outcome.fault;
+      return outcome;
     },
+
+    receiveMany,
 
     settledNames: (electionId: string): string[] => [...settledOf(electionId, night(electionId))],
 

@@ -85,7 +85,7 @@ function bar(label: string, detail: string, fraction: number, colour: string, wi
   );
 }
 
-const KIND_WORDS = { declared: 'declaration', corrected: 'correction', recount: 'recount called', withdrawn: 'result withdrawn' } as const;
+const KIND_WORDS = { declared: 'declaration', corrected: 'correction', recount: 'recount called', withdrawn: 'result withdrawn', rushed: 'rush, awaiting figures' } as const;
 
 /** A seat's version: seat, HOLD/GAIN, majority, each candidate's bar in the party's colour. */
 export function seatCard(election: Election, seat: SeatState, parties: readonly Party[], size: ShareSize): Element {
@@ -95,7 +95,7 @@ export function seatCard(election: Election, seat: SeatState, parties: readonly 
   const footer = `${seat.name} · version ${seat.version}${seat.lastChange ? `, ${KIND_WORDS[seat.lastChange]}` : ''}`;
   const head = div({ fontSize: square ? 64 : 54, fontWeight: 700, marginBottom: 14 }, seat.name);
   if (!outcome) {
-    const status = seat.status === 'recount' ? 'Recount called' : 'Result withdrawn: undeclared';
+    const status = seat.rush ? `${seat.rush.label.text}: awaiting figures` : seat.status === 'recount' ? 'Recount called' : 'Result withdrawn: undeclared';
     return frame(
       { election, size, at: seat.updatedAt, footer },
       head,

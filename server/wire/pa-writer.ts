@@ -35,8 +35,8 @@ function candidates(list: readonly Candidate[], withVotes: boolean, elected?: Ca
 
 const election = (e: PaElection, Constituency?: object) => ({ $: attrs({ name: e.name, date: e.date }), ...(Constituency && { Constituency }) });
 
-export function nominationsXml(e: PaElection, seat: PaSeatOut, list: readonly Candidate[]): string {
-  return xml('FirstPastThePostNominations', { $: attrs({ revision: 1 }), Election: election(e, { $: attrs({ ...seat }), Candidate: candidates(list, false) }) });
+export function nominationsXml(e: PaElection, seat: PaSeatOut, list: readonly Candidate[], revision = 1): string {
+  return xml('FirstPastThePostNominations', { $: attrs({ revision }), Election: election(e, { $: attrs({ ...seat }), Candidate: candidates(list, false) }) });
 }
 
 export interface ResultOut {

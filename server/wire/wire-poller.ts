@@ -9,9 +9,16 @@
 import { readPaFileName, type PaKind } from './pa-file-name.ts';
 import type { PaFolderName, WireSource } from './wire-source.ts';
 
+export interface WireFileIn {
+  name: string;
+  xml: string;
+}
+type Outcome = { outcome: string; note: string };
+
 export interface WireSink {
   settled(): Promise<Iterable<string>> | Iterable<string>;
-  receive(name: string, xml: string): Promise<{ outcome: string; note: string }> | { outcome: string; note: string };
+  /** Settles the files fetched together, in order: one transaction for the lot (ADR 0024). */
+  receive(files: WireFileIn[]): Promise<Outcome[]> | Outcome[];
   report(ok: boolean, detail: string): Promise<void> | void;
 }
 
@@ -21,6 +28,9 @@ export interface PollerOptions {
   intervalMs?: number;
   nominationsEveryMs?: number;
   maxBackoffMs?: number;
+  /** Files fetched are handed on together up to this many, or once the first has waited batchMs. */
+  batchFiles?: number;
+  batchMs?: number;
   log?: (line: string) => void;
 }
 
@@ -39,7 +49,7 @@ export function sweepOrder(names: readonly string[]): string[] {
     .map((x) => x.name);
 }
 
-export function startWirePoller({ source, sink, intervalMs = 1000, nominationsEveryMs = 10_000, maxBackoffMs = 30_000, log = () => {} }: PollerOptions) {
+export function startWirePoller({ source, sink, intervalMs = 1000, nominationsEveryMs = 10_000, maxBackoffMs = 30_000, batchFiles = 50, batchMs = 200, log = () => {} }: PollerOptions) {
   const stamps = new Map<PaFolderName, string | null>();
   const again = new Set<PaFolderName>();
   let lastNominations = -Infinity;
@@ -53,13 +63,26 @@ export function startWirePoller({ source, sink, intervalMs = 1000, nominationsEv
     const names = await source.list(folder);
     requests++;
     const settled = new Set(await sink.settled());
-    for (const name of sweepOrder(names)) {
+    // A burst is applied in batches (one transaction each); a lone file goes as soon as it is fetched.
+    let batch: WireFileIn[] = [];
+    let since = 0;
+    const handOn = async () => {
+      const files = batch;
+      batch = [];
+      const outcomes = await sink.receive(files);
+      files.forEach(({ name }, i) => {
+        const { outcome, note } = outcomes[i];
+        if (outcome !== 'skipped' || note !== 'already settled') log(`${folder}/${name}: ${outcome}${note ? ` (${note})` : ''}`);
+      });
+    };
+    const wanted = sweepOrder(names).filter((name) => !settled.has(name));
+    for (const [i, name] of wanted.entries()) {
       if (stopped) return;
-      if (settled.has(name)) continue;
       const xml = await source.read(folder, name);
       requests++;
-      const { outcome, note } = await sink.receive(name, xml);
-      if (outcome !== 'skipped' || note !== 'already settled') log(`${folder}/${name}: ${outcome}${note ? ` (${note})` : ''}`);
+      if (batch.length === 0) since = performance.now();
+      batch.push({ name, xml });
+      if (i === wanted.length - 1 || batch.length >= batchFiles || performance.now() - since >= batchMs) await handOn();
     }
   }
 

@@ -16,6 +16,8 @@ export interface WireFeedOptions {
   election?: string;
   source?: WireSource;
   intervalMs?: number;
+  /** How often nominations/.timestamp is polled (10 s by default). */
+  nominationsEveryMs?: number;
   log?: (line: string) => void;
   /** PA's cross-reference; by default ../shared/data/pa/ONS-PA-xref.csv where it exists. */
   xref?: () => readonly XrefRow[] | null;
@@ -45,16 +47,20 @@ export function startWireFeeds(wire: WireService, options: WireFeedOptions | und
   return startWirePoller({
     source: options.source,
     intervalMs: options.intervalMs,
+    nominationsEveryMs: options.nominationsEveryMs,
     log: options.log,
     sink: {
       settled: () => wire.settledNames(election),
-      receive(name, xml) {
+      receive(files) {
         try {
-          return wire.receive(election, name, xml);
+          return wire.receiveMany(election, files).map(({ fault, ...outcome }, i) => {
+            // A fault of ours, not of the file: reported, and the file is read again at the next change.
+            if (fault) reportFault(`the wire file ${files[i].name}`, fault);
+            return outcome;
+          });
         } catch (error) {
-          // A fault of ours, not of the file: reported, and the file is read again at the next change.
-          reportFault(`the wire file ${name}`, error);
-          return { outcome: 'refused', note: 'the server failed on it' };
+          reportFault(`the wire files ${files.map((f) => f.name).join(', ')}`, error);
+          return files.map(() => ({ outcome: 'refused', note: 'the server failed on it' }));
         }
       },
       report: (ok, detail) => wire.report(election, ok, detail),

@@ -45,7 +45,7 @@ export function seatsToWatch(
 
   const stateOf = new Map(seatStates.map((s) => [s.code, s]));
   const toDeclare = seats
-    .filter((s) => stateOf.get(s.code)?.status !== 'declared')
+    .filter((s) => !['declared', 'rushed'].includes(stateOf.get(s.code)?.status ?? 'undeclared'))
     .map((seat) => ({ seat, margin: marginOf(seat) }))
     .filter((s): s is { seat: Seat; margin: number } => s.margin !== null)
     .sort((a, b) => a.margin - b.margin || a.seat.name.localeCompare(b.seat.name));

@@ -37,6 +37,9 @@ export function changeLine(change: VersionKind, before: SeatState, after: SeatSt
       return earlier
         ? `RECOUNT: ${name}: a recount has been called${because(after.lastReason)}. The result reported earlier (${was(earlier)}) stands withdrawn until it is declared again.`
         : `RECOUNT: ${name}: a recount has been called${because(after.lastReason)}.`;
+    case 'rushed':
+      // ADR 0024: the winner before the figures; the result's own line follows.
+      return `${name}: ${after.rush!.label.text}${before.status === 'recount' ? ' after a recount' : ''}. Figures to follow.`;
     case 'withdrawn':
       return earlier
         ? `WITHDRAWN: ${name}: the result reported earlier (${was(earlier)}) is withdrawn${because(after.lastReason)}. The seat is undeclared.`

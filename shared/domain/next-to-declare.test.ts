@@ -40,4 +40,8 @@ describe('nextToDeclare', () => {
   test('flags a recount', () => {
     expect(nextToDeclare([seat('E14000003', 'Counting again', 'recount')], times, now)[0]).toMatchObject({ recount: true });
   });
+
+  test('leaves out a rushed seat: its winner is declared, only the figures are to come (ADR 0024)', () => {
+    expect(nextToDeclare([seat('E14000003', 'Rushed', 'rushed'), seat('E14000002', 'Soon')], times, now).map((s) => s.name)).toEqual(['Soon']);
+  });
 });

@@ -23,7 +23,8 @@ export function nextToDeclare(
   limit = 8,
 ): NextSeat[] {
   const due = seatStates
-    .filter((s) => s.status !== 'declared' && expectedTimes[s.code] !== undefined)
+    // A rushed seat has declared its winner (ADR 0024): it is not still to come.
+    .filter((s) => s.status !== 'declared' && s.status !== 'rushed' && expectedTimes[s.code] !== undefined)
     .map((s): NextSeat => {
       const late = (now.getTime() - Date.parse(expectedTimes[s.code])) / 60_000;
       return {

@@ -3,8 +3,9 @@
  * a version's meaning. The server builds it from the database; a screen
  * rebuilds it from a compact snapshot (shared/protocol/compact-snapshot.ts).
  */
-import type { Declaration, PartyContinuity, Seat, SeatState, VersionKind } from '../protocol/schemas.ts';
+import type { Declaration, PartyContinuity, RushInput, Seat, SeatState, VersionKind } from '../protocol/schemas.ts';
 import { seatOutcome } from './outcome.ts';
+import { seatRush } from './rush.ts';
 
 /** The newest version of a seat, as stored. */
 export interface SeatVersion {
@@ -12,8 +13,10 @@ export interface SeatVersion {
   kind: VersionKind;
   reason: string | null;
   enteredAt: string;
-  /** null for a recount or a withdrawal. */
+  /** null for a recount, a withdrawal or a rush. */
   declaration: Declaration | null;
+  /** A rush's winner, for a 'rushed' version. */
+  rush?: RushInput | null;
 }
 
 export function seatState({
@@ -45,7 +48,11 @@ export function seatState({
     updatedAt: latest.enteredAt,
   };
   const { declaration } = latest;
-  if (latest.kind === 'recount' || latest.kind === 'withdrawn' || declaration === null) {
+  if (latest.kind === 'rushed' && latest.rush) {
+    // ADR 0024: the winner and HOLD or GAIN, awaiting figures; no outcome until the result replaces it.
+    return { ...base, ...history, status: 'rushed', declaration: null, outcome: null, rush: seatRush(latest.rush, seat.baseline, continuity, latest.enteredAt) };
+  }
+  if (latest.kind === 'recount' || latest.kind === 'withdrawn' || latest.kind === 'rushed' || declaration === null) {
     // ELECTION-RULES: a recount shows no winner until a new declaration; a withdrawal makes the seat undeclared.
     return {
       ...base,

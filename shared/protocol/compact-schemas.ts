@@ -14,6 +14,7 @@ import {
   Party,
   PartyCode,
   PartyContinuity,
+  RushInput,
   ScreenSettings,
   Seat,
   SeatCode,
@@ -57,13 +58,15 @@ export const CompactDeclaration = z.object({
 
 /**
  * [code] for a seat with no version yet, else [code, version, lastChange,
- * lastReason, updatedAt, declaration]; the status follows from these (seatState).
+ * lastReason, updatedAt, declaration] (and the rush, for a rushed seat); the status follows from these (seatState).
  */
 export type CompactCandidate = z.infer<typeof CompactCandidate>;
 export type CompactDeclaration = z.infer<typeof CompactDeclaration>;
 
 export const CompactSeat = z.union([
   z.tuple([SeatCode]),
+  // A rushed seat (ADR 0024): the rush's winner after an empty declaration.
+  z.tuple([SeatCode, z.number().int().min(1), z.literal('rushed'), z.string().nullable(), z.string(), z.null(), RushInput]),
   z.tuple([SeatCode, z.number().int().min(1), VersionKind, z.string().nullable(), z.string(), CompactDeclaration.nullable()]),
 ]);
 export type CompactSeat = z.infer<typeof CompactSeat>;

@@ -47,6 +47,10 @@ function seatsOf(reference: NightReference): Map<string, Seat> {
 export function compactSeat(s: SeatState, reference: ReferenceParts): CompactSeat {
   if (s.version === 0 || s.lastChange === null || s.updatedAt === null) return [s.code];
   const d = s.declaration;
+  if (s.rush) {
+    const { label: _label, gainFor: _gain, lossFor: _loss, enteredAt: _at, ...rush } = s.rush;
+    return [s.code, s.version, 'rushed', s.lastReason, s.updatedAt, null, rush];
+  }
   if (!d) return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, null];
   const known = namesOf(reference).get(s.code) ?? [];
   const candidates = d.candidates.map((c): CompactCandidate => {
@@ -64,7 +68,7 @@ export function expandSeat(entry: CompactSeat, reference: NightReference): SeatS
   if (!seat) throw new Error(`seats: ${entry[0]} is not in reference ${reference.referenceVersion}: fetch the reference again`);
   const { continuity } = reference;
   if (entry.length === 1) return seatState({ seat, latest: null, continuity });
-  const [code, version, kind, reason, updatedAt, declaration] = entry;
+  const [code, version, kind, reason, updatedAt, declaration, rush] = entry;
   const known = namesOf(reference).get(code) ?? [];
   if (declaration?.candidates.some(([name]) => typeof name === 'number' && known[name] === undefined)) {
     throw new Error(`seats: ${code} names a candidate its reference does not list: fetch the reference again`);
@@ -77,6 +81,7 @@ export function expandSeat(entry: CompactSeat, reference: NightReference): SeatS
       reason,
       enteredAt: updatedAt,
       declaration: declaration && expandDeclaration(declaration, known, updatedAt),
+      rush: rush ?? null,
     },
     continuity,
   });

@@ -64,6 +64,7 @@ function codesOfSeat(seat: Seat, now: SeatState): string[] {
     ...(seat.baseline.votes ?? []).map((v) => v.party),
     ...(now.declaration?.candidates ?? []).map((c) => c.party),
     ...(now.outcome ? [now.outcome.label.party, now.outcome.winner.party] : []),
+    ...(now.rush ? [now.rush.label.party] : []),
   ];
 }
 

@@ -39,6 +39,9 @@ export type Candidate = z.infer<typeof Candidate>;
 export const DeclarationSource = z.enum(['returning-officer', 'reporter', 'wire', 'import', 'replay']);
 export type DeclarationSource = z.infer<typeof DeclarationSource>;
 
+/** A file of PA's wire and its revision (server/wire). */
+export const WireFile = z.strictObject({ file: z.string().min(1).max(200), revision: z.number().int().min(1) });
+
 /** What an editor (or a script) submits for one seat. */
 export const DeclarationInput = z.object({
   seat: SeatCode,
@@ -52,7 +55,7 @@ export const DeclarationInput = z.object({
   winnerByLot: oneLine(z.string().trim().min(1).max(200)).optional(),
   source: DeclarationSource.optional(),
   /** From PA's wire: the file and its revision (server/wire). */
-  wire: z.strictObject({ file: z.string().min(1).max(200), revision: z.number().int().min(1) }).optional(),
+  wire: WireFile.optional(),
   /**
    * The supplementary vote's second round: the second choices this count gives each
    * of the two candidates left in (shared/domain/supplementary-vote.ts). Mayoral only.
@@ -232,10 +235,11 @@ export const Outcome = z.object({
 });
 export type Outcome = z.infer<typeof Outcome>;
 
-export const SeatStatus = z.enum(['undeclared', 'declared', 'recount']);
+/** 'rushed': the winner is known (PA's rush) and the figures are awaited (ADR 0024). */
+export const SeatStatus = z.enum(['undeclared', 'declared', 'recount', 'rushed']);
 export type SeatStatus = z.infer<typeof SeatStatus>;
 
-export const VersionKind = z.enum(['declared', 'corrected', 'recount', 'withdrawn']);
+export const VersionKind = z.enum(['declared', 'corrected', 'recount', 'withdrawn', 'rushed']);
 export type VersionKind = z.infer<typeof VersionKind>;
 
 /**
@@ -247,6 +251,32 @@ export const Declaration = DeclarationInput.omit({ seat: true }).extend({
 });
 export type Declaration = z.infer<typeof Declaration>;
 
+/**
+ * A rush: the winning party before the figures, as PA's wire sends it the moment the seat is
+ * declared. Stored as a 'rushed' version; the full result replaces it (ADR 0024).
+ */
+export const RushInput = z.strictObject({
+  party: PartyCode,
+  /** The party PA names as sitting, and PA's own HOLD or GAIN, kept as sent. */
+  sitting: PartyCode.nullable(),
+  gainOrHold: z.enum(['gain', 'hold']),
+  /** PA's line for the rush, as sent. */
+  text: oneLine(z.string().max(500)).optional(),
+  source: DeclarationSource,
+  wire: WireFile.optional(),
+});
+export type RushInput = z.infer<typeof RushInput>;
+
+/** A rush as the screens show it: HOLD or GAIN read against our baseline, as a full result's label is. */
+export const SeatRush = RushInput.extend({
+  label: ResultLabel,
+  /** The party-table effect, as an outcome's: the seat counts for its winner before the figures. */
+  gainFor: PartyCode.nullable(),
+  lossFor: PartyCode.nullable(),
+  enteredAt: z.string(),
+});
+export type SeatRush = z.infer<typeof SeatRush>;
+
 export const SeatState = z.object({
   code: SeatCode,
   name: z.string(),
@@ -257,6 +287,8 @@ export const SeatState = z.object({
   lastReason: z.string().nullable(),
   declaration: Declaration.nullable(),
   outcome: Outcome.nullable(),
+  /** Present while the seat is rushed: the winner and HOLD or GAIN, awaiting figures. */
+  rush: SeatRush.optional(),
   updatedAt: z.string().nullable(),
 });
 export type SeatState = z.infer<typeof SeatState>;

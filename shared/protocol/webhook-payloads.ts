@@ -25,6 +25,9 @@ export function seatChangeEvents(kind: VersionKind, after: SeatState): WebhookEv
       return ['corrections'];
     case 'recount':
       return ['recounts'];
+    case 'rushed':
+      // No endpoint asks for rushes yet (ADR 0024): the result that replaces one is sent as a declaration.
+      return [];
   }
 }
 
@@ -35,6 +38,7 @@ const TYPES: Record<VersionKind, SeatChangePayload['type']> = {
   corrected: 'correction',
   recount: 'recount',
   withdrawn: 'withdrawal',
+  rushed: 'rush',
 };
 
 function electionPart(election: Election) {

@@ -1,6 +1,6 @@
 /** Webhooks: what an admin registers, what the admin page lists, and the body a receiver gets. */
 import { z } from 'zod';
-import { ElectionId, ElectionMode, PartyCode, SeatCode, VersionKind } from './schemas.ts';
+import { ElectionId, ElectionMode, PartyCode, SeatCode, type SeatStatus, VersionKind } from './schemas.ts';
 
 /**
  * What an endpoint can ask for. A change is sent once to an endpoint that asked for any event it is:
@@ -108,14 +108,14 @@ interface PayloadBase {
 
 /** A seat's change: a declaration (type declaration), correction, recount or withdrawal. */
 export interface SeatChangePayload extends PayloadBase {
-  type: 'declaration' | 'correction' | 'recount' | 'withdrawal';
+  type: 'declaration' | 'correction' | 'recount' | 'withdrawal' | 'rush';
   change: VersionKind;
   reason: string | null;
   seat: {
     code: z.infer<typeof SeatCode>;
     name: string;
     version: number;
-    status: 'undeclared' | 'declared' | 'recount';
+    status: SeatStatus;
     result: null | {
       label: 'HOLD' | 'GAIN';
       text: string;

@@ -22,6 +22,10 @@ export const WireFileInput = z.strictObject({
 });
 export type WireFileInput = z.infer<typeof WireFileInput>;
 
+/** Files fetched together: settled in one transaction, in order (ADR 0024). The body limit (256 KB) bounds the lot. */
+export const WireFilesInput = z.strictObject({ files: z.array(WireFileInput).min(1, 'must hold at least one file').max(100) });
+export type WireFilesInput = z.infer<typeof WireFilesInput>;
+
 /** The ingest process's word on its source after every poll. */
 export const WireFeedReport = z.strictObject({
   ok: z.boolean(),

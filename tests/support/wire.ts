@@ -5,9 +5,11 @@ import { dataFile } from '../../server/config/data-dir.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { readHocCandidates } from '../../server/import/hoc-candidates.ts';
 import { readBaselineSeats } from '../../server/import/night-files.ts';
-import { importBaseline } from '../../server/services/import-service.ts';
+import { readHexJson } from '../../server/import/hexjson.ts';
+import { importBaseline, importHexMap } from '../../server/services/import-service.ts';
 import type { Candidate } from '../../shared/protocol/schemas.ts';
-import type { WireDesk } from '../../shared/protocol/wire.ts';
+import type { WireDesk, WireLogEntry } from '../../shared/protocol/wire.ts';
+import type { PaFolderName, WireSource } from '../../server/wire/wire-source.ts';
 import { readPaXref } from '../../server/wire/pa-seats.ts';
 import { resultXml } from '../../server/wire/pa-writer.ts';
 import { planPaNight, type PaNightInput } from '../../server/wire/pa-night.ts';
@@ -27,14 +29,15 @@ export interface WireNight {
 }
 
 /** ge2019 imported from the Library's files, a server whose wire role polls a fresh FTP server. */
-export async function wireNight({ intervalMs = 1000, timeoutMs = 3000, before, clientDist }: { intervalMs?: number; timeoutMs?: number; before?: (ftp: FtpServer) => Promise<void>; clientDist?: string } = {}): Promise<WireNight> {
+export async function wireNight({ intervalMs = 1000, nominationsEveryMs, timeoutMs = 3000, before, clientDist, hexMap = false }: { intervalMs?: number; nominationsEveryMs?: number; timeoutMs?: number; before?: (ftp: FtpServer) => Promise<void>; clientDist?: string; hexMap?: boolean } = {}): Promise<WireNight> {
   const ftp = await startFtpServer();
   await before?.(ftp);
   const dbPath = path.join(tempDir(), 'wire.sqlite');
   const db = openDatabase(dbPath);
   importBaseline(db, preset.election, baseline2019);
+  if (hexMap) importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
   db.close();
-  const server = await startServer({ dbPath, clientDist, app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs } } });
+  const server = await startServer({ dbPath, clientDist, app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs, nominationsEveryMs } } });
   return {
     ftp,
     server,
@@ -57,6 +60,26 @@ export async function untilDesk(server: RunningServer, check: (desk: WireDesk) =
     const desk = await wireDesk(server);
     if (check(desk)) return desk;
     if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms; the wire reads ${JSON.stringify({ feed: desk.feed, counts: desk.counts, problems: desk.problems, held: desk.held.length })}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Lands a file as PA does: written into the folder, then the folder's .timestamp moved. */
+export function lander(uploader: WireSource, folder: PaFolderName = 'results') {
+  let stamp = 0;
+  return async (name: string, xml: string) => {
+    await uploader.write(folder, name, xml);
+    await uploader.write(folder, '.timestamp', `${++stamp}\n`);
+  };
+}
+
+/** The wire log's entry for a file, once it is settled. */
+export async function untilLogged(server: RunningServer, name: string, timeoutMs = 15_000): Promise<WireLogEntry> {
+  const started = Date.now();
+  for (;;) {
+    const entry = ((await editorCall(server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find((f) => f.file === name);
+    if (entry) return entry;
+    if (Date.now() - started > timeoutMs) throw new Error(`${name} was not settled within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -52,11 +52,14 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
     }
   });
 
+  const kindsOf = (code: string) => night.server.db.prepare("SELECT kind FROM declaration_versions WHERE election_id = 'ge2019' AND seat_code = ? ORDER BY version").pluck().all(code) as string[];
+
   test('the wrong first revisions were corrected by the second, each a new version with its reason; the revision with no change was skipped', () => {
     const corrected = state.seatStates.filter((s) => s.lastChange === 'corrected');
     expect(corrected.length).toBeGreaterThanOrEqual(5);
     for (const seat of corrected) {
-      expect(seat.version).toBe(2);
+      // A rush before the result is a version of its own (ADR 0024): the figures are its declaration and the correction.
+      expect(kindsOf(seat.code).filter((k) => k !== 'rushed')).toEqual(['declared', 'corrected']);
       expect(seat.lastReason).toMatch(/^PA revision 2 \(Test_General_Election_result_\d+_2\.xml\)$/);
       expect(seat.declaration?.wire?.revision).toBe(2);
     }
@@ -68,7 +71,12 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
     const recounted = drops.filter((d) => d.name.includes('_recount_')).length;
     const log = (await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as Array<{ kind: string; outcome: string }>;
     expect(log.filter((f) => f.kind === 'recount' && f.outcome === 'applied')).toHaveLength(recounted);
-    expect(state.seatStates.filter((s) => s.version === 2 && s.lastChange === 'declared')).toHaveLength(recounted);
+    expect(state.seatStates.filter((s) => kindsOf(s.code).filter((k) => k !== 'rushed').join() === 'recount,declared')).toHaveLength(recounted);
+    // Each rush went on the screens as a version of its own before its result (ADR 0024).
+    const rushed = log.filter((f) => f.kind === 'rush' && f.outcome === 'applied').length;
+    expect(rushed).toBe(drops.filter((d) => d.name.includes('_rush_')).length);
+    expect(state.seatStates.filter((s) => kindsOf(s.code).includes('rushed'))).toHaveLength(rushed);
+    for (const seat of state.seatStates) expect(kindsOf(seat.code).at(-1), seat.name).not.toBe('rushed');
     expect(desk.rushes).toEqual([]);
     expect(desk.recounts).toEqual([]);
     expect(desk.problems).toEqual([]);

@@ -4,33 +4,21 @@ import type { WireSource } from '../../server/wire/wire-source.ts';
 import type { SeatState } from '../../shared/protocol/schemas.ts';
 import type { WireDesk, WireLogEntry } from '../../shared/protocol/wire.ts';
 import { addUser, editorSocket, login } from '../support/session.ts';
-import { editorCall, ELECTION, file, otherFigures, result, seat, untilDesk, wireNight, type WireNight } from '../support/wire.ts';
+import { editorCall, ELECTION, file, lander, otherFigures, result, seat, untilDesk, untilLogged as untilSettled, wireNight, type WireNight } from '../support/wire.ts';
 
 describe('the wire survives what PA and networks do, and the desk stays in charge', () => {
   let night: WireNight;
   let uploader: WireSource;
-  let stamp = 0;
-
-  async function land(name: string, xml: string) {
-    await uploader.write('results', name, xml);
-    await uploader.write('results', '.timestamp', `${++stamp}\n`);
-  }
+  let land: ReturnType<typeof lander>;
   const seatState = async (code: string): Promise<SeatState> => (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body.seatStates.find((s: SeatState) => s.code === code);
   const logOf = async (name: string): Promise<WireLogEntry | undefined> => ((await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find((f) => f.file === name);
   const settled = (name: string) => (d: WireDesk) => d.counts.applied + d.counts.skipped + d.counts.held > 0 && !d.problems.some((p) => p.file === name);
-  async function untilLogged(name: string) {
-    const started = Date.now();
-    for (;;) {
-      const entry = await logOf(name);
-      if (entry) return entry;
-      if (Date.now() - started > 15_000) throw new Error(`${name} was not settled within 15 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const untilLogged = (name: string) => untilSettled(night.server, name);
 
   beforeAll(async () => {
     night = await wireNight({ intervalMs: 200, timeoutMs: 1500 });
     uploader = night.ftp.uploader();
+    land = lander(uploader);
     await untilDesk(night.server, (d) => d.feed.state === 'up', 'the feed up');
   }, 60_000);
 

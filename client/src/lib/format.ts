@@ -28,9 +28,10 @@ export function formatBaselineMajority(baseline: SeatBaseline): string {
   return 'majority not given';
 }
 
-/** Where a seat stands, for the entry desk: "in recount", "undeclared", or "Lab HOLD, majority 5,652 (12.3%)". */
+/** Where a seat stands, for the entry desk: "in recount", "undeclared", "Lab GAIN from Con, awaiting figures (PA rush)" or "Lab HOLD, majority 5,652 (12.3%)". */
 export function formatSeatResult(seat: SeatState): string {
   if (seat.status === 'recount') return 'in recount';
+  if (seat.rush) return `${seat.rush.label.text}, awaiting figures (PA rush)`;
   if (seat.outcome === null) return seat.status;
   return `${seat.outcome.label.text}, ${formatMajority(seat.outcome)}`;
 }
