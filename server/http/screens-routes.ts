@@ -5,6 +5,8 @@ import type { ElectionService } from '../services/election-service.ts';
 import { EncodedBody } from './encoded-body.ts';
 import { JSON_TYPE, REVALIDATE_EACH_TIME, sendTagged, tagOf } from './etag.ts';
 import { parseBody } from './parse.ts';
+import { screenElectionProblems } from '../../shared/domain/screen-elections.ts';
+import { RefusedError } from '../services/errors.ts';
 
 type ElectionParams = { Params: { election: string } };
 
@@ -29,7 +31,11 @@ export function screensRoutes(app: FastifyInstance, service: ElectionService, wr
 
   app.put<ElectionParams>('/api/elections/:election/screen', async (request) => {
     writer(request);
-    return service.configureScreen(request.params.election, parseBody(ScreenSettings, request.body));
+    const screen = parseBody(ScreenSettings, request.body);
+    // Panels of another election (ADR 0025): it must be there, and be the only other one.
+    const problems = screenElectionProblems(screen, request.params.election, service.listElections().map((e) => e.id));
+    if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    return service.configureScreen(request.params.election, screen);
   });
 
   app.put<ElectionParams>('/api/elections/:election/mode', async (request) => {

@@ -22,7 +22,7 @@ function latestChange(state: ElectionState): string {
   return latest ?? state.generatedAt;
 }
 
-class ElectionStore {
+export class ElectionStore {
   elections = $state<ElectionListing[]>([]);
   electionId = $state<string | null>(null);
   /** Replaced whole on every change (applyUpdate is pure), so no deep proxy over 650 seats. */
@@ -62,7 +62,7 @@ class ElectionStore {
   }
 
   /** Load the election list, pick the election from ?election=, and start watching. */
-  async start(asked: string | null): Promise<void> {
+  async start(asked: string | null, { exact = false } = {}): Promise<void> {
     if (this.#started) return;
     this.#started = true;
     this.#listen();
@@ -71,7 +71,8 @@ class ElectionStore {
     } catch (err) {
       this.loadError = `Could not load the list of elections: ${err instanceof Error ? err.message : String(err)}`;
     }
-    this.electionId = chooseElection(this.elections, asked) ?? asked;
+    // exact: another election's panels (ADR 0025) watch that election or none, never a stand-in.
+    this.electionId = exact ? asked : (chooseElection(this.elections, asked) ?? asked);
     if (this.electionId === null) {
       this.loadError ??= 'No elections are set up on this server.';
       return;
