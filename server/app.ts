@@ -96,6 +96,7 @@ const PAGES: Record<string, string> = {
   '/embed/seat': 'embed.html',
   '/embed/latest': 'embed.html',
   '/embed/map': 'embed.html',
+  '/embed/race': 'embed.html',
 };
 
 export function createApp({
