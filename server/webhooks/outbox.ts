@@ -81,7 +81,7 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
     }
 
     const forHeadline = mine.filter((e) => e.events.includes('headline'));
-    const payload = forHeadline.length === 0 ? null : election.count ? raceHeadline(change) : houseHeadline(change, base);
+    const payload = forHeadline.length === 0 ? null : election.count ? raceHeadline(change, base) : houseHeadline(change, base);
     for (const endpoint of payload ? forHeadline : []) {
       put(endpoint, election, payload!, change.at);
       queued.push(endpoint.id);
@@ -89,20 +89,23 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
     return queued;
   }
 
+  /** The image after this change: the party table, or a mayoral count's race (share-service.ts). */
+  const headlineImages = (change: RecordedChange, base: string | null) =>
+    base ? bothSizes(base, (size) => houseImagePath(change.election.id, change.seq, size)) : null;
+
   function houseHeadline(change: RecordedChange, base: string | null): WebhookPayload | null {
     const before = headline(change.houseBefore);
     if (sameStory(before, headline(change.houseAfter))) return null;
-    const images = base ? bothSizes(base, (size) => houseImagePath(change.election.id, change.seq, size)) : null;
-    return headlinePayload(change.election, change.seq, change.at, change.houseAfter, before.kind === 'waiting' ? null : before, images);
+    return headlinePayload(change.election, change.seq, change.at, change.houseAfter, before.kind === 'waiting' ? null : before, headlineImages(change, base));
   }
 
   /** The race's story before and after this change: the seat as it was in place of the seat as it is. */
-  function raceHeadline(change: RecordedChange): WebhookPayload | null {
+  function raceHeadline(change: RecordedChange, base: string | null): WebhookPayload | null {
     if (!night) return null;
     const { seatStates, continuity } = night(change.election.id);
     const code = change.after.code;
     const swap = (seat: SeatState) => seatStates.map((s) => (s.code === code ? seat : s));
-    return raceHeadlinePayload({ ...change, before: swap(change.before), after: swap(change.after), continuity, images: null });
+    return raceHeadlinePayload({ ...change, before: swap(change.before), after: swap(change.after), continuity, images: headlineImages(change, base) });
   }
 
   return { record, refresh };

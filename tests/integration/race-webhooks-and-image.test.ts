@@ -1,15 +1,22 @@
 /**
  * Webhooks for a mayoral count (ADR 0025): each area's declaration as a seat's, and the headline
  * event when the race's story changes (a new leader, the London-wide declaration), never the
- * House's headline, which means nothing for a count of areas. Real server, real HTTP receiver.
+ * House's headline, which means nothing for a count of areas; and the share image after a change is
+ * the race's. Real server, real HTTP receiver.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { replayNight } from '../../server/cli/replay-night.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { londonDeclarations, londonNight, readLondonMayor } from '../../server/import/london-mayor.ts';
 import { importBaseline } from '../../server/services/import-service.ts';
-import { closedAfterEach, startServer, tempDir, TEST_TOKEN } from '../support/server.ts';
+import { raceCard } from '../../server/share/cards.ts';
+import { mayoralRace } from '../../shared/domain/mayoral-race.ts';
+import { NO_CONTINUITY } from '../../shared/domain/party.ts';
+import type { ElectionState } from '../../shared/protocol/schemas.ts';
+import { screenshotPath, SCREENSHOTS } from '../support/browser.ts';
+import { api, closedAfterEach, startServer, tempDir, TEST_TOKEN } from '../support/server.ts';
 import { addUser, login, request } from '../support/session.ts';
 import { startReceiver } from '../support/webhook-receiver.ts';
 
@@ -62,5 +69,20 @@ describe('webhooks for the mayoral race', () => {
     // Not one per area: only when the story changed.
     expect(headlines.length).toBeLessThan(15);
     expect(new Set(headlines.map((h) => h.id)).size).toBe(headlines.length);
+    expect(headlines.at(-1).images.landscape).toMatch(/\/share\/london-2024\/house\/s15-1200x675\.png$/);
+
+    // The image those links name is the race (the line, the areas declared), at both sizes, mid-count and at the end.
+    const state: ElectionState = (await api(server, 'GET', '/api/elections/london-2024/state')).body;
+    const card = JSON.stringify(raceCard(state.election, mayoralRace({ count: state.election.count!, seatStates: state.seatStates, continuity: NO_CONTINUITY }), state.parties, 'landscape', null));
+    expect(card).toContain('Sadiq Khan (Lab) is elected mayor: Lab HOLD; Khan 1,088,225, Hall 812,397');
+    expect(card).toContain('14 of 14 areas declared');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [seq, size, name] of [[7, '1200x675', 'mid'], [15, '1200x675', 'declared'], [15, '1080x1080', 'declared']] as const) {
+      const png = await fetch(`${server.url}/share/london-2024/house/s${seq}-${size}.png`);
+      expect(png.status).toBe(200);
+      const body = Buffer.from(await png.arrayBuffer());
+      expect(body.readUInt32BE(16)).toBe(Number(size.split('x')[0]));
+      fs.writeFileSync(screenshotPath(`share-race-${name}-${size}`), body);
+    }
   });
 });
