@@ -34,7 +34,7 @@ export function screensRoutes(app: FastifyInstance, service: ElectionService, wr
     const screen = parseBody(ScreenSettings, request.body);
     // Panels of another election (ADR 0025): it must be there, and be the only other one.
     const problems = screenElectionProblems(screen, request.params.election, service.listElections().map((e) => e.id));
-    if (problems.length > 0) throw new RefusedError(400, problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw RefusedError.forProblems(problems);
     return service.configureScreen(request.params.election, screen);
   });
 

@@ -21,7 +21,11 @@ describe("the mayoral race's story (the webhooks' headline event)", () => {
 
   test("the Returning Officer's declaration is the story, whoever led the areas", () => {
     const declaredResult = firstPastThePost([khan, hall]);
-    expect(raceStory({ ...running, leader: hall, areasDeclared: 14, declaredResult })).toEqual({ kind: 'elected', name: 'Sadiq Khan', party: 'Lab' });
+    expect(raceStory({ ...running, leader: hall, areasDeclared: 14, declaredResult })).toEqual({
+      kind: 'elected',
+      name: 'Sadiq Khan',
+      party: 'Lab',
+    });
   });
 
   test('nothing declared is waiting; level at the top names nobody', () => {

@@ -11,7 +11,9 @@ export type RaceStory =
   | { kind: 'level'; name: null; party: null }
   | { kind: 'leads' | 'cannot-be-caught' | 'elected'; name: string; party: string };
 
-export function raceStory(race: Pick<MayoralRace, 'leader' | 'gap' | 'decided' | 'areasDeclared' | 'areasTotal' | 'declaredResult'>): RaceStory {
+export function raceStory(
+  race: Pick<MayoralRace, 'leader' | 'gap' | 'decided' | 'areasDeclared' | 'areasTotal' | 'declaredResult'>,
+): RaceStory {
   const decision = race.declaredResult?.decision;
   if (decision?.kind === 'elected') return { kind: 'elected', name: decision.winner.name, party: decision.winner.party };
   if (!race.leader) return { kind: 'waiting' };

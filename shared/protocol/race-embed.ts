@@ -52,20 +52,44 @@ export function raceEmbed(state: ElectionState, continuity: PartyContinuity): Ra
   const counted = race.declaredResult ?? race.areasResult;
   const areas = state.seatStates
     .filter((s) => s.code !== count.wholeArea)
-    .map((s) => ({ code: s.code, name: s.name, status: s.status, party: s.status === 'declared' ? (s.outcome?.winner.party ?? null) : null }));
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      status: s.status,
+      party: s.status === 'declared' ? (s.outcome?.winner.party ?? null) : null,
+    }));
   const totals = race.totals.slice(0, RACE_EMBED_CANDIDATES);
   const result = counted && {
     declared: race.declaredResult !== null,
     firstRound: counted.firstRound.slice(0, RACE_EMBED_CANDIDATES),
     secondRound: counted.secondRound,
   };
-  const codes = [count.mayor.party, ...totals.map((t) => t.party), ...areas.flatMap((a) => (a.party ? [a.party] : [])), ...(result?.firstRound ?? []).map((c) => c.party)];
+  const codes = [
+    count.mayor.party,
+    ...totals.map((t) => t.party),
+    ...areas.flatMap((a) => (a.party ? [a.party] : [])),
+    ...(result?.firstRound ?? []).map((c) => c.party),
+  ];
   const { leader, runnerUp, gap, stillToCome, decided, line, areasDeclared, areasTotal } = race;
   return {
     kind: 'race',
     ...head(state, continuity, codes),
     declared: areasDeclared,
     totalSeats: areasTotal,
-    race: { votingSystem: count.votingSystem, mayor: count.mayor, line, areasDeclared, areasTotal, totals, leader, runnerUp, gap, stillToCome, decided, areas, result },
+    race: {
+      votingSystem: count.votingSystem,
+      mayor: count.mayor,
+      line,
+      areasDeclared,
+      areasTotal,
+      totals,
+      leader,
+      runnerUp,
+      gap,
+      stillToCome,
+      decided,
+      areas,
+      result,
+    },
   };
 }

@@ -12,17 +12,23 @@ import type { RaceHeadlinePayload, WebhookImages } from './webhooks.ts';
 const lineOf = (election: Election, race: MayoralRace) => `${election.name}: ${race.line}.`;
 
 /** The payload when the story changed between the seat states before and after a change; null when it did not. */
-export function raceHeadlinePayload(
-  { election, seq, at, before, after, continuity, images }: {
-    election: Election;
-    seq: number;
-    at: string;
-    before: readonly SeatState[];
-    after: readonly SeatState[];
-    continuity: PartyContinuity;
-    images: WebhookImages | null;
-  },
-): RaceHeadlinePayload | null {
+export function raceHeadlinePayload({
+  election,
+  seq,
+  at,
+  before,
+  after,
+  continuity,
+  images,
+}: {
+  election: Election;
+  seq: number;
+  at: string;
+  before: readonly SeatState[];
+  after: readonly SeatState[];
+  continuity: PartyContinuity;
+  images: WebhookImages | null;
+}): RaceHeadlinePayload | null {
   const count = election.count;
   if (!count) return null;
   const was = mayoralRace({ count, seatStates: before, continuity });

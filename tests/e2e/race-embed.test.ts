@@ -26,7 +26,15 @@ describe('the mayoral race embed', () => {
   let blogUrl: string;
 
   const replay = (from: number, to?: number) =>
-    replayNight({ url: server.url, token: TEST_TOKEN, election: ELECTION, results: londonDeclarations(london, '2024').slice(from, to), speed: Infinity, order: 'file', seed: 1 });
+    replayNight({
+      url: server.url,
+      token: TEST_TOKEN,
+      election: ELECTION,
+      results: londonDeclarations(london, '2024').slice(from, to),
+      speed: Infinity,
+      order: 'file',
+      seed: 1,
+    });
 
   beforeAll(async () => {
     const dbPath = path.join(tempDir(), 'race-embed.sqlite');
@@ -53,7 +61,7 @@ describe('the mayoral race embed', () => {
     blog?.close();
   });
 
-  test("the reply: the race as the screens have it, small, cacheable, revalidated with its ETag", async () => {
+  test('the reply: the race as the screens have it, small, cacheable, revalidated with its ETag', async () => {
     expect(await replay(0, 7)).toMatchObject({ declared: 7, refused: [] });
     const response = await fetch(`${server.url}/api/elections/${ELECTION}/race`);
     expect(response.status).toBe(200);
@@ -64,7 +72,9 @@ describe('the mayoral race embed', () => {
     expect(reply).toMatchObject({ kind: 'race', declared: 7, totalSeats: 14 });
     expect(reply.race.areas.filter((a) => a.status === 'declared')).toHaveLength(7);
     expect(Buffer.byteLength(text)).toBeLessThan(4096);
-    const again = await fetch(`${server.url}/api/elections/${ELECTION}/race`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    const again = await fetch(`${server.url}/api/elections/${ELECTION}/race`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -86,7 +96,9 @@ describe('the mayoral race embed', () => {
       await page.goto(blogUrl);
       const frame = await raceFrame(page);
       await frame.getByTestId('race-line').waitFor();
-      expect(await frame.getByTestId('race-line').innerText()).toMatch(/^Khan leads by [0-9,]+ with \d+ of 14 areas declared|^Sadiq Khan \(Lab\) is elected mayor/);
+      expect(await frame.getByTestId('race-line').innerText()).toMatch(
+        /^Khan leads by [0-9,]+ with \d+ of 14 areas declared|^Sadiq Khan \(Lab\) is elected mayor/,
+      );
       const inner = await frame.locator('[data-testid="embed"]').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
       await expect.poll(async () => page.locator('iframe').evaluate((f) => Math.ceil(f.getBoundingClientRect().height))).toBe(inner);
       expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -32,14 +32,21 @@ const BIG_SCREEN = { width: 1920, height: 1080 };
 
 /** A panel held for ten minutes: the test decides what is on stage, not the clock. */
 const rotation = (...panels: ScreenSettings['panels']): ScreenSettings => ({ panels, gainSpotlightSeconds: 0 });
-const held = (panel: ScreenSettings['panels'][number]['panel'], election?: string) => ({ panel, seconds: 600, ...(election && { election }) });
+const held = (panel: ScreenSettings['panels'][number]['panel'], election?: string) => ({
+  panel,
+  seconds: 600,
+  ...(election && { election }),
+});
 
-const stateOf = async (server: RunningServer, election: string): Promise<ElectionState> => (await api(server, 'GET', `/api/elections/${election}/state`)).body;
+const stateOf = async (server: RunningServer, election: string): Promise<ElectionState> =>
+  (await api(server, 'GET', `/api/elections/${election}/state`)).body;
 
 /** The party table's seats and votes as drawn on a page. */
 async function tableOnScreen(page: Page) {
   const numbers = (selector: string) =>
-    page.locator(`[data-testid="party-table"] tbody ${selector}`).evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace(/[^0-9]/g, ''))));
+    page
+      .locator(`[data-testid="party-table"] tbody ${selector}`)
+      .evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace(/[^0-9]/g, ''))));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return { seats: sum(await numbers('td.seats')), votes: sum(await numbers('td.votes')) };
 }
@@ -113,7 +120,15 @@ describe('two elections on one night, on the same screens', () => {
 
     const [ge, mayoral] = await Promise.all([
       replayNight({ url: server.url, token: TEST_TOKEN, election: GE, results: geResults, speed: Infinity, order: 'file', seed: 1 }),
-      replayNight({ url: server.url, token: TEST_TOKEN, election: LONDON, results: londonDeclarations(london, '2024'), speed: Infinity, order: 'file', seed: 1 }),
+      replayNight({
+        url: server.url,
+        token: TEST_TOKEN,
+        election: LONDON,
+        results: londonDeclarations(london, '2024'),
+        speed: Infinity,
+        order: 'file',
+        seed: 1,
+      }),
     ]);
     expect(ge).toMatchObject({ declared: GE_SEATS, refused: [] });
     expect(mayoral).toMatchObject({ declared: 15, refused: [] });
@@ -150,7 +165,9 @@ describe('two elections on one night, on the same screens', () => {
     expect(londonFeed.headline).toBe(race.line);
 
     // The general election's big screen: the race on stage, labelled London's, with London's figures only.
-    await geScreen.locator(`[data-testid="other-election-panel"][data-election="${LONDON}"][data-seq="${londonState.seq}"]`).waitFor({ timeout: 10_000 });
+    await geScreen
+      .locator(`[data-testid="other-election-panel"][data-election="${LONDON}"][data-seq="${londonState.seq}"]`)
+      .waitFor({ timeout: 10_000 });
     await geScreen.locator(`[data-testid="big-screen"][data-seq="${geState.seq}"]`).waitFor({ timeout: 10_000 });
     expect(await geScreen.getByTestId('big-screen').getAttribute('data-panel-election')).toBe(LONDON);
     expect(await geScreen.getByTestId('mayoral-line').innerText()).toBe(race.line);
@@ -161,7 +178,9 @@ describe('two elections on one night, on the same screens', () => {
     expect(await smallText(geScreen)).toEqual([]);
 
     // The mayoral big screen: the general election's party table on stage, its 40 seats and their votes alone.
-    await londonScreen.locator(`[data-testid="other-election-panel"][data-election="${GE}"][data-seq="${geState.seq}"]`).waitFor({ timeout: 10_000 });
+    await londonScreen
+      .locator(`[data-testid="other-election-panel"][data-election="${GE}"][data-seq="${geState.seq}"]`)
+      .waitFor({ timeout: 10_000 });
     expect(await tableOnScreen(londonScreen)).toEqual({ seats: GE_SEATS, votes: geVotes });
     expect(await londonScreen.getByTestId('panel-label').innerText()).toContain(geState.election.name);
     await londonScreen.screenshot({ path: screenshotPath('two-elections-mayoral-screen-party-table') });

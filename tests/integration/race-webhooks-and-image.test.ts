@@ -46,7 +46,9 @@ describe('webhooks for the mayoral race', () => {
     expect(made.status, made.text).toBe(201);
 
     const results = londonDeclarations(london, '2024');
-    expect(await replayNight({ url: server.url, token: TEST_TOKEN, election: 'london-2024', results, speed: Infinity, order: 'file', seed: 1 })).toMatchObject({
+    expect(
+      await replayNight({ url: server.url, token: TEST_TOKEN, election: 'london-2024', results, speed: Infinity, order: 'file', seed: 1 }),
+    ).toMatchObject({
       declared: 15,
       refused: [],
     });
@@ -73,11 +75,23 @@ describe('webhooks for the mayoral race', () => {
 
     // The image those links name is the race (the line, the areas declared), at both sizes, mid-count and at the end.
     const state: ElectionState = (await api(server, 'GET', '/api/elections/london-2024/state')).body;
-    const card = JSON.stringify(raceCard(state.election, mayoralRace({ count: state.election.count!, seatStates: state.seatStates, continuity: NO_CONTINUITY }), state.parties, 'landscape', null));
+    const card = JSON.stringify(
+      raceCard(
+        state.election,
+        mayoralRace({ count: state.election.count!, seatStates: state.seatStates, continuity: NO_CONTINUITY }),
+        state.parties,
+        'landscape',
+        null,
+      ),
+    );
     expect(card).toContain('Sadiq Khan (Lab) is elected mayor: Lab HOLD; Khan 1,088,225, Hall 812,397');
     expect(card).toContain('14 of 14 areas declared');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [seq, size, name] of [[7, '1200x675', 'mid'], [15, '1200x675', 'declared'], [15, '1080x1080', 'declared']] as const) {
+    for (const [seq, size, name] of [
+      [7, '1200x675', 'mid'],
+      [15, '1200x675', 'declared'],
+      [15, '1080x1080', 'declared'],
+    ] as const) {
       const png = await fetch(`${server.url}/share/london-2024/house/s${seq}-${size}.png`);
       expect(png.status).toBe(200);
       const body = Buffer.from(await png.arrayBuffer());

@@ -2,7 +2,9 @@
 import { surname, type MayoralRace } from '../../../shared/domain/mayoral-race.ts';
 import { formatNumber } from './format.ts';
 
-export function gapText(race: Pick<MayoralRace, 'leader' | 'runnerUp' | 'gap' | 'decided' | 'stillToCome'>): { lead: string; closing: string } | null {
+export function gapText(
+  race: Pick<MayoralRace, 'leader' | 'runnerUp' | 'gap' | 'decided' | 'stillToCome'>,
+): { lead: string; closing: string } | null {
   if (!race.leader || !race.runnerUp) return null;
   const lead = `${surname(race.leader.name)} leads ${surname(race.runnerUp.name)} by ${formatNumber(race.gap)}.`;
   const toCome = formatNumber(race.stillToCome ?? 0);

@@ -22,7 +22,7 @@ function latestChange(state: ElectionState): string {
   return latest ?? state.generatedAt;
 }
 
-export class ElectionStore {
+class ElectionStore {
   elections = $state<ElectionListing[]>([]);
   electionId = $state<string | null>(null);
   /** Replaced whole on every change (applyUpdate is pure), so no deep proxy over 650 seats. */
@@ -228,3 +228,7 @@ export class ElectionStore {
 }
 
 export const electionStore = new ElectionStore(socket);
+
+/** A store of its own on a connection of its own: another election on the same screen (ADR 0025). */
+export const storeOn = (io: ElectionSocket) => new ElectionStore(io);
+export type WatchedElection = ReturnType<typeof storeOn>;

@@ -4,12 +4,12 @@
  * reach its panels, nor its figures the host's.
  */
 import { separateSocket, type ElectionSocket } from '../socket.ts';
-import { ElectionStore } from './election.svelte.ts';
+import { storeOn, type WatchedElection } from './election.svelte.ts';
 import { HexMapStore } from './hex-map.svelte.ts';
 
 export interface OtherElectionView {
   id: string;
-  store: ElectionStore;
+  store: WatchedElection;
   hexMap: HexMapStore;
 }
 
@@ -25,7 +25,7 @@ class OtherElection {
     this.current = null;
     if (id === null) return;
     this.#socket = separateSocket();
-    const view = { id, store: new ElectionStore(this.#socket), hexMap: new HexMapStore() };
+    const view = { id, store: storeOn(this.#socket), hexMap: new HexMapStore() };
     this.current = view;
     void view.store.start(id, { exact: true });
     void view.hexMap.load(id);
