@@ -89,6 +89,7 @@ const PAGES: Record<string, string> = {
   '/embed/seat': 'embed.html',
   '/embed/latest': 'embed.html',
   '/embed/map': 'embed.html',
+  '/embed/race': 'embed.html',
 };
 
 export function createApp({
@@ -125,7 +126,12 @@ export function createApp({
   const imagesOff = fontDir === null ? 'share images are off on this server' : fontProblem(fontDir);
   if (imagesOff && fontDir !== null) console.error(imagesOff);
   const renderer = imagesOff ? null : createRenderer({ fontDir: fontDir! });
-  const outbox = createOutbox({ db, parties: () => service.parties(), imageBase: () => (renderer ? baseUrl : null) });
+  const outbox = createOutbox({
+    db,
+    parties: () => service.parties(),
+    imageBase: () => (renderer ? baseUrl : null),
+    night: (electionId) => ({ seatStates: service.state(electionId).seatStates, continuity: service.continuity() }),
+  });
   const worker = createWebhookSender({ db, now, ...webhookOptions });
   const queued = new Set<number>();
   const service = createElectionService({

@@ -11,6 +11,7 @@ const VIEWS: Record<Exclude<EmbedWidget, 'map'>, () => Promise<{ default: View }
   seat: () => import('./lib/embed-views/SeatView.svelte') as Promise<{ default: View }>,
   'party-table': () => import('./lib/embed-views/PartyTableView.svelte') as Promise<{ default: View }>,
   latest: () => import('./lib/embed-views/LatestView.svelte') as Promise<{ default: View }>,
+  race: () => import('./lib/embed-views/RaceView.svelte') as Promise<{ default: View }>,
 };
 
 export async function startPollEmbed(widget: Exclude<EmbedWidget, 'map'>, params: URLSearchParams) {

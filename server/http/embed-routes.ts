@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { latestEmbed, partyTableEmbed, seatEmbed, type EmbedReply } from '../../shared/protocol/embed-replies.ts';
+import { raceEmbed, type RaceEmbedReply } from '../../shared/protocol/race-embed.ts';
 import { SeatCode, type ElectionState } from '../../shared/protocol/schemas.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
@@ -26,7 +27,7 @@ export function embedRoutes(app: FastifyInstance, service: ElectionService) {
   // One entry per election that exists (an unknown id is refused by head() first); seats per entry are bounded by the election's seats.
   const latest = new Map<string, Shaped>();
 
-  function reply(electionId: string, key: string, shape: (state: ElectionState) => EmbedReply | null) {
+  function reply(electionId: string, key: string, shape: (state: ElectionState) => EmbedReply | RaceEmbedReply | null) {
     const { seq, mode, referenceVersion } = service.head(electionId);
     const tag = tagOf('embed', seq, mode, referenceVersion);
     let shaped = latest.get(electionId);
@@ -61,4 +62,12 @@ export function embedRoutes(app: FastifyInstance, service: ElectionService) {
   app.get<{ Params: { election: string } }>('/api/elections/:election/latest', async (request, response) =>
     send(request, response, reply(request.params.election, 'latest', (state) => latestEmbed(state, service.continuity()))!),
   );
+
+  // The mayoral race (ADR 0025): a count's running totals, areas, gap and result.
+  app.get<{ Params: { election: string } }>('/api/elections/:election/race', async (request, response) => {
+    const { election } = request.params;
+    const made = reply(election, 'race', (state) => raceEmbed(state, service.continuity()));
+    if (made === null) throw new RefusedError(404, `election: ${election} is not a mayoral count`, [{ path: 'election', message: `${election} is not a mayoral count` }]);
+    return send(request, response, made);
+  });
 }

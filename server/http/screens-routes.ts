@@ -6,6 +6,8 @@ import { EncodedBody } from './encoded-body.ts';
 import { JSON_TYPE, REVALIDATE_EACH_TIME, sendTagged, tagOf } from './etag.ts';
 import type { Gate } from './identity.ts';
 import { parseInput } from './parse.ts';
+import { screenElectionProblems } from '../../shared/domain/screen-elections.ts';
+import { RefusedError } from '../services/errors.ts';
 
 type ElectionParams = { Params: { election: string } };
 
@@ -30,7 +32,11 @@ export function screensRoutes(app: FastifyInstance, service: ElectionService, ga
 
   app.put<ElectionParams>('/api/elections/:election/screen', async (request) => {
     gate.editor(request);
-    return service.configureScreen(request.params.election, parseInput(ScreenSettings, request.body));
+    const screen = parseInput(ScreenSettings, request.body);
+    // Panels of another election (ADR 0025): it must be there, and be the only other one.
+    const problems = screenElectionProblems(screen, request.params.election, service.listElections().map((e) => e.id));
+    if (problems.length > 0) throw RefusedError.forProblems(problems);
+    return service.configureScreen(request.params.election, screen);
   });
 
   app.put<ElectionParams>('/api/elections/:election/mode', async (request) => {

@@ -4,6 +4,7 @@
  * here on the main thread (cheap), rendered in the render worker (not cheap).
  */
 import { headline } from '../../shared/domain/headline.ts';
+import { surname, type MayoralRace } from '../../shared/domain/mayoral-race.ts';
 import type { Election, HouseSummary, Party, SeatState } from '../../shared/protocol/schemas.ts';
 import { partyColour, textColourOn } from '../../shared/domain/party-colour.ts';
 import { SHARE_SIZES, type ShareSize } from '../../shared/protocol/share-urls.ts';
@@ -148,6 +149,27 @@ export function houseCard(election: Election, house: HouseSummary, parties: read
       ...rows.map((r) =>
         bar(r.party, `${seatsWord(r.seats)} · ${net(r.net)}`, r.seats / scale, partyColour(parties, r.party), barWidth, fontSize, house.majorityLine / scale),
       ),
+    ),
+  );
+}
+
+/** A mayoral count (ADR 0025): the race's line, the areas declared, and the candidates' bars (the result once declared). */
+export function raceCard(election: Election, race: MayoralRace, parties: readonly Party[], size: ShareSize, at: string | null): Element {
+  const { width } = SHARE_SIZES[size];
+  const square = size === 'square';
+  const counted = race.declaredResult ?? race.areasResult;
+  const rows = counted?.secondRound ?? (counted?.firstRound ?? race.totals).slice(0, square ? 6 : 3);
+  const top = Math.max(1, ...rows.map((c) => c.votes));
+  const fontSize = square ? 30 : 26;
+  const closing = race.decided === true && race.areasDeclared < race.areasTotal ? ': the gap cannot now be closed' : race.decided === false ? ': the gap can still be closed' : '';
+  const status = counted?.secondRound ? 'After second choices' : `${race.areasDeclared} of ${race.areasTotal} areas declared${race.declaredResult ? '' : closing}`;
+  return frame(
+    { election, size, at, footer: `The mayoral count · ${race.areasDeclared} of ${race.areasTotal} areas declared` },
+    div({ fontSize: square ? 44 : 38, fontWeight: 700, marginBottom: 18 }, race.line),
+    div({ fontSize: 24, color: '#555555', marginBottom: 16 }, status),
+    div(
+      { flexDirection: 'column' },
+      ...rows.map((c) => bar(`${c.party}  ${surname(c.name)}`, formatNumber(c.votes), c.votes / top, partyColour(parties, c.party), width - 80, fontSize)),
     ),
   );
 }

@@ -13,7 +13,8 @@ import * as declarations from '../db/declarations-repo.ts';
 import type { ElectionService } from '../services/election-service.ts';
 import { RefusedError } from '../services/errors.ts';
 import { seatStateFrom } from '../services/seat-state-from-row.ts';
-import { houseCard, seatCard } from './cards.ts';
+import { mayoralRace } from '../../shared/domain/mayoral-race.ts';
+import { houseCard, raceCard, seatCard } from './cards.ts';
 import type { RenderJob, ShareRenderer } from './renderer.ts';
 
 export type ShareService = ReturnType<typeof createShareService>;
@@ -40,14 +41,30 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
     if (seq > head.seq || seq < 1) throw new RefusedError(404, `seq: ${electionId} has no change ${seq} (it is at ${head.seq})`);
   }
 
-  function houseAt(electionId: string, seq: number): { house: HouseSummary; at: string | null } {
+  /** Every seat as it stood after change `seq`, read back from the versions. */
+  function seatStatesAt(electionId: string, seq: number) {
     const versions = declarations.allVersions(db, electionId).filter((v) => v.seq <= seq);
     const latest = new Map(versions.map((v) => [v.seat_code, v]));
     const seats = baselines.seatsOf(db, electionId);
     const continuity = elections.continuity();
-    const declared = seats.map((seat) => ({ baseline: seat.baseline, outcome: seatStateFrom(seat, latest.get(seat.code) ?? null, continuity).outcome }));
+    return { seats, states: seats.map((seat) => seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)), at: versions.at(-1)?.entered_at ?? null };
+  }
+
+  function houseAt(electionId: string, seq: number): { house: HouseSummary; at: string | null } {
+    const { seats, states, at } = seatStatesAt(electionId, seq);
+    const declared = seats.map((seat, i) => ({ baseline: seat.baseline, outcome: states[i].outcome }));
     const total = election(electionId).totalSeats;
-    return { house: houseSummary(declared, total, continuity), at: versions.at(-1)?.entered_at ?? null };
+    return { house: houseSummary(declared, total, elections.continuity()), at };
+  }
+
+  /** A mayoral count's image after change `seq` is its race, not the party table of its areas (ADR 0025). */
+  function raceFor(electionId: string, seq: number) {
+    const count = election(electionId).count!;
+    const newest = seq === elections.head(electionId).seq;
+    const { states, at } = newest
+      ? { states: elections.state(electionId).seatStates, at: declarations.enteredAtOfSeq(db, electionId, seq) }
+      : seatStatesAt(electionId, seq);
+    return { race: mayoralRace({ count, seatStates: states, continuity: elections.continuity() }), at };
   }
 
   const mode = (electionId: string) => elections.head(electionId).mode;
@@ -69,6 +86,11 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
     key: `${electionId}/house/s${seq}/${size}/${mode(electionId)}`,
     ...SHARE_SIZES[size],
     build: () => {
+      const chosen = election(electionId);
+      if (chosen.count) {
+        const { race, at } = raceFor(electionId, seq);
+        return raceCard(chosen, race, elections.parties(), size, at);
+      }
       const { house, at } = known ?? houseFor(electionId, seq);
       return houseCard(election(electionId), house, elections.parties(), size, at);
     },

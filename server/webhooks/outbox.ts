@@ -5,7 +5,8 @@
  */
 import { headline, sameStory } from '../../shared/domain/headline.ts';
 import { headlinePayload, seatChangeEvents, seatChangePayload, slackMessage, type SeatChange } from '../../shared/protocol/webhook-payloads.ts';
-import type { Election, HouseSummary, Party } from '../../shared/protocol/schemas.ts';
+import { raceHeadlinePayload } from '../../shared/protocol/race-webhook.ts';
+import type { Election, HouseSummary, Party, PartyContinuity, SeatState } from '../../shared/protocol/schemas.ts';
 import { bothSizes, houseImagePath, seatImagePath } from '../../shared/protocol/share-urls.ts';
 import type { WebhookEvent, WebhookPayload } from '../../shared/protocol/webhooks.ts';
 import type { Db } from '../db/connection.ts';
@@ -22,11 +23,13 @@ export interface OutboxDeps {
   parties: () => readonly Party[];
   /** Where share images are served (e.g. https://results.example.com), or null when images are off. */
   imageBase: () => string | null;
+  /** A mayoral count's seat states as they stand, and the continuity: its headline is the race's (ADR 0025). */
+  night?: (electionId: string) => { seatStates: readonly SeatState[]; continuity: PartyContinuity };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
-export function createOutbox({ db, parties, imageBase }: OutboxDeps) {
+export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
   // Read once and on every admin change, so a declaration with no endpoints costs no query.
   let endpoints: repo.Endpoint[] = [];
   const refresh = () => {
@@ -78,18 +81,31 @@ export function createOutbox({ db, parties, imageBase }: OutboxDeps) {
     }
 
     const forHeadline = mine.filter((e) => e.events.includes('headline'));
-    if (forHeadline.length > 0) {
-      const before = headline(change.houseBefore);
-      if (!sameStory(before, headline(change.houseAfter))) {
-        const images = base ? bothSizes(base, (size) => houseImagePath(election.id, change.seq, size)) : null;
-        const payload = headlinePayload(election, change.seq, change.at, change.houseAfter, before.kind === 'waiting' ? null : before, images);
-        for (const endpoint of forHeadline) {
-          put(endpoint, election, payload, change.at);
-          queued.push(endpoint.id);
-        }
-      }
+    const payload = forHeadline.length === 0 ? null : election.count ? raceHeadline(change, base) : houseHeadline(change, base);
+    for (const endpoint of payload ? forHeadline : []) {
+      put(endpoint, election, payload!, change.at);
+      queued.push(endpoint.id);
     }
     return queued;
+  }
+
+  /** The image after this change: the party table, or a mayoral count's race (share-service.ts). */
+  const headlineImages = (change: RecordedChange, base: string | null) =>
+    base ? bothSizes(base, (size) => houseImagePath(change.election.id, change.seq, size)) : null;
+
+  function houseHeadline(change: RecordedChange, base: string | null): WebhookPayload | null {
+    const before = headline(change.houseBefore);
+    if (sameStory(before, headline(change.houseAfter))) return null;
+    return headlinePayload(change.election, change.seq, change.at, change.houseAfter, before.kind === 'waiting' ? null : before, headlineImages(change, base));
+  }
+
+  /** The race's story before and after this change: the seat as it was in place of the seat as it is. */
+  function raceHeadline(change: RecordedChange, base: string | null): WebhookPayload | null {
+    if (!night) return null;
+    const { seatStates, continuity } = night(change.election.id);
+    const code = change.after.code;
+    const swap = (seat: SeatState) => seatStates.map((s) => (s.code === code ? seat : s));
+    return raceHeadlinePayload({ ...change, before: swap(change.before), after: swap(change.after), continuity, images: headlineImages(change, base) });
   }
 
   return { record, refresh };

@@ -12,7 +12,7 @@ import { codesUsedIn, partiesAsNamedIn } from '../domain/party-names.ts';
 import { Election, HouseSummary, Party, Seat, SeatState, type ElectionState, type PartyContinuity } from './schemas.ts';
 
 /** What every embed reply carries: whose figures, how far through the night, and when they last changed. */
-const EmbedHead = z.object({
+export const EmbedHead = z.object({
   election: Election,
   seq: z.number().int().nonnegative(),
   /** When the figures last changed (ISO), or null before the first declaration. */
@@ -45,7 +45,7 @@ export function lastUpdateOf(state: Pick<ElectionState, 'seatStates'>): string |
 }
 
 /** The reply's head, with the parties named as this election names them, kept to the codes given. */
-function head(state: ElectionState, continuity: PartyContinuity, codes: Iterable<string>) {
+export function head(state: ElectionState, continuity: PartyContinuity, codes: Iterable<string>) {
   const named = partiesAsNamedIn(state.parties, continuity, codesUsedIn(state));
   const wanted = new Set(codes);
   return {

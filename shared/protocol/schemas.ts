@@ -433,13 +433,14 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare', 'projection']);
+export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare', 'projection', 'race']);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */
 export const ScreenSettings = z.object({
   panels: z
-    .array(z.object({ panel: ScreenPanel, seconds: z.number().int().min(3).max(600) }))
+    // election: a panel of another election running on the same day (ADR 0025); absent, this screen's own.
+    .array(z.object({ panel: ScreenPanel, seconds: z.number().int().min(3).max(600), election: ElectionId.optional() }))
     .min(1, 'must run at least one panel')
     .max(10),
   /** How long a new gain takes the stage before the screen goes back to its panels; 0 turns it off. */

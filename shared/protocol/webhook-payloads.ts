@@ -41,7 +41,7 @@ const TYPES: Record<VersionKind, SeatChangePayload['type']> = {
   rushed: 'rush',
 };
 
-function electionPart(election: Election) {
+export function electionPart(election: Election) {
   return { election: { id: election.id, name: election.name, mode: election.mode }, rehearsal: election.mode !== 'live' };
 }
 
@@ -107,6 +107,11 @@ export function seatChangePayload(change: SeatChange, events: WebhookEvent[], pa
 
 export const headlineEventId = (electionId: string, seq: number) => `${electionId}:headline:${seq}`;
 
+/** What every headline event carries, the House's or a mayoral race's (race-webhook.ts). */
+export function headlineBase(election: Election, seq: number, at: string, line: string, images: WebhookImages | null) {
+  return { id: headlineEventId(election.id, seq), type: 'headline' as const, events: ['headline' as const], ...electionPart(election), seq, at, line, images };
+}
+
 export function headlinePayload(
   election: Election,
   seq: number,
@@ -118,13 +123,7 @@ export function headlinePayload(
   const now = headline(house);
   const line = (h: Headline) => `${election.name}: ${h.text}.`;
   return {
-    id: headlineEventId(election.id, seq),
-    type: 'headline',
-    events: ['headline'],
-    ...electionPart(election),
-    seq,
-    at,
-    line: line(now),
+    ...headlineBase(election, seq, at, line(now), images),
     headline: {
       state: now.kind,
       party: now.party,
@@ -134,14 +133,13 @@ export function headlinePayload(
       majorityLine: house.majorityLine,
     },
     previous: previous && { state: previous.kind, party: previous.party, line: line(previous) },
-    images,
   };
 }
 
 /** The same change as a Slack-style message: the line, a colour bar in the winning party's colour, the image. */
 export function slackMessage(payload: WebhookPayload, parties: readonly Party[]): SlackMessage {
   const rehearsal = payload.rehearsal ? `${payload.election.mode.toUpperCase()}, NOT REAL: ` : '';
-  const party = payload.type === 'headline' ? payload.headline.party : payload.seat.result?.party;
+  const party = 'race' in payload ? payload.race.party : payload.type === 'headline' ? payload.headline.party : payload.seat.result?.party;
   const title = payload.type === 'headline' ? payload.election.name : payload.seat.name;
   const image = payload.images?.landscape;
   return {

@@ -141,7 +141,23 @@ export interface HeadlinePayload extends PayloadBase {
   previous: { state: string; party: string | null; line: string } | null;
 }
 
-export type WebhookPayload = SeatChangePayload | HeadlinePayload;
+/** A mayoral count's story changed (ADR 0025): a new leader, the leader now safe, or the mayor declared. */
+export interface RaceHeadlinePayload extends PayloadBase {
+  type: 'headline';
+  race: {
+    state: 'waiting' | 'level' | 'leads' | 'cannot-be-caught' | 'elected';
+    candidate: string | null;
+    party: string | null;
+    gap: number;
+    areasDeclared: number;
+    areasTotal: number;
+    /** HOLD/GAIN of the mayoralty once declared ("Lab HOLD"), else null. */
+    result: string | null;
+  };
+  previous: { state: string; candidate: string | null; line: string } | null;
+}
+
+export type WebhookPayload = SeatChangePayload | HeadlinePayload | RaceHeadlinePayload;
 
 /** What a Slack-style incoming webhook takes: the line as text, and an attachment in the party's colour. */
 export interface SlackMessage {

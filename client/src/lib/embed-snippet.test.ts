@@ -26,6 +26,10 @@ describe('how an embed stays current', () => {
     expect(embedMode('party-table', new URLSearchParams('live=push'))).toEqual({ kind: 'push' });
   });
 
+  test('the mayoral race always polls its reply, even asked to push: its reply is all it draws', () => {
+    expect(embedMode('race', new URLSearchParams('live=push'))).toEqual({ kind: 'poll', widget: 'race' });
+  });
+
   test('asks every 5 s unless told, never more often than every 2 s nor less than every 2 minutes', () => {
     expect(pollInterval(null)).toBe(5);
     expect(pollInterval('')).toBe(5);

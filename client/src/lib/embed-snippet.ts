@@ -10,7 +10,7 @@ import { DEFAULT_EVERY_SECONDS } from './embed-poll-interval.ts';
 import type { EmbedWidget } from './embed-widget.ts';
 
 /** The height the frame starts at, before the embed reports its own. */
-export const START_HEIGHTS: Record<EmbedWidget, number> = { 'party-table': 460, seat: 520, latest: 600, map: 720 };
+export const START_HEIGHTS: Record<EmbedWidget, number> = { 'party-table': 460, seat: 520, latest: 600, map: 720, race: 420 };
 
 export function embedSnippet({ origin, widget, election, seat, title }: { origin: string; widget: EmbedWidget; election: string; seat?: string; title: string }): string {
   const params = new URLSearchParams({ election });

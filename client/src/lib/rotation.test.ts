@@ -42,3 +42,23 @@ describe('runnablePanels', () => {
     expect(runnablePanels([twoPanels[1]], { 'seats-to-watch': false })).toEqual([twoPanels[1]]);
   });
 });
+
+describe('runnablePanels with panels of another election (ADR 0025)', () => {
+  const mixed: ScreenSettings['panels'] = [
+    { panel: 'map', seconds: 20 },
+    { panel: 'race', seconds: 15, election: 'london-2024' },
+  ];
+  const other = (fills: Record<string, boolean>) => ({ self: 'ge2024', fills: (e: string) => (e === 'london-2024' ? fills : {}) });
+
+  test("runs the other election's panel once its figures fill it", () => {
+    expect(runnablePanels(mixed, {}, other({ race: true }))).toEqual(mixed);
+  });
+
+  test("leaves it out until its figures are in hand: never drawn from the host's figures", () => {
+    expect(runnablePanels(mixed, {}, other({}))).toEqual([{ panel: 'map', seconds: 20 }]);
+  });
+
+  test('with only an empty panel of another election, the screen falls back to it alone without the election, never an empty list', () => {
+    expect(runnablePanels([{ panel: 'race', seconds: 15, election: 'london-2024' }], {}, other({}))).toEqual([{ panel: 'race', seconds: 15 }]);
+  });
+});

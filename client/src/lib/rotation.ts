@@ -26,13 +26,19 @@ export function panelAt({ panels, elapsedSeconds }: { panels: ScreenSettings['pa
 /**
  * The editor's panels less those with nothing to show now (seats to watch on a night with
  * none flagged and no margins yet): never an empty panel. If every panel is empty, all run.
+ * A panel of another election (ADR 0025) runs only once that election's figures fill it
+ * (otherFills, by election): until then it is left out, never shown with the host's figures.
  */
 export function runnablePanels(
   panels: ScreenSettings['panels'],
   hasContent: Partial<Record<ScreenPanel, boolean>>,
+  other: { self: string; fills: (election: string) => Partial<Record<ScreenPanel, boolean>> } | null = null,
 ): ScreenSettings['panels'] {
-  const runnable = panels.filter((p) => hasContent[p.panel] !== false);
-  return runnable.length > 0 ? runnable : panels;
+  const ours = (p: ScreenSettings['panels'][number]) => p.election === undefined || p.election === other?.self;
+  const runnable = panels.filter((p) => (ours(p) ? hasContent[p.panel] !== false : other?.fills(p.election!)[p.panel] === true));
+  if (runnable.length > 0) return runnable;
+  const own = panels.filter(ours);
+  return own.length > 0 ? own : panels.slice(0, 1).map(({ panel, seconds }) => ({ panel, seconds }));
 }
 
 /** A seat newly won from another party (a first declaration, or one after a recount): it takes the stage. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SCREEN } from '../../../shared/protocol/schemas.ts';
-import { draftFrom, moved, settingsFrom } from './screen-draft.ts';
+import { draftFrom, draftKey, moved, settingsFrom, withOtherElection } from './screen-draft.ts';
 
 describe('the screen settings draft', () => {
   test('lists the running panels first, in order, then the panels left out', () => {
@@ -25,5 +25,35 @@ describe('the screen settings draft', () => {
     const draft = draftFrom(DEFAULT_SCREEN);
     expect(moved(draft, 1, -1).map((p) => p.panel).slice(0, 2)).toEqual(['party-table', 'map']);
     expect(moved(draft, 0, -1)).toEqual(draft);
+  });
+});
+
+describe('the screen settings draft with another election (ADR 0025)', () => {
+  const mixed = {
+    panels: [
+      { panel: 'map' as const, seconds: 20 },
+      { panel: 'race' as const, seconds: 15, election: 'london-2024' },
+    ],
+    gainSpotlightSeconds: 8,
+  };
+
+  test("lists the other election's panels after the screen's own, and saves them back as they were", () => {
+    const draft = draftFrom(mixed, 'london-2024');
+    expect(draft.filter((p) => p.election === 'london-2024').map((p) => `${p.panel}:${p.on}`)).toEqual([
+      'race:true',
+      'map:false',
+      'party-table:false',
+      'house:false',
+      'latest:false',
+    ]);
+    expect(settingsFrom(draft, 8)).toEqual(mixed);
+  });
+
+  test("choosing no other election takes its panels out of the rotation; choosing one adds its panels, off", () => {
+    const draft = draftFrom(mixed, 'london-2024');
+    expect(settingsFrom(withOtherElection(draft, null), 8).panels).toEqual([{ panel: 'map', seconds: 20 }]);
+    const ge = withOtherElection(withOtherElection(draft, null), 'ge2024');
+    expect(ge.filter((p) => p.election === 'ge2024').every((p) => !p.on)).toBe(true);
+    expect(ge.map(draftKey)).toContain('ge2024-party-table');
   });
 });

@@ -62,7 +62,7 @@ class ElectionStore {
   }
 
   /** Load the election list, pick the election from ?election=, and start watching. */
-  async start(asked: string | null): Promise<void> {
+  async start(asked: string | null, { exact = false } = {}): Promise<void> {
     if (this.#started) return;
     this.#started = true;
     this.#listen();
@@ -71,7 +71,8 @@ class ElectionStore {
     } catch (err) {
       this.loadError = `Could not load the list of elections: ${err instanceof Error ? err.message : String(err)}`;
     }
-    this.electionId = chooseElection(this.elections, asked) ?? asked;
+    // exact: another election's panels (ADR 0025) watch that election or none, never a stand-in.
+    this.electionId = exact ? asked : (chooseElection(this.elections, asked) ?? asked);
     if (this.electionId === null) {
       this.loadError ??= 'No elections are set up on this server.';
       return;
@@ -227,3 +228,7 @@ class ElectionStore {
 }
 
 export const electionStore = new ElectionStore(socket);
+
+/** A store of its own on a connection of its own: another election on the same screen (ADR 0025). */
+export const storeOn = (io: ElectionSocket) => new ElectionStore(io);
+export type WatchedElection = ReturnType<typeof storeOn>;

@@ -6,11 +6,12 @@
  * server about one request per interval per edge.
  */
 import type { EmbedReply } from '../../../../shared/protocol/embed-replies.ts';
+import type { RaceEmbedReply } from '../../../../shared/protocol/race-embed.ts';
 
 export { pollInterval } from '../embed-poll-interval.ts';
 
 class EmbedPoll {
-  reply = $state.raw<EmbedReply | null>(null);
+  reply = $state.raw<EmbedReply | RaceEmbedReply | null>(null);
   /** The last ask failed: the figures shown may be old. */
   stale = $state(false);
   loadError = $state<string | null>(null);
@@ -37,7 +38,7 @@ class EmbedPoll {
         const etag = response.headers.get('etag');
         if (etag !== null && etag === this.#etag) return;
         this.#etag = etag;
-        this.reply = (await response.json()) as EmbedReply;
+        this.reply = (await response.json()) as EmbedReply | RaceEmbedReply;
       } catch {
         this.stale = this.reply !== null;
       } finally {

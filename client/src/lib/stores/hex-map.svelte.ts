@@ -2,7 +2,7 @@
 import type { HexMap } from '../../../../shared/protocol/schemas.ts';
 import { fetchHexMap } from '../api.ts';
 
-class HexMapStore {
+export class HexMapStore {
   electionId = $state<string | null>(null);
   /** undefined while loading; null where the election has no map (a grid of its seats stands in). */
   map = $state.raw<HexMap | null | undefined>(undefined);
