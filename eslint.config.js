@@ -10,7 +10,10 @@ import ts from 'typescript-eslint';
 const forbid = (group, message) => ({ group, message });
 
 const SHARED_IS_PURE = [
-  forbid(['node:*', 'fs', 'path', 'better-sqlite3', 'socket.io', 'socket.io/*', 'svelte', 'svelte/*', 'fastify', '@fastify/*'], 'shared/ is pure: no I/O, database, sockets or Svelte'),
+  forbid(
+    ['node:*', 'fs', 'path', 'better-sqlite3', 'socket.io', 'socket.io/*', 'svelte', 'svelte/*', 'fastify', '@fastify/*'],
+    'shared/ is pure: no I/O, database, sockets or Svelte',
+  ),
   forbid(['**/server/**', '**/client/**'], 'shared/ imports nothing from server/ or client/'),
 ];
 const CLIENT_THROUGH_PROTOCOL = [
@@ -31,7 +34,10 @@ export default ts.config(
       // socket.io calls one shared listener per event with the socket as `this` (no closure per viewer): it is named `socket`.
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['socket'] }],
       // Unused names are mistakes, except an argument kept for its position or a rest sibling left out on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+      ],
     },
   },
   {

@@ -17,8 +17,22 @@ const EVERY_MS = 5_000;
 const DECLARE_EVERY_MS = 3_000;
 const DECLARATIONS = 10;
 // Ten of the article baseline's London marginals (npm start's own night).
-const SEATS = ['E14000674', 'E14000593', 'E14000727', 'E14000759', 'E14000691', 'E14000732', 'E14001036', 'E14000998', 'E14000654', 'E14001005'];
-const crowds = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SEATS = [
+  'E14000674',
+  'E14000593',
+  'E14000727',
+  'E14000759',
+  'E14000691',
+  'E14000732',
+  'E14001036',
+  'E14000998',
+  'E14000654',
+  'E14001005',
+];
+const crowds = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
 async function night(readers: number) {
   // The origin in its own process, as in production: the readers' loops must not slow it.
@@ -32,14 +46,25 @@ async function night(readers: number) {
     fetch(`${server.url}/api/elections/ge2017/declarations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ seat, candidates: [{ name: 'A', party: 'Lab', votes: 2 }, { name: 'B', party: 'Con', votes: 1 }] }),
+      body: JSON.stringify({
+        seat,
+        candidates: [
+          { name: 'A', party: 'Lab', votes: 2 },
+          { name: 'B', party: 'Con', votes: 1 },
+        ],
+      }),
     });
   // Two threads of readers (this machine has two cores); this thread only declares and keeps time.
   const shares = [Math.ceil(readers / 2), Math.floor(readers / 2)].filter((n) => n > 0);
   const workers = shares.map(
     (n) =>
       new Worker(new URL('../server/webhooks/thread-boot.mjs', import.meta.url), {
-        workerData: { entry: new URL('./cache-readers-worker.ts', import.meta.url).href, url: `${cache.url}/api/elections/ge2017/party-table`, readers: n, everyMs: EVERY_MS },
+        workerData: {
+          entry: new URL('./cache-readers-worker.ts', import.meta.url).href,
+          url: `${cache.url}/api/elections/ge2017/party-table`,
+          readers: n,
+          everyMs: EVERY_MS,
+        },
       }),
   );
   await new Promise((r) => setTimeout(r, EVERY_MS)); // every reader has arrived
@@ -87,8 +112,12 @@ async function night(readers: number) {
 
 const results = [];
 for (const readers of crowds.length > 0 ? crowds : [10, 10_000]) results.push(await night(readers));
-console.log(`Readers polling the party-table embed every ${EVERY_MS / 1000} s through nginx, a declaration every ${DECLARE_EVERY_MS / 1000} s:`);
-console.log('| readers | requests to the cache | to the origin, a second | declaration to every reader: median, p99, max | goal (interval + 1 s) | failed, missed |');
+console.log(
+  `Readers polling the party-table embed every ${EVERY_MS / 1000} s through nginx, a declaration every ${DECLARE_EVERY_MS / 1000} s:`,
+);
+console.log(
+  '| readers | requests to the cache | to the origin, a second | declaration to every reader: median, p99, max | goal (interval + 1 s) | failed, missed |',
+);
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -97,5 +126,8 @@ for (const r of results) {
     `| ${r.readers.toLocaleString('en-GB')} | ${r.requests.toLocaleString('en-GB')} | ${r.originRps.toFixed(2)} | ${s(percentile(r.lags, 50))}, ${s(percentile(r.lags, 99))}, ${s(worst)} | ${worst <= EVERY_MS + 1000 ? 'met' : 'not met'} | ${r.failures}, ${r.missed} |`,
   );
 }
-if (results.length > 1) console.log(`Origin requests a second, most readers against fewest: ${(results.at(-1)!.originRps / results[0].originRps).toFixed(2)}x (goal <= 1.2x)`);
+if (results.length > 1)
+  console.log(
+    `Origin requests a second, most readers against fewest: ${(results.at(-1)!.originRps / results[0].originRps).toFixed(2)}x (goal <= 1.2x)`,
+  );
 process.exit(0);

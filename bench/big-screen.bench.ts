@@ -23,7 +23,9 @@ const N = Number(process.argv[2] ?? 200);
 /** The page's module scripts and everything they import statically, as built files. */
 function shippedScripts(html: string): string[] {
   const found = new Set<string>();
-  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => path.join(DIST, m[1]));
+  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) =>
+    path.join(DIST, m[1]),
+  );
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (found.has(file)) continue;
@@ -40,16 +42,24 @@ function quantile(sorted: number[], q: number): number {
 
 async function main() {
   // Always built afresh: a dist/ left from an older checkout would measure the old code.
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   const scripts = shippedScripts(fs.readFileSync(path.join(DIST, 'big-screen.html'), 'utf8'));
   const raw = scripts.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const gzipped = scripts.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
-  console.log(`JavaScript shipped to /big-screen: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip (aim < 100 KB)`);
+  console.log(
+    `JavaScript shipped to /big-screen: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip (aim < 100 KB)`,
+  );
 
   // A whole 2019 night declared, on the 650-hex map.
   const night = await declaredNight2019(DIST);
   const { url, send } = night;
-  await send('PUT', '/api/elections/ge2019/screen', { panels: [{ panel: process.env.BENCH_PANEL ?? 'map', seconds: 600 }], gainSpotlightSeconds: 0 });
+  await send('PUT', '/api/elections/ge2019/screen', {
+    panels: [{ panel: process.env.BENCH_PANEL ?? 'map', seconds: 600 }],
+    gainSpotlightSeconds: 0,
+  });
   const state = (await (await fetch(`${url}/api/elections/ge2019/state`)).json()) as ElectionState;
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
@@ -60,7 +70,9 @@ async function main() {
     if ((process.env.BENCH_PANEL ?? 'map') === 'map') await page.locator('[data-testid="hex-map"] path[data-seat]').nth(649).waitFor();
 
     // Corrections that swap the top two candidates' votes: the winner, the hex and the party table all change.
-    const contested = state.seatStates.filter((s) => s.declaration !== null && s.declaration.candidates.length >= 2 && s.outcome!.majority > 0);
+    const contested = state.seatStates.filter(
+      (s) => s.declaration !== null && s.declaration.candidates.length >= 2 && s.outcome!.majority > 0,
+    );
     let seq = state.seq;
     for (let i = 0; i < N; i++) {
       const seat = contested[i % contested.length];
@@ -70,12 +82,17 @@ async function main() {
         const [a, b] = [order[0], order[1]];
         [candidates[a].votes, candidates[b].votes] = [candidates[b].votes, candidates[a].votes];
       }
-      const reply = await send('POST', `/api/elections/ge2019/seats/${seat.code}/correction`, { candidates, reason: 'bench: votes swapped' });
+      const reply = await send('POST', `/api/elections/ge2019/seats/${seat.code}/correction`, {
+        candidates,
+        reason: 'bench: votes swapped',
+      });
       if (reply.status !== 200) throw new Error(`correction refused: ${reply.status} ${await reply.text()}`);
       seq++;
       await page.locator(`[data-testid="big-screen"][data-seq="${seq}"]`).waitFor();
     }
-    const timings = (await page.evaluate(() => (window as unknown as { __bench: { timings: number[] } }).__bench.timings)).sort((a, b) => a - b);
+    const timings = (await page.evaluate(() => (window as unknown as { __bench: { timings: number[] } }).__bench.timings)).sort(
+      (a, b) => a - b,
+    );
     const median = quantile(timings, 0.5);
     const p95 = quantile(timings, 0.95);
     console.log(

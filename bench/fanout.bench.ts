@@ -32,14 +32,19 @@ const swarmProcesses = (n: number) => Math.max(2, Math.min(8, Math.ceil(n / 1500
 // Each viewer is a file descriptor in the server and one in a swarm: raise the soft limit once, up to the hard one.
 const softLimit = Number(execFileSync('bash', ['-c', 'ulimit -n']).toString().trim());
 if (softLimit < Math.max(...counts) + 1000 && !process.env.BENCH_REEXEC) {
-  const rerun = spawnSync('bash', ['-c', `ulimit -n $(ulimit -Hn); exec "${process.execPath}" --import tsx "${import.meta.filename}" ${args.join(' ')}`], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_REEXEC: '1' },
-  });
+  const rerun = spawnSync(
+    'bash',
+    ['-c', `ulimit -n $(ulimit -Hn); exec "${process.execPath}" --import tsx "${import.meta.filename}" ${args.join(' ')}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_REEXEC: '1' },
+    },
+  );
   process.exit(rerun.status ?? 1);
 }
 
-const line = (label: string, s: Spread) => `${label.padEnd(44)} p50 ${ms(s.p50).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  last ${ms(s.last).padStart(9)}`;
+const line = (label: string, s: Spread) =>
+  `${label.padEnd(44)} p50 ${ms(s.p50).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  last ${ms(s.last).padStart(9)}`;
 
 async function startNightServer(): Promise<{ server: ChildServer; results: ReturnType<typeof night2019>['results'] }> {
   const { dbPath, results } = night2019();
@@ -76,7 +81,11 @@ async function connectViewers(n: number, start: (viewers: number) => Swarm, memo
     swarm: joinSwarms([first, second]),
     connectMs: firstReady.finished - firstReady.started + (secondReady.finished - secondReady.started),
     failed: firstReady.failed + secondReady.failed,
-    memory: { perViewer: (settled - before) / n, perViewerCollected: (after - before) / n, secondHalf: (after - between) / (n - firstHalf) },
+    memory: {
+      perViewer: (settled - before) / n,
+      perViewerCollected: (after - before) / n,
+      secondHalf: (after - between) / (n - firstHalf),
+    },
   };
 }
 
@@ -124,13 +133,26 @@ async function socketIoRun(urls: string[], post: string, n: number, results: Ret
   };
   const burst = burstFigures(atOnce);
   const spreadBurst = burstFigures(overASecond);
-  return { singles, burstLast: burst.last, burstAfterAcks: burst.afterAcks, burstEntryMs: burst.entryMs, spreadBurst, memory, connectMs, failed, missed };
+  return {
+    singles,
+    burstLast: burst.last,
+    burstAfterAcks: burst.afterAcks,
+    burstEntryMs: burst.entryMs,
+    spreadBurst,
+    memory,
+    connectMs,
+    failed,
+    missed,
+  };
 }
 
 async function wsFloorRun(n: number, payload: CompactUpdate) {
   const port = await freePort();
   const loops: Array<{ loopMs: number; cpuMs: number }> = [];
-  const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const floor = fork(new URL('./ws-floor.ts', import.meta.url).pathname, [String(port)], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await replyFrom(floor, 'listening');
   const broadcast = async (payloads: string[]) => {
     const sent = replyFrom<{ started: number; loopMs: number; cpuMs: number }>(floor, 'sent');
@@ -211,17 +233,21 @@ async function snapshotOverSocket(url: string): Promise<CompactSnapshot> {
 }
 
 async function fanout(n: number) {
-  console.log(`\n--- ${n.toLocaleString("en-GB")} viewers (${2 * swarmProcesses(Math.ceil(n / 2))} viewer processes) ---`);
+  console.log(`\n--- ${n.toLocaleString('en-GB')} viewers (${2 * swarmProcesses(Math.ceil(n / 2))} viewer processes) ---`);
   const { server, results } = await startNightServer();
   const payload = await sampleUpdate(server.url, results);
   const ours = await socketIoRun([server.url], server.url, n, results, server.child.pid!);
   const broadcasts = serverBroadcasts(server.output(), n);
   await server.kill('SIGTERM');
   const floor = await wsFloorRun(n, payload);
-  console.log(`update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`);
+  console.log(
+    `update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`,
+  );
   console.log(line(`socket.io, one declaration (median of ${SINGLES})`, ours.singles));
   console.log(line('bare ws, one broadcast (floor)', floor.singles));
-  console.log(`ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ${(ours.singles.last / floor.singles.last).toFixed(2)}x`);
+  console.log(
+    `ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ${(ours.singles.last / floor.singles.last).toFixed(2)}x`,
+  );
   const singles = broadcasts.slice(0, SINGLES);
   const median = (values: number[]) => ms(spread(values).p50);
   console.log(
@@ -229,17 +255,27 @@ async function fanout(n: number) {
   );
   const [atOnce, overASecond] = burstsIn(broadcasts.slice(SINGLES));
   const told = (label: string, list: typeof broadcasts) =>
-    console.log(`${label} went out in ${list.length} broadcast(s) carrying ${list.map((b) => b.updates).join(' + ')} updates, send loops ${list.map((b) => ms(b.loopMs)).join(', ')}`);
+    console.log(
+      `${label} went out in ${list.length} broadcast(s) carrying ${list.map((b) => b.updates).join(' + ')} updates, send loops ${list.map((b) => ms(b.loopMs)).join(', ')}`,
+    );
   told('the burst posted at once', atOnce);
-  console.log(`burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`);
+  console.log(
+    `burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`,
+  );
   console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
-  console.log(`  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`);
+  console.log(
+    `  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`,
+  );
   told(`${BURST} declarations posted over one second, one every ${1000 / BURST} ms,`, overASecond);
-  console.log(`  last viewer has all ${ms(ours.spreadBurst.last)} after the first POST, ${ms(ours.spreadBurst.afterAcks)} after the last 201 (${(ours.spreadBurst.afterAcks / floor.singles.last).toFixed(2)}x one single ws broadcast)`);
+  console.log(
+    `  last viewer has all ${ms(ours.spreadBurst.last)} after the first POST, ${ms(ours.spreadBurst.afterAcks)} after the last 201 (${(ours.spreadBurst.afterAcks / floor.singles.last).toFixed(2)}x one single ws broadcast)`,
+  );
   const { memory: a } = ours;
   const { memory: b } = floor;
   console.log(`server memory per viewer (RSS growth): socket.io / ws`);
-  console.log(`  all ${n}, lowest of 6 readings over 3 s: ${kb(a.perViewer)} / ${kb(b.perViewer)}; after a full collection: ${kb(a.perViewerCollected)} / ${kb(b.perViewerCollected)}`);
+  console.log(
+    `  all ${n}, lowest of 6 readings over 3 s: ${kb(a.perViewer)} / ${kb(b.perViewer)}; after a full collection: ${kb(a.perViewerCollected)} / ${kb(b.perViewerCollected)}`,
+  );
   console.log(`  the second ${n - Math.floor(n / 2)} alone, after a full collection: ${kb(a.secondHalf)} / ${kb(b.secondHalf)}`);
 }
 
@@ -248,14 +284,19 @@ async function entryAndSnapshot() {
   const { server, results } = await startNightServer();
   const { each, totalMs: total } = await enterNight(server.url, results);
   const s = spread(each);
-  console.log(`${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`);
+  console.log(
+    `${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`,
+  );
 
   console.log('\n--- the state a new viewer receives (650 declared seats) ---');
   const text = await (await fetch(`${server.url}/api/elections/ge2019/state`)).text();
   const state = JSON.parse(text) as ElectionState;
-  const part = (value: unknown) => `${kb(Buffer.byteLength(JSON.stringify(value)))} raw, ${kb(gzipSync(JSON.stringify(value)).length)} gzip`;
+  const part = (value: unknown) =>
+    `${kb(Buffer.byteLength(JSON.stringify(value)))} raw, ${kb(gzipSync(JSON.stringify(value)).length)} gzip`;
   console.log(`whole state (GET /state): ${part(state)}`);
-  console.log(`  of which seats (names, baselines): ${part(state.seats)}; seatStates: ${part(state.seatStates)}; house: ${part(state.house)}`);
+  console.log(
+    `  of which seats (names, baselines): ${part(state.seats)}; seatStates: ${part(state.seatStates)}; house: ${part(state.house)}`,
+  );
   const compact = await snapshotOverSocket(server.url);
   const reference = (await (await fetch(`${server.url}/api/elections/ge2019/reference`)).json()) as NightReference;
   console.log(`compact snapshot (state:snapshot): ${part(compact)}; of which seats: ${part(compact.seats)}`);
@@ -265,7 +306,9 @@ async function entryAndSnapshot() {
 
   const swarm = startSwarm({ mode: 'socketio', urls: [server.url], viewers: 1000, processes: 4, concurrency: 250 });
   const ready = await swarm.ready;
-  console.log(`1,000 viewers connecting at once (compact snapshots; the reference is a browser's one-off fetch, not counted): the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`);
+  console.log(
+    `1,000 viewers connecting at once (compact snapshots; the reference is a browser's one-off fetch, not counted): the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`,
+  );
   await swarm.close();
   await server.kill('SIGTERM');
 }
@@ -277,14 +320,34 @@ async function redisFanout(n: number) {
     for (const fanouts of [1, 2]) {
       const { dbPath, results } = night2019();
       const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: BENCH_TOKEN, HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' };
-      const writer = await startChild({ port: await freePort(), entry: 'server/writer-main.ts', env: { ...env, DATABASE_PATH: dbPath }, ready: /Writer for fan-out/ });
+      const writer = await startChild({
+        port: await freePort(),
+        entry: 'server/writer-main.ts',
+        env: { ...env, DATABASE_PATH: dbPath },
+        ready: /Writer for fan-out/,
+      });
       const processes: ChildServer[] = [];
       for (let i = 0; i < fanouts; i++) {
-        processes.push(await startChild({ port: await freePort(), entry: 'server/fanout-main.ts', args: ['--writer', writer.url], env, ready: /fan-out: listening/ }));
+        processes.push(
+          await startChild({
+            port: await freePort(),
+            entry: 'server/fanout-main.ts',
+            args: ['--writer', writer.url],
+            env,
+            ready: /fan-out: listening/,
+          }),
+        );
       }
-      const run = await socketIoRun(processes.map((p) => p.url), writer.url, n, results);
+      const run = await socketIoRun(
+        processes.map((p) => p.url),
+        writer.url,
+        n,
+        results,
+      );
       console.log(line(`${fanouts} fan-out process${fanouts > 1 ? 'es' : ''}, one declaration`, run.singles));
-      console.log(`${''.padEnd(44)} burst of ${BURST}: last viewer has all ${ms(run.burstLast)} after the first POST (${ms(run.burstAfterAcks)} after the last 201); missed ${run.missed}`);
+      console.log(
+        `${''.padEnd(44)} burst of ${BURST}: last viewer has all ${ms(run.burstLast)} after the first POST (${ms(run.burstAfterAcks)} after the last 201); missed ${run.missed}`,
+      );
       for (const p of [...processes, writer]) await p.kill('SIGTERM');
     }
   } finally {

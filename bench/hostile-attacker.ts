@@ -22,7 +22,11 @@ let attempts = 0;
 let refused = 0;
 
 /** An HTTP request from the attacker's address; resolves with the status (0 when refused). */
-function send(method: string, path: string, { body, headers = {} }: { body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string }> {
+function send(
+  method: string,
+  path: string,
+  { body, headers = {} }: { body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const request = http.request(url + path, { method, headers, localAddress: ATTACKER_ADDRESS, agent: false }, (response) => {
       let text = '';
@@ -50,10 +54,13 @@ function raw(payload: string, { read = true, keep = false } = {}): Promise<void>
     });
     socket.on('close', () => resolve());
     if (read && !keep) socket.on('data', () => {});
-    setTimeout(() => {
-      socket.destroy();
-      resolve();
-    }, Math.max(0, until - Date.now())).unref();
+    setTimeout(
+      () => {
+        socket.destroy();
+        resolve();
+      },
+      Math.max(0, until - Date.now()),
+    ).unref();
   });
 }
 
@@ -163,7 +170,8 @@ const attacks: Record<string, () => Promise<void>> = {
       const socket = net.connect({ port, host, localAddress: ATTACKER_ADDRESS });
       socket.on('error', () => refused++);
       socket.on('connect', () => {
-        if (held.length % 2 === 0) socket.write(`POST /api/session HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`);
+        if (held.length % 2 === 0)
+          socket.write(`POST /api/session HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`);
       });
       held.push(socket);
       attempts++;

@@ -41,12 +41,20 @@ function residentMb(pid: number): number {
 }
 
 /** A request from the newsroom (127.0.0.1), timed out after 30 s so a stalled server shows as slow, not hung. */
-function newsroom(url: string, method: string, route: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string; cookie: string }> {
+function newsroom(
+  url: string,
+  method: string,
+  route: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; text: string; cookie: string }> {
   return new Promise((resolve) => {
     const request = http.request(url + route, { method, headers, agent: false, timeout: 30_000 }, (response) => {
       let text = '';
       response.on('data', (c: Buffer) => (text += c));
-      response.on('end', () => resolve({ status: response.statusCode!, text, cookie: String(response.headers['set-cookie']?.[0] ?? '').split(';')[0] }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, text, cookie: String(response.headers['set-cookie']?.[0] ?? '').split(';')[0] }),
+      );
     });
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', () => resolve({ status: 0, text: '', cookie: '' }));
@@ -99,7 +107,13 @@ const server: ChildServer = await startChild({
   },
   ready: /Election night:/,
 });
-const admin = await newsroom(server.url, 'POST', '/api/session', { 'content-type': 'application/json', origin: server.url }, JSON.stringify({ username: 'admin', password: PASSWORD }));
+const admin = await newsroom(
+  server.url,
+  'POST',
+  '/api/session',
+  { 'content-type': 'application/json', origin: server.url },
+  JSON.stringify({ username: 'admin', password: PASSWORD }),
+);
 const { csrfToken } = JSON.parse(admin.text) as { csrfToken: string };
 await newsroom(
   server.url,
@@ -111,16 +125,27 @@ await newsroom(
 // Half the night declared: snapshots and the state are as large as mid-night makes them.
 for (const seat of results.slice(0, 325)) await declare(server.url, seat);
 let nextSeat = 325;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-console.log(`server pid ${server.child.pid}, heap limit ${HEAP_LIMIT_MB} MB, ${SECONDS} s per attack, 325 of 650 seats declared; newsroom probes every ${PROBE_EVERY_MS / 1000} s`);
-console.log(`baseline: RSS ${residentMb(server.child.pid!).toFixed(0)} MB, big screen ${(await bigScreenLoads(browser, server.url))?.toFixed(0)} ms, editor ${(await editorPublishes(server.url, results[nextSeat++]))?.toFixed(0)} ms`);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+console.log(
+  `server pid ${server.child.pid}, heap limit ${HEAP_LIMIT_MB} MB, ${SECONDS} s per attack, 325 of 650 seats declared; newsroom probes every ${PROBE_EVERY_MS / 1000} s`,
+);
+console.log(
+  `baseline: RSS ${residentMb(server.child.pid!).toFixed(0)} MB, big screen ${(await bigScreenLoads(browser, server.url))?.toFixed(0)} ms, editor ${(await editorPublishes(server.url, results[nextSeat++]))?.toFixed(0)} ms`,
+);
 
 const rows: string[][] = [];
 for (const attack of ATTACKS) {
   if (server.child.exitCode !== null) break;
-  const attacker = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench/hostile-attacker.ts'), attack, server.url, String(SECONDS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const attacker = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(projectRoot, 'bench/hostile-attacker.ts'), attack, server.url, String(SECONDS)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let report = '';
   attacker.stdout!.on('data', (c: Buffer) => (report += c));
   const done = new Promise((resolve) => attacker.once('exit', resolve));
@@ -135,7 +160,10 @@ for (const attack of ATTACKS) {
   const ends = Date.now() + SECONDS * 1000;
   await new Promise((resolve) => setTimeout(resolve, 2000)); // the attack under way
   while (Date.now() < ends - 1000 && server.child.exitCode === null) {
-    const [load, publish] = await Promise.all([bigScreenLoads(browser, server.url), editorPublishes(server.url, results[nextSeat++ % results.length])]);
+    const [load, publish] = await Promise.all([
+      bigScreenLoads(browser, server.url),
+      editorPublishes(server.url, results[nextSeat++ % results.length]),
+    ]);
     if (load === null) failedLoads++;
     else loads.push(load);
     if (publish === null) failedPublishes++;
@@ -145,7 +173,12 @@ for (const attack of ATTACKS) {
   await done;
   clearInterval(sampler);
   const stats = (list: number[], failed: number) =>
-    list.length ? `${percentile([...list].sort((a, b) => a - b), 50).toFixed(0)} / ${Math.max(...list).toFixed(0)} ms${failed ? ` (${failed} failed)` : ''}` : `all ${failed} failed`;
+    list.length
+      ? `${percentile(
+          [...list].sort((a, b) => a - b),
+          50,
+        ).toFixed(0)} / ${Math.max(...list).toFixed(0)} ms${failed ? ` (${failed} failed)` : ''}`
+      : `all ${failed} failed`;
   rows.push([
     attack,
     server.child.exitCode === null ? 'yes' : `NO (exit ${server.child.exitCode})`,
@@ -157,8 +190,11 @@ for (const attack of ATTACKS) {
   console.log(`| ${rows.at(-1)!.join(' | ')} |`);
 }
 
-if (server.child.exitCode !== null) console.log(`the server exited (${server.child.exitCode}); its last words:\n${server.output().slice(-2000)}`);
-console.log('\n| attack | server up | peak RSS | big screen cold load, median / worst | editor signs in and publishes, median / worst | attacker |');
+if (server.child.exitCode !== null)
+  console.log(`the server exited (${server.child.exitCode}); its last words:\n${server.output().slice(-2000)}`);
+console.log(
+  '\n| attack | server up | peak RSS | big screen cold load, median / worst | editor signs in and publishes, median / worst | attacker |',
+);
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 await browser.close();

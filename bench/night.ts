@@ -68,8 +68,20 @@ export async function declaredNight2019(clientDist: string) {
   const app = createApp({ db, apiToken: BENCH_TOKEN, clientDist });
   const url = `http://127.0.0.1:${await app.listen(0)}`;
   const send = (method: string, route: string, body: unknown) =>
-    fetch(url + route, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` }, body: JSON.stringify(body) });
-  await replayNight({ url, token: BENCH_TOKEN, election: 'ge2019', results: readHocCandidates(dataFile(preset.results)), speed: Infinity, order: 'file', seed: 1 });
+    fetch(url + route, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
+      body: JSON.stringify(body),
+    });
+  await replayNight({
+    url,
+    token: BENCH_TOKEN,
+    election: 'ge2019',
+    results: readHocCandidates(dataFile(preset.results)),
+    speed: Infinity,
+    order: 'file',
+    seed: 1,
+  });
   return {
     url,
     send,

@@ -36,8 +36,16 @@ const nights = [
 const continuity = defaultContinuity();
 // The regions a screen projects in: the 2010 hex map's, as `npm run import` stores them.
 const regionOf = projectionRegions(readHexJson(dataFile('uk-constituencies-2010.hexjson')).hexes);
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const p90 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 90);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const p90 = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    90,
+  );
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const cell = (xs: number[]) => `${median(xs).toFixed(1).padStart(5)} (${p90(xs).toFixed(1).padStart(4)})`;
 
@@ -78,8 +86,12 @@ for (const night of nights) {
       const e = errors.get(keyOf(f, party))!;
       const poll = night.exitPoll[party];
       const pollError = poll === undefined ? 'n/a' : String(Math.abs(poll - final.get(party)!));
-      console.log(`${`${f * 100}%`.padStart(8)}  ${party.padEnd(5)}  ${cell(e.projection)}  ${cell(e.scaled)}  ${pollError.padStart(9)}   ${mean(e.signed) >= 0 ? '+' : ''}${mean(e.signed).toFixed(1)}`);
+      console.log(
+        `${`${f * 100}%`.padStart(8)}  ${party.padEnd(5)}  ${cell(e.projection)}  ${cell(e.scaled)}  ${pollError.padStart(9)}   ${mean(e.signed) >= 0 ? '+' : ''}${mean(e.signed).toFixed(1)}`,
+      );
     }
   }
 }
-console.log(`\none projection of the House: median ${median(timings).toFixed(2)} ms, p90 ${p90(timings).toFixed(2)} ms (${timings.length} in Node, this machine)`);
+console.log(
+  `\none projection of the House: median ${median(timings).toFixed(2)} ms, p90 ${p90(timings).toFixed(2)} ms (${timings.length} in Node, this machine)`,
+);

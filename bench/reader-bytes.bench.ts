@@ -56,14 +56,20 @@ async function meter(page: Page) {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   const night = await declaredNight2019(DIST);
   const { url, send } = night;
   const state = (await (await fetch(`${url}/api/elections/ge2019/state`)).json()) as ElectionState;
   // The later change: the seat embed's own seat, its top two swapped (the seat, the table and the latest list all move).
   const seat = state.seatStates.find((s) => s.code === 'E14000654')!;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const rows: string[][] = [];
   try {
     let seq = state.seq;
@@ -83,8 +89,12 @@ async function main() {
 
       const candidates = seat.declaration!.candidates.map((c) => ({ ...c }));
       const order = [...candidates.keys()].sort((a, b) => candidates[b].votes - candidates[a].votes);
-      if (flip++ % 2 === 0) [candidates[order[0]].votes, candidates[order[1]].votes] = [candidates[order[1]].votes, candidates[order[0]].votes];
-      const reply = await send('POST', `/api/elections/ge2019/seats/${seat.code}/correction`, { candidates, reason: 'bench: a later change' });
+      if (flip++ % 2 === 0)
+        [candidates[order[0]].votes, candidates[order[1]].votes] = [candidates[order[1]].votes, candidates[order[0]].votes];
+      const reply = await send('POST', `/api/elections/ge2019/seats/${seat.code}/correction`, {
+        candidates,
+        reason: 'bench: a later change',
+      });
       if (reply.status !== 200) throw new Error(`correction refused: ${reply.status} ${await reply.text()}`);
       seq++;
       await page.locator(`[data-seq="${seq}"]`).first().waitFor({ timeout: 30_000 });

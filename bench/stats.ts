@@ -16,12 +16,22 @@ export interface Spread {
 
 export function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), last: sorted.at(-1) ?? NaN, n: sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    last: sorted.at(-1) ?? NaN,
+    n: sorted.length,
+  };
 }
 
 /** The median of each figure over several runs (one declaration each). */
 export function medianSpread(runs: Spread[]): Spread {
-  const med = (pick: (s: Spread) => number) => percentile(runs.map(pick).sort((a, b) => a - b), 50);
+  const med = (pick: (s: Spread) => number) =>
+    percentile(
+      runs.map(pick).sort((a, b) => a - b),
+      50,
+    );
   return { p50: med((s) => s.p50), p95: med((s) => s.p95), p99: med((s) => s.p99), last: med((s) => s.last), n: runs.length };
 }
 

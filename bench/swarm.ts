@@ -52,11 +52,13 @@ export function startSwarm(options: {
     });
     children.push(child);
   }
-  const ready = Promise.all(children.map((c) => replyFrom<{ started: number; finished: number; failed: number }>(c, 'ready'))).then((all) => ({
-    started: Math.min(...all.map((r) => r.started)),
-    finished: Math.max(...all.map((r) => r.finished)),
-    failed: all.reduce((sum, r) => sum + r.failed, 0),
-  }));
+  const ready = Promise.all(children.map((c) => replyFrom<{ started: number; finished: number; failed: number }>(c, 'ready'))).then(
+    (all) => ({
+      started: Math.min(...all.map((r) => r.started)),
+      finished: Math.max(...all.map((r) => r.finished)),
+      failed: all.reduce((sum, r) => sum + r.failed, 0),
+    }),
+  );
 
   return {
     ready,

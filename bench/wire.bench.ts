@@ -19,7 +19,12 @@ import { ms, percentile } from './stats.ts';
 const results = plan2019({ rushEvery: 0, revisions: 0, recounts: 0, sopEvery: 0 }).filter((d) => /_result_\d+_1\.xml$/.test(d.name));
 let stamp = 0;
 // The machine is shared: the figures mean more beside how busy it was.
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${os.cpus().length} cores`,
+);
 
 // 1. Landing to screen, one file at a time.
 if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '1') {
@@ -38,7 +43,9 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '1') {
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(`1. A result file landed on the FTP server -> its seat on a socket.io client (${sorted.length} files, poll every 1 s):`);
-  console.log(`   median ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1)!)}  (goal: within 1500 ms)`);
+  console.log(
+    `   median ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1)!)}  (goal: within 1500 ms)`,
+  );
   // The FTP server gone: how long until the desk's view says the feed is down.
   await uploader.close();
   await night.ftp.stop();
@@ -63,7 +70,9 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '2') {
   while (night.server.app.service.head('ge2019').seq < results.length) await new Promise((resolve) => setTimeout(resolve, 20));
   const took = performance.now() - landed;
   console.log(`2. A burst of ${results.length} result files (the .timestamp moved once) -> all ${results.length} declared and broadcast:`);
-  console.log(`   ${(took / 1000).toFixed(1)} s (${ms(took / results.length)} a file${early ? `; ${early} taken before the stamp moved` : ''})  (goal: under 15 s)`);
+  console.log(
+    `   ${(took / 1000).toFixed(1)} s (${ms(took / results.length)} a file${early ? `; ${early} taken before the stamp moved` : ''})  (goal: under 15 s)`,
+  );
   await uploader.close();
   await night.close();
 }
@@ -75,7 +84,10 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '3') {
   await uploader.write('results', '.timestamp', '1\n');
   await uploader.write('nominations', '.timestamp', '1\n');
   await uploader.close();
-  const poller = startWirePoller({ source: ftp.source(), sink: { settled: () => [], receive: (files) => files.map(() => ({ outcome: 'skipped', note: '' })), report: () => {} } });
+  const poller = startWirePoller({
+    source: ftp.source(),
+    sink: { settled: () => [], receive: (files) => files.map(() => ({ outcome: 'skipped', note: '' })), report: () => {} },
+  });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const seconds = 20;
   const before = { requests: poller.requests(), cpu: process.cpuUsage() };
@@ -85,7 +97,7 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '3') {
   console.log(`3. The poller with nothing changing, over ${seconds} s:`);
   console.log(
     `   ${(requests / seconds).toFixed(2)} requests a second (each a RETR of a .timestamp of a few bytes over one open FTP connection), ` +
-      `${(((cpu.user + cpu.system) / 1000) / seconds).toFixed(2)} ms CPU a second  (goal: one small request a second)`,
+      `${((cpu.user + cpu.system) / 1000 / seconds).toFixed(2)} ms CPU a second  (goal: one small request a second)`,
   );
   await poller.stop();
   await ftp.close();

@@ -167,7 +167,13 @@ export function createApp({
   const gate = createGate({ accounts, allowedOrigins });
   const desk = createDeskService({ db, elections: service, now, onPending: (e, pending) => deskSocket.broadcastPending(e, pending) });
   const deskSocket = createDeskSocket({ accounts, desk, now });
-  const wire = createWireService({ db, elections: service, now, xref: wireFeed?.xref ?? xrefFromDataDir(), onChanged: (e, view) => deskSocket.broadcastWire(e, view) });
+  const wire = createWireService({
+    db,
+    elections: service,
+    now,
+    xref: wireFeed?.xref ?? xrefFromDataDir(),
+    onChanged: (e, view) => deskSocket.broadcastWire(e, view),
+  });
   // Routes are added once the plugins above have loaded: @fastify/compress attaches itself to each route as it is added.
   http.after(() => {
     electionsRoutes(http, service);

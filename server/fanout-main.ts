@@ -48,7 +48,9 @@ http.after(() => {
   });
   // A screen's starting state from the mirror, tagged as the writer tags it: a screen may fetch it here and resume here.
   snapshotRoutes(http, mirror);
-  http.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ error: `not served here: ask the writer (${config.WRITER_URL})` }));
+  http.setNotFoundHandler(async (_request, reply) =>
+    reply.code(404).send({ error: `not served here: ask the writer (${config.WRITER_URL})` }),
+  );
 });
 
 const viewers = createSocketServer(http.server, mirror, {

@@ -26,7 +26,12 @@ const added = seedBaseline(db, loadBaselineFile(config.BASELINE_PATH));
 const apiToken = config.ELECTION_API_TOKEN ?? randomBytes(24).toString('base64url');
 let redis: RedisLink | null = null;
 // The writer role (npm run start:writer): each batch of updates also goes to the fan-out processes.
-const relay = config.REDIS_URL ? writerRelay(() => app.io, () => redis) : undefined;
+const relay = config.REDIS_URL
+  ? writerRelay(
+      () => app.io,
+      () => redis,
+    )
+  : undefined;
 const app = createApp({
   db,
   apiToken,
@@ -38,7 +43,10 @@ const app = createApp({
   shareImages: config.ELECTION_SHARE_IMAGES === 'on' ? {} : false,
   relay,
   // The wire role (README: "PA's wire"): the same poller as npm run ingest, in this process.
-  ...(config.WIRE_SOURCE && config.WIRE_ELECTION && { wire: { election: config.WIRE_ELECTION, source: wireSource(config.WIRE_SOURCE), log: (line: string) => console.log(`wire: ${line}`) } }),
+  ...(config.WIRE_SOURCE &&
+    config.WIRE_ELECTION && {
+      wire: { election: config.WIRE_ELECTION, source: wireSource(config.WIRE_SOURCE), log: (line: string) => console.log(`wire: ${line}`) },
+    }),
 });
 redis = config.REDIS_URL ? await attachRedisAdapter(app.io, config.REDIS_URL) : null;
 if (relay) {
@@ -54,10 +62,13 @@ const port = await app.listen(config.PORT, config.HOST);
 for (const line of startBanner(`http://localhost:${port}`, app.service.listElections())) console.log(line);
 console.log(`Database: ${config.DATABASE_PATH}${added.length ? ` (baseline loaded: ${added.join(', ')})` : ''}`);
 if (config.REDIS_URL) console.log(`Writer for fan-out processes through Redis ${config.REDIS_URL}`);
-if (config.WIRE_SOURCE && config.WIRE_ELECTION) console.log(`Wire: polling ${wireSource(config.WIRE_SOURCE).describe} into ${config.WIRE_ELECTION}`);
+if (config.WIRE_SOURCE && config.WIRE_ELECTION)
+  console.log(`Wire: polling ${wireSource(config.WIRE_SOURCE).describe} into ${config.WIRE_ELECTION}`);
 else if (config.WIRE_SOURCE || config.WIRE_ELECTION) console.log('Wire: off (WIRE_SOURCE and WIRE_ELECTION are both needed)');
 if (firstAdmin?.oneTimePassword) {
-  console.log(`First start: admin account "${firstAdmin.username}", password ${firstAdmin.oneTimePassword} (shown once; set ELECTION_ADMIN_PASSWORD to choose it)`);
+  console.log(
+    `First start: admin account "${firstAdmin.username}", password ${firstAdmin.oneTimePassword} (shown once; set ELECTION_ADMIN_PASSWORD to choose it)`,
+  );
 }
 if (!config.ELECTION_API_TOKEN) console.log(`API token for this run (set ELECTION_API_TOKEN to choose one): ${apiToken}`);
 

@@ -33,7 +33,7 @@ describe('the login limit', () => {
     expect(await attempt(accounts, PASSWORD)).toBe(429);
   });
 
-  test('another address is not held back by the first one\'s failures', async () => {
+  test("another address is not held back by the first one's failures", async () => {
     const accounts = await accountsWithEditor(2);
     await attempt(accounts, 'wrong password 1');
     await attempt(accounts, 'wrong password 2');

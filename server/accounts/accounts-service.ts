@@ -85,7 +85,11 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
       const sessionId = newSecret();
       const expires = new Date(now().getTime() + SESSION_HOURS * 3600_000);
       accounts.insertSession(db, { sessionHash: sha256(sessionId), userId: user.id, createdAt: at(), expiresAt: expires.toISOString() });
-      return { sessionId, expires, actor: { username: user.username, role: user.role, via: 'session', person: user.username } satisfies Actor };
+      return {
+        sessionId,
+        expires,
+        actor: { username: user.username, role: user.role, via: 'session', person: user.username } satisfies Actor,
+      };
     },
 
     sessionActor(sessionId: string): Actor | null {
@@ -149,7 +153,9 @@ export function createAccountsService({ db, envToken, now = () => new Date(), lo
     createToken(name: string, by: string, forUser: string = by) {
       const user = accounts.findUser(db, forUser);
       if (!user || user.disabled_at !== null) {
-        throw new RefusedError(404, `forUser: no active account "${forUser}" for the token to act for`, [{ path: 'forUser', message: 'is not an active account' }]);
+        throw new RefusedError(404, `forUser: no active account "${forUser}" for the token to act for`, [
+          { path: 'forUser', message: 'is not an active account' },
+        ]);
       }
       const token = newSecret();
       const row = accounts.insertToken(db, { tokenHash: sha256(token), name, forUser: user.username, createdBy: by, createdAt: at() });

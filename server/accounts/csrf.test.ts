@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { csrfRefusal, isAllowedOrigin, sameSecret, signInRefusal } from './csrf.ts';
 
-const check = { method: 'POST', origin: 'http://localhost:3000', ownOrigin: 'http://localhost:3000', allowedOrigins: [], sentToken: 'abc', expectedToken: 'abc' };
+const check = {
+  method: 'POST',
+  origin: 'http://localhost:3000',
+  ownOrigin: 'http://localhost:3000',
+  allowedOrigins: [],
+  sentToken: 'abc',
+  expectedToken: 'abc',
+};
 
 describe('csrfRefusal', () => {
   test('a safe method is never refused', () => {

@@ -11,9 +11,7 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   // 128 * N * r bytes is what scrypt needs; allow twice that.
   const maxmem = 256 * (options.N ?? COST.N) * (options.r ?? COST.r);
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
   );
 }
 

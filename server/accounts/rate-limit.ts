@@ -8,7 +8,15 @@ export interface FailureLimit {
   clear(key: string): void;
 }
 
-export function failureLimit({ max, windowMs, now = () => Date.now() }: { max: number; windowMs: number; now?: () => number }): FailureLimit {
+export function failureLimit({
+  max,
+  windowMs,
+  now = () => Date.now(),
+}: {
+  max: number;
+  windowMs: number;
+  now?: () => number;
+}): FailureLimit {
   const windows = new Map<string, { start: number; count: number }>();
   const current = (key: string) => {
     const w = windows.get(key);

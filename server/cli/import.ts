@@ -76,7 +76,9 @@ function candidatesStep(db: Db, electionId: string, candidatesFile: string) {
 }
 
 function hexmapStep(db: Db, electionId: string, hexFile: string) {
-  timed(path.basename(hexFile), () => importHexMap(db, electionId, readHexJson(hexFile), path.basename(hexFile), progressBar(`${electionId} hex map`)));
+  timed(path.basename(hexFile), () =>
+    importHexMap(db, electionId, readHexJson(hexFile), path.basename(hexFile), progressBar(`${electionId} hex map`)),
+  );
 }
 
 function main() {

@@ -67,7 +67,8 @@ const sink: WireSink = {
   // Posted in lots under the server's 256 KB body limit, each settled in one transaction.
   async receive(files) {
     const outcomes: Array<{ outcome: string; note: string }> = [];
-    for (const lot of lotsUnder(files, 150_000)) outcomes.push(...(await call<{ outcomes: typeof outcomes }>('POST', '/batch', { files: lot })).outcomes);
+    for (const lot of lotsUnder(files, 150_000))
+      outcomes.push(...(await call<{ outcomes: typeof outcomes }>('POST', '/batch', { files: lot })).outcomes);
     return outcomes;
   },
   report: async (ok, detail) => void (await call('POST', '/feed', { ok, detail })),

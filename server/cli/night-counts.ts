@@ -12,5 +12,10 @@ export function nightCounts(resultsFile: string, electorates?: string, dataDirFl
   const file = electorates
     ? locateDataFile(electorates, dataDirFlag)
     : [resultsFile.replace('by-candidate', 'by-constituency')].find((f) => f !== resultsFile && existsSync(f));
-  return { file, counts: file ? new Map(readLibraryResults(file).map((r) => [r.code, { electorate: r.electorate, rejected: r.invalidVotes }])) : undefined };
+  return {
+    file,
+    counts: file
+      ? new Map(readLibraryResults(file).map((r) => [r.code, { electorate: r.electorate, rejected: r.invalidVotes }]))
+      : undefined,
+  };
 }

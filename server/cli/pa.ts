@@ -21,7 +21,8 @@ import { folderSource, ftpCredentials, ftpSource } from '../wire/wire-source.ts'
 import { nightCounts } from './night-counts.ts';
 import { PRESETS } from './presets.ts';
 
-const USAGE = 'usage: npm run pa -- generate (--preset ge2019 | --baseline FILE --results FILE) (--out DIR | --ftp ftp://host:port/folder) [--speed N|max] [--seed S]';
+const USAGE =
+  'usage: npm run pa -- generate (--preset ge2019 | --baseline FILE --results FILE) (--out DIR | --ftp ftp://host:port/folder) [--speed N|max] [--seed S]';
 
 const fail = (message: string): never => {
   console.error(`pa: ${message}\n${USAGE}`);
@@ -56,7 +57,10 @@ if (!(speed > 0)) fail('--speed: a number above 0, or max');
 if (!values.out === !values.ftp) fail('one of --out DIR or --ftp ADDRESS');
 
 const results = readHocCandidates(resultsFile);
-const baseline = readBaselineSeats(baselineFile, { notional: preset?.notional, namesFile: preset?.names && locateDataFile(preset.names, values['data-dir']) });
+const baseline = readBaselineSeats(baselineFile, {
+  notional: preset?.notional,
+  namesFile: preset?.names && locateDataFile(preset.names, values['data-dir']),
+});
 const xrefFile = path.join(dataDir(values['data-dir']), 'pa', 'ONS-PA-xref.csv');
 const drops = planPaNight({
   election: { name: values.live ? 'General Election' : 'Test General Election', date },
@@ -64,13 +68,17 @@ const drops = planPaNight({
   results,
   baseline,
   continuity: defaultContinuity(),
-  electorates: new Map([...(nightCounts(resultsFile, values.electorates, values['data-dir']).counts ?? [])].map(([code, c]) => [code, c.electorate])),
+  electorates: new Map(
+    [...(nightCounts(resultsFile, values.electorates, values['data-dir']).counts ?? [])].map(([code, c]) => [code, c.electorate]),
+  ),
   xref: existsSync(xrefFile) ? readPaXref(xrefFile) : null,
   seed: Number(values.seed),
   totalSeats: preset?.election.totalSeats ?? Math.max(results.length, baseline.length),
 });
 const target = values.ftp ? ftpSource(values.ftp, ftpCredentials()) : folderSource(values.out!);
-console.log(`Writing ${drops.length} PA files to ${target.describe}${Number.isFinite(speed) ? `, ${speed}x a real night` : ', as fast as it takes them'}`);
+console.log(
+  `Writing ${drops.length} PA files to ${target.describe}${Number.isFinite(speed) ? `, ${speed}x a real night` : ', as fast as it takes them'}`,
+);
 let stopped = false;
 process.on('SIGINT', () => (stopped = true));
 const started = performance.now();
@@ -78,7 +86,8 @@ const done = await dropNight(drops, target, {
   speed,
   stopped: () => stopped,
   onDrop: (drop, n, total) => {
-    if (Number.isFinite(speed) || n % 100 === 0 || n === total) console.log(`${String(n).padStart(4)}/${total} ${drop.folder}/${drop.name}`);
+    if (Number.isFinite(speed) || n % 100 === 0 || n === total)
+      console.log(`${String(n).padStart(4)}/${total} ${drop.folder}/${drop.name}`);
   },
 });
 await target.close();

@@ -71,7 +71,10 @@ export interface ReplayOptions {
 /** When each seat of a replay is due in wall-clock time: the night's schedule run at the replay's speed from now. */
 export function replaySchedule(seats: readonly SeatResult[], schedule: readonly number[], speed: number, start: Date): ExpectedTimesInput {
   return {
-    times: seats.map((seat, i) => ({ seat: seat.code, expectedAt: new Date(start.getTime() + (schedule[i] * 1000) / speed).toISOString() })),
+    times: seats.map((seat, i) => ({
+      seat: seat.code,
+      expectedAt: new Date(start.getTime() + (schedule[i] * 1000) / speed).toISOString(),
+    })),
   };
 }
 

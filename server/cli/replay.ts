@@ -34,11 +34,17 @@ const fail = (message: string): never => {
 };
 
 const election = values.election ?? fail('--election is needed, e.g. --election ge2019');
-const mayoral = values.mayoral === undefined ? null : values.mayoral === '2021' || values.mayoral === '2024' ? values.mayoral : fail('--mayoral: 2021 or 2024');
+const mayoral =
+  values.mayoral === undefined
+    ? null
+    : values.mayoral === '2021' || values.mayoral === '2024'
+      ? values.mayoral
+      : fail('--mayoral: 2021 or 2024');
 const resultsFile = mayoral
   ? LONDON_MAYOR_PATH
   : locateDataFile(values.results ?? fail('--results is needed, e.g. --results HoC-GE2019-results-by-candidate.csv'), values['data-dir']);
-const token = values.token ?? process.env.ELECTION_API_TOKEN ?? fail('--token or ELECTION_API_TOKEN is needed: the token the server printed at start');
+const token =
+  values.token ?? process.env.ELECTION_API_TOKEN ?? fail('--token or ELECTION_API_TOKEN is needed: the token the server printed at start');
 const speed = values.speed === 'max' ? Infinity : Number(values.speed);
 if (!(speed > 0)) fail('--speed: a number above 0, or max');
 if (values.order !== 'file' && values.order !== 'random') fail('--order: file or random');
@@ -61,11 +67,19 @@ if (process.stdin.isTTY) {
 const results = mayoral ? londonDeclarations(readLondonMayor(), mayoral) : readHocCandidates(resultsFile);
 // The Library's by-constituency file gives each seat's electorate (and rejected ballots); the
 // candidate file does not. Beside a candidate file it is found by name (2024 has one).
-const { file: countsFile, counts } = mayoral ? { file: undefined, counts: undefined } : nightCounts(resultsFile, values.electorates, values['data-dir']);
-console.log(countsFile ? `Electorates from ${countsFile}` : 'No electorates for these results (no by-constituency file beside them): turnout is not known');
+const { file: countsFile, counts } = mayoral
+  ? { file: undefined, counts: undefined }
+  : nightCounts(resultsFile, values.electorates, values['data-dir']);
+console.log(
+  countsFile
+    ? `Electorates from ${countsFile}`
+    : 'No electorates for these results (no by-constituency file beside them): turnout is not known',
+);
 console.log(
   `Replaying ${results.length} declarations into ${election} at ${values.url}` +
-    (Number.isFinite(speed) ? `, ${speed}x a real night (about ${Math.round((10 * 3600) / speed / 60)} min)` : ', as fast as the server takes them'),
+    (Number.isFinite(speed)
+      ? `, ${speed}x a real night (about ${Math.round((10 * 3600) / speed / 60)} min)`
+      : ', as fast as the server takes them'),
 );
 const report = await replayNight({
   url: values.url,

@@ -7,13 +7,20 @@ import { projectRoot } from './project-root.ts';
 import { ListenHost, listenPort, parseSettings, RedisUrl, ViewerBacklogBytes } from './setting-types.ts';
 
 /** A whole number of milliseconds or a count, >= min, with its default. */
-const whole = (fallback: number, min = 0) => z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).default(fallback);
+const whole = (fallback: number, min = 0) =>
+  z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).default(fallback);
 
 const Env = z.object({
   PORT: listenPort(3000),
   HOST: ListenHost,
-  DATABASE_PATH: z.string().min(1).default(path.join(projectRoot, 'var', 'election.sqlite')),
-  BASELINE_PATH: z.string().min(1).default(path.join(projectRoot, 'data', 'article-baseline.json')),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, 'var', 'election.sqlite')),
+  BASELINE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, 'data', 'article-baseline.json')),
   ELECTION_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLIENT_DIST: z.string().default(path.join(projectRoot, 'dist', 'client')),
   /** Set: this process is the writer of a scale-out layout, relaying updates to fan-out processes through Redis. */
@@ -21,13 +28,21 @@ const Env = z.object({
   /** off: no share images (and none linked from webhooks); on needs Debian's fonts-dejavu-core. */
   ELECTION_SHARE_IMAGES: z.enum(['on', 'off']).default('on'),
   /** First start only: the admin account's name and password; without a password one is printed once. */
-  ELECTION_ADMIN_USER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'must be 2-40 letters, digits, dots, dashes or underscores').default('admin'),
+  ELECTION_ADMIN_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'must be 2-40 letters, digits, dots, dashes or underscores')
+    .default('admin'),
   ELECTION_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Comma-separated origins besides the server's own that may sign in and write, e.g. https://results.example.com */
   ELECTION_ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /**
    * Comma-separated addresses or CIDR ranges of the reverse proxies in front (e.g. 127.0.0.1):
    * requests from them are counted by the client address in X-Forwarded-For (the login limit).
@@ -35,8 +50,16 @@ const Env = z.object({
   ELECTION_TRUST_PROXY: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
-    .refine((list) => list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)), 'must be IP addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8'),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)),
+      'must be IP addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8',
+    ),
   ELECTION_VIEWER_BACKLOG_BYTES: ViewerBacklogBytes,
   /** The site's public address, e.g. https://results.example.com: the Atom feed's self link. Without it, a path. */
   ELECTION_PUBLIC_URL: z
@@ -45,7 +68,10 @@ const Env = z.object({
     .optional(),
   /** The wire role: PA's drop to poll (ftp://host[:port][/folder] or a folder) into WIRE_ELECTION; credentials in PA_FTP_USER and PA_FTP_PASSWORD. */
   WIRE_SOURCE: z.string().min(1).optional(),
-  WIRE_ELECTION: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an election id such as ge2019').optional(),
+  WIRE_ELECTION: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an election id such as ge2019')
+    .optional(),
   /** Fastify's logger (pino), JSON lines on stdout. */
   LOG_LEVEL: z.enum(LOG_LEVELS as [LogLevel, ...LogLevel[]]).default('info'),
   // The HTTP server's bounds (server/http/connection-bounds.ts; the README's limits table).

@@ -11,7 +11,11 @@ export const listenPort = (fallback: number) => z.coerce.number().int().min(0).m
 export const ListenHost = z.string().default('0.0.0.0');
 
 /** Bytes a viewer may fall behind (sent, not yet taken) before it is dropped to resync: server/realtime/backlog.ts. */
-export const ViewerBacklogBytes = z.coerce.number().int().min(16 * 1024, 'must be at least 16384 bytes').default(1024 * 1024);
+export const ViewerBacklogBytes = z.coerce
+  .number()
+  .int()
+  .min(16 * 1024, 'must be at least 16384 bytes')
+  .default(1024 * 1024);
 
 /** Parsed, or an error that names each bad setting and what was wrong with it. */
 export function parseSettings<S extends z.ZodType>(schema: S, input: unknown, heading: string): z.infer<S> {

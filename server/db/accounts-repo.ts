@@ -33,9 +33,10 @@ export function findUser(db: Db, username: string): UserRow | null {
 }
 
 export function listUsers(db: Db): Omit<UserRow, 'password_hash'>[] {
-  return db
-    .prepare('SELECT id, username, role, created_by, created_at, disabled_at FROM users ORDER BY username')
-    .all() as Omit<UserRow, 'password_hash'>[];
+  return db.prepare('SELECT id, username, role, created_by, created_at, disabled_at FROM users ORDER BY username').all() as Omit<
+    UserRow,
+    'password_hash'
+  >[];
 }
 
 export function insertUser(
@@ -77,14 +78,18 @@ export function endSession(db: Db, sessionHash: string, at: string): void {
 }
 
 export function endSessionsOf(db: Db, username: string, at: string): void {
-  db.prepare(
-    'UPDATE sessions SET ended_at = ? WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = ?)',
-  ).run(at, username);
+  db.prepare('UPDATE sessions SET ended_at = ? WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = ?)').run(
+    at,
+    username,
+  );
 }
 
 const TOKEN_COLUMNS = 'id, name, for_user, created_by, created_at, revoked_by, revoked_at';
 
-export function insertToken(db: Db, t: { tokenHash: string; name: string; forUser: string; createdBy: string; createdAt: string }): TokenRow {
+export function insertToken(
+  db: Db,
+  t: { tokenHash: string; name: string; forUser: string; createdBy: string; createdAt: string },
+): TokenRow {
   return db
     .prepare(
       `INSERT INTO api_tokens (token_hash, name, for_user, created_by, created_at) VALUES (@tokenHash, @name, @forUser, @createdBy, @createdAt)

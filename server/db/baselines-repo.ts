@@ -61,8 +61,7 @@ function seatFromRow(row: SeatRow): Seat {
 
 export function readScreen(db: Db, electionId: string): ScreenSettings {
   const row = db.prepare('SELECT screen_json FROM elections WHERE election_id = ?').get(electionId) as
-    | { screen_json: string | null }
-    | undefined;
+    { screen_json: string | null } | undefined;
   return row?.screen_json ? ScreenSettings.parse(JSON.parse(row.screen_json)) : DEFAULT_SCREEN;
 }
 
@@ -94,9 +93,7 @@ export function findElection(db: Db, electionId: string): (Election & { lastSeq:
 }
 
 export function seatsOf(db: Db, electionId: string): Seat[] {
-  const rows = db
-    .prepare('SELECT * FROM seats WHERE election_id = ? ORDER BY name')
-    .all(electionId) as SeatRow[];
+  const rows = db.prepare('SELECT * FROM seats WHERE election_id = ? ORDER BY name').all(electionId) as SeatRow[];
   return rows.map(seatFromRow);
 }
 
@@ -171,9 +168,10 @@ export function readContinuity(db: Db): PartyContinuity {
 
 /** The row for one code, if the table has it. */
 export function continuityOf(db: Db, code: string): { kind: 'alias' | 'successor'; target: string } | null {
-  return (db.prepare('SELECT kind, target FROM party_continuity WHERE code = ?').get(code) as
-    | { kind: 'alias' | 'successor'; target: string }
-    | undefined) ?? null;
+  return (
+    (db.prepare('SELECT kind, target FROM party_continuity WHERE code = ?').get(code) as
+      { kind: 'alias' | 'successor'; target: string } | undefined) ?? null
+  );
 }
 
 export function addContinuity(db: Db, code: string, kind: 'alias' | 'successor', target: string): void {

@@ -48,15 +48,29 @@ export function latestLists(db: Db, electionId: string): CandidateListVersion[] 
 }
 
 export function listVersions(db: Db, electionId: string, seatCode: string): CandidateListVersion[] {
-  return (db.prepare('SELECT * FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ? ORDER BY version').all(electionId, seatCode) as Row[]).map(asVersion);
+  return (
+    db
+      .prepare('SELECT * FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ? ORDER BY version')
+      .all(electionId, seatCode) as Row[]
+  ).map(asVersion);
 }
 
 /** Appends the seat's next list; the caller holds the transaction. */
-export function appendList(db: Db, electionId: string, seatCode: string, candidates: readonly CandidateEntry[], source: string, enteredBy: string, enteredAt: string): number {
+export function appendList(
+  db: Db,
+  electionId: string,
+  seatCode: string,
+  candidates: readonly CandidateEntry[],
+  source: string,
+  enteredBy: string,
+  enteredAt: string,
+): number {
   const { version } = db
     .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ?')
     .get(electionId, seatCode) as { version: number };
-  db.prepare('INSERT INTO seat_candidate_versions (election_id, seat_code, version, candidates_json, source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO seat_candidate_versions (election_id, seat_code, version, candidates_json, source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     electionId,
     seatCode,
     version,
@@ -70,7 +84,15 @@ export function appendList(db: Db, electionId: string, seatCode: string, candida
 
 /** One seat's list as the desk offers it: its newest version, else the list imported before the night. */
 export function currentList(db: Db, electionId: string, seatCode: string): CandidateEntry[] {
-  const latest = statement(db, 'SELECT candidates_json FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ? ORDER BY version DESC LIMIT 1').pluck().get(electionId, seatCode) as string | undefined;
+  const latest = statement(
+    db,
+    'SELECT candidates_json FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ? ORDER BY version DESC LIMIT 1',
+  )
+    .pluck()
+    .get(electionId, seatCode) as string | undefined;
   if (latest !== undefined) return JSON.parse(latest) as CandidateEntry[];
-  return statement(db, 'SELECT name, party FROM seat_candidates WHERE election_id = ? AND seat_code = ? ORDER BY position').all(electionId, seatCode) as CandidateEntry[];
+  return statement(db, 'SELECT name, party FROM seat_candidates WHERE election_id = ? AND seat_code = ? ORDER BY position').all(
+    electionId,
+    seatCode,
+  ) as CandidateEntry[];
 }

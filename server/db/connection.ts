@@ -50,9 +50,7 @@ function openWritable(file: string): Db {
 /** Numbered .sql files, each applied once, in order, in its own transaction. */
 export function applyMigrations(db: Db): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
-  );
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const pending = fs
     .readdirSync(migrationsDir)
     .filter((f) => /^\d{4}-.*\.sql$/.test(f) && !applied.has(f))

@@ -36,10 +36,18 @@ export function inputVersions(db: Db, electionId: string, kind: NightInputKind):
 }
 
 /** The next version, in one transaction with reading the last. */
-export function appendInput(db: Db, electionId: string, kind: NightInputKind, body: unknown, enteredBy: string, enteredAt: string): NightInputVersion {
+export function appendInput(
+  db: Db,
+  electionId: string,
+  kind: NightInputKind,
+  body: unknown,
+  enteredBy: string,
+  enteredAt: string,
+): NightInputVersion {
   return db
     .transaction(() => {
-      const last = db.prepare('SELECT MAX(version) FROM night_inputs WHERE election_id = ? AND kind = ?').pluck().get(electionId, kind) as number | null;
+      const last = db.prepare('SELECT MAX(version) FROM night_inputs WHERE election_id = ? AND kind = ?').pluck().get(electionId, kind) as
+        number | null;
       const version = (last ?? 0) + 1;
       db.prepare('INSERT INTO night_inputs (election_id, kind, version, body_json, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         electionId,

@@ -31,30 +31,42 @@ export function allEntries(db: Db, electionId: string): PendingRow[] {
 
 export function findEntry(db: Db, electionId: string, id: number): PendingRow | null {
   return (
-    (db.prepare('SELECT * FROM pending_entries WHERE election_id = ? AND id = ?').get(electionId, id) as PendingRow | undefined) ??
-    null
+    (db.prepare('SELECT * FROM pending_entries WHERE election_id = ? AND id = ?').get(electionId, id) as PendingRow | undefined) ?? null
   );
 }
 
 /** Holds a new entry, superseding any entry still open for the same seat. */
 export function holdEntry(
   db: Db,
-  e: Pick<PendingRow, 'election_id' | 'seat_code' | 'kind' | 'based_on_version' | 'declaration_json' | 'reason' | 'entered_by' | 'entered_by_person' | 'entered_at'>,
+  e: Pick<
+    PendingRow,
+    | 'election_id'
+    | 'seat_code'
+    | 'kind'
+    | 'based_on_version'
+    | 'declaration_json'
+    | 'reason'
+    | 'entered_by'
+    | 'entered_by_person'
+    | 'entered_at'
+  >,
 ): PendingRow {
-  return db.transaction((): PendingRow => {
-    db.prepare(
-      `UPDATE pending_entries SET status = 'superseded', resolved_by = ?, resolved_at = ?
+  return db
+    .transaction((): PendingRow => {
+      db.prepare(
+        `UPDATE pending_entries SET status = 'superseded', resolved_by = ?, resolved_at = ?
        WHERE election_id = ? AND seat_code = ? AND status = 'pending'`,
-    ).run(e.entered_by, e.entered_at, e.election_id, e.seat_code);
-    return db
-      .prepare(
-        `INSERT INTO pending_entries
+      ).run(e.entered_by, e.entered_at, e.election_id, e.seat_code);
+      return db
+        .prepare(
+          `INSERT INTO pending_entries
            (election_id, seat_code, kind, based_on_version, declaration_json, reason, entered_by, entered_by_person, entered_at)
          VALUES (@election_id, @seat_code, @kind, @based_on_version, @declaration_json, @reason, @entered_by, @entered_by_person, @entered_at)
          RETURNING *`,
-      )
-      .get(e) as PendingRow;
-  }).immediate();
+        )
+        .get(e) as PendingRow;
+    })
+    .immediate();
 }
 
 export function resolveEntry(

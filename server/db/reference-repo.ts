@@ -31,8 +31,7 @@ export function writeCandidates(db: Db, electionId: string, seatCode: string, ca
 
 export function hexMapOf(db: Db, electionId: string): HexMap | null {
   const map = db.prepare('SELECT layout, source FROM hex_maps WHERE election_id = ?').get(electionId) as
-    | { layout: HexLayout; source: string }
-    | undefined;
+    { layout: HexLayout; source: string } | undefined;
   if (!map) return null;
   const hexes = db
     .prepare('SELECT seat_code AS code, q, r, region FROM hex_positions WHERE election_id = ? ORDER BY seat_code')

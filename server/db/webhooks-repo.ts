@@ -69,9 +69,11 @@ export function disableEndpoint(db: Db, id: number, by: string, at: string): voi
 }
 
 export function countsByEndpoint(db: Db): Map<number, Record<DeliveryStatus, number>> {
-  const rows = db
-    .prepare('SELECT endpoint_id, status, COUNT(*) AS n FROM webhook_deliveries GROUP BY endpoint_id, status')
-    .all() as Array<{ endpoint_id: number; status: DeliveryStatus; n: number }>;
+  const rows = db.prepare('SELECT endpoint_id, status, COUNT(*) AS n FROM webhook_deliveries GROUP BY endpoint_id, status').all() as Array<{
+    endpoint_id: number;
+    status: DeliveryStatus;
+    n: number;
+  }>;
   const counts = new Map<number, Record<DeliveryStatus, number>>();
   for (const r of rows) {
     const c = counts.get(r.endpoint_id) ?? { pending: 0, delivered: 0, dead: 0 };
@@ -98,9 +100,8 @@ export function enqueue(db: Db, d: NewDelivery): DeliveryRow {
 /** The head of an endpoint's queue: its oldest pending delivery. Nothing behind it is sent first. */
 export function queueHead(db: Db, endpointId: number): DeliveryRow | null {
   return (
-    (db
-      .prepare("SELECT * FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending' ORDER BY id LIMIT 1")
-      .get(endpointId) as DeliveryRow | undefined) ?? null
+    (db.prepare("SELECT * FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'pending' ORDER BY id LIMIT 1").get(endpointId) as
+      DeliveryRow | undefined) ?? null
   );
 }
 
@@ -140,7 +141,11 @@ function recordSuccessNow(db: Db, id: number, status: number, at: string): void 
 }
 
 /** A failed attempt: tried again at nextAt, or, with nextAt null, a dead letter. */
-export function recordFailure(db: Db, id: number, failure: { status: number | null; error: string; at: string; nextAt: string | null }): void {
+export function recordFailure(
+  db: Db,
+  id: number,
+  failure: { status: number | null; error: string; at: string; nextAt: string | null },
+): void {
   withoutWaitingForDisk(db, () => recordFailureNow(db, id, failure));
 }
 
@@ -158,7 +163,9 @@ export function recentDeliveries(db: Db, endpointId: number, limit: number, stat
     ? (db
         .prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? AND status = ? ORDER BY id DESC LIMIT ?')
         .all(endpointId, status, limit) as DeliveryRow[])
-    : (db.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?').all(endpointId, limit) as DeliveryRow[]);
+    : (db
+        .prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?')
+        .all(endpointId, limit) as DeliveryRow[]);
 }
 
 export function lineOfVersion(db: Db, electionId: string, seatCode: string, version: number): string | null {

@@ -22,15 +22,18 @@ export interface WireFileRow {
   resolution_note: string | null;
 }
 
-export type NewWireFile = Pick<WireFileRow, 'election_id' | 'name' | 'kind' | 'seat_code' | 'revision' | 'outcome' | 'note' | 'message_json' | 'received_at'> &
+export type NewWireFile = Pick<
+  WireFileRow,
+  'election_id' | 'name' | 'kind' | 'seat_code' | 'revision' | 'outcome' | 'note' | 'message_json' | 'received_at'
+> &
   Partial<Pick<WireFileRow, 'published_seq' | 'held_for'>>;
 
 export function insertFile(db: Db, row: NewWireFile): WireFileRow {
-  const { lastInsertRowid } = statement(db, 
-      `INSERT INTO wire_files (election_id, name, kind, seat_code, revision, outcome, note, message_json, received_at, published_seq, held_for)
+  const { lastInsertRowid } = statement(
+    db,
+    `INSERT INTO wire_files (election_id, name, kind, seat_code, revision, outcome, note, message_json, received_at, published_seq, held_for)
        VALUES (@election_id, @name, @kind, @seat_code, @revision, @outcome, @note, @message_json, @received_at, @published_seq, @held_for)`,
-    )
-    .run({ published_seq: null, held_for: null, ...row });
+  ).run({ published_seq: null, held_for: null, ...row });
   return statement(db, 'SELECT * FROM wire_files WHERE id = ?').get(lastInsertRowid) as WireFileRow;
 }
 
@@ -38,15 +41,15 @@ export function setPublishedSeq(db: Db, id: number, seq: number): void {
   statement(db, 'UPDATE wire_files SET published_seq = ? WHERE id = ?').run(seq, id);
 }
 
-export function resolve(db: Db, id: number, r: { resolution: NonNullable<WireFileRow['resolution']>; by: string; at: string; note: string | null; seq?: number | null }): void {
-  statement(db, 'UPDATE wire_files SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, published_seq = COALESCE(?, published_seq) WHERE id = ?').run(
-    r.resolution,
-    r.by,
-    r.at,
-    r.note,
-    r.seq ?? null,
-    id,
-  );
+export function resolve(
+  db: Db,
+  id: number,
+  r: { resolution: NonNullable<WireFileRow['resolution']>; by: string; at: string; note: string | null; seq?: number | null },
+): void {
+  statement(
+    db,
+    'UPDATE wire_files SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, published_seq = COALESCE(?, published_seq) WHERE id = ?',
+  ).run(r.resolution, r.by, r.at, r.note, r.seq ?? null, id);
 }
 
 export const fileNames = (db: Db, electionId: string): string[] =>
@@ -68,7 +71,9 @@ export function highestRevision(db: Db, electionId: string, kind: WireFileRow['k
 }
 
 export const openHolds = (db: Db, electionId: string): WireFileRow[] =>
-  statement(db, "SELECT * FROM wire_files WHERE election_id = ? AND outcome = 'held' AND resolution IS NULL ORDER BY id").all(electionId) as WireFileRow[];
+  statement(db, "SELECT * FROM wire_files WHERE election_id = ? AND outcome = 'held' AND resolution IS NULL ORDER BY id").all(
+    electionId,
+  ) as WireFileRow[];
 
 export function readPublish(db: Db, electionId: string): WirePublish {
   return statement(db, 'SELECT wire_publish FROM elections WHERE election_id = ?').pluck().get(electionId) as WirePublish;
@@ -79,7 +84,9 @@ export function writePublish(db: Db, electionId: string, publish: WirePublish): 
 }
 
 export function counts(db: Db, electionId: string): { applied: number; skipped: number; held: number } {
-  const rows = statement(db, 'SELECT outcome, COUNT(*) AS n FROM wire_files WHERE election_id = ? GROUP BY outcome').all(electionId) as Array<{ outcome: string; n: number }>;
+  const rows = statement(db, 'SELECT outcome, COUNT(*) AS n FROM wire_files WHERE election_id = ? GROUP BY outcome').all(
+    electionId,
+  ) as Array<{ outcome: string; n: number }>;
   const of = (o: string) => rows.find((r) => r.outcome === o)?.n ?? 0;
   return { applied: of('applied'), skipped: of('skipped'), held: of('held') };
 }

@@ -24,10 +24,12 @@ export function acquireWriterLock(databasePath: string, pid = process.pid): Writ
     // EXCLUSIVE locking mode keeps the lock taken by the first write until the connection closes.
     lock.pragma('locking_mode = EXCLUSIVE');
     lock.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL)');
-    lock.transaction(() => {
-      lock.exec('DELETE FROM holder');
-      lock.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(pid, new Date().toISOString());
-    }).exclusive();
+    lock
+      .transaction(() => {
+        lock.exec('DELETE FROM holder');
+        lock.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(pid, new Date().toISOString());
+      })
+      .exclusive();
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {

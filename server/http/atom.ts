@@ -21,7 +21,12 @@ export function atomEntry(election: string, mode: Feed['mode'], e: FeedEntry): s
 }
 
 /** The document around the entries (newest first), its self link the configured public address or a path. */
-export function atomDocument(feed: Pick<Feed, 'election' | 'name' | 'mode'>, selfUrl: string, updated: string, entries: readonly string[]): string {
+export function atomDocument(
+  feed: Pick<Feed, 'election' | 'name' | 'mode'>,
+  selfUrl: string,
+  updated: string,
+  entries: readonly string[],
+): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>urn:election-night:${escapeMarkup(feed.election)}</id>

@@ -19,8 +19,7 @@ export function electionsRoutes(app: FastifyInstance, service: ElectionService) 
     sendReference(request, reply, service.reference(request.params.election)),
   );
 
-  app.get<{ Params: { election: string; seat: string } }>(
-    '/api/elections/:election/seats/:seat/versions',
-    async (request) => service.versions(request.params.election, request.params.seat),
+  app.get<{ Params: { election: string; seat: string } }>('/api/elections/:election/seats/:seat/versions', async (request) =>
+    service.versions(request.params.election, request.params.seat),
   );
 }

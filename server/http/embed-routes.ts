@@ -51,23 +51,35 @@ export function embedRoutes(app: FastifyInstance, service: ElectionService) {
   app.get('/api/elections/:election/seats/:seat', async (request, response) => {
     const { election, seat } = parseInput(SeatParams, request.params);
     const made = reply(election, `seat:${seat}`, (state) => seatEmbed(state, service.continuity(), seat));
-    if (made === null) throw new RefusedError(404, `seat: no seat ${seat} in ${election}`, [{ path: 'seat', message: `no seat ${seat} in ${election}` }]);
+    if (made === null)
+      throw new RefusedError(404, `seat: no seat ${seat} in ${election}`, [{ path: 'seat', message: `no seat ${seat} in ${election}` }]);
     return send(request, response, made);
   });
 
   app.get<{ Params: { election: string } }>('/api/elections/:election/party-table', async (request, response) =>
-    send(request, response, reply(request.params.election, 'party-table', (state) => partyTableEmbed(state, service.continuity()))!),
+    send(
+      request,
+      response,
+      reply(request.params.election, 'party-table', (state) => partyTableEmbed(state, service.continuity()))!,
+    ),
   );
 
   app.get<{ Params: { election: string } }>('/api/elections/:election/latest', async (request, response) =>
-    send(request, response, reply(request.params.election, 'latest', (state) => latestEmbed(state, service.continuity()))!),
+    send(
+      request,
+      response,
+      reply(request.params.election, 'latest', (state) => latestEmbed(state, service.continuity()))!,
+    ),
   );
 
   // The mayoral race (ADR 0025): a count's running totals, areas, gap and result.
   app.get<{ Params: { election: string } }>('/api/elections/:election/race', async (request, response) => {
     const { election } = request.params;
     const made = reply(election, 'race', (state) => raceEmbed(state, service.continuity()));
-    if (made === null) throw new RefusedError(404, `election: ${election} is not a mayoral count`, [{ path: 'election', message: `${election} is not a mayoral count` }]);
+    if (made === null)
+      throw new RefusedError(404, `election: ${election} is not a mayoral count`, [
+        { path: 'election', message: `${election} is not a mayoral count` },
+      ]);
     return send(request, response, made);
   });
 }

@@ -21,7 +21,9 @@ export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } 
  * that for each would keep a core busy all night.
  */
 const BEST_AT_ONCE_UNDER_BYTES = 64 * 1024;
-const quality = (q: number, bytes: Buffer) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: q, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+const quality = (q: number, bytes: Buffer) => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: q, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+});
 
 /** Replies shorter than this go as they are: the encoding's own overhead eats the gain. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;

@@ -33,7 +33,8 @@ export function feedsRoutes(app: FastifyInstance, service: ElectionService, { pu
   app.get('/api/elections/:election/feed.atom', async (request: FeedRequest, reply) => {
     const { since } = parseInput(Since, request.query);
     const election = request.params.election;
-    const self = (from: number) => `${publicUrl}/api/elections/${encodeURIComponent(election)}/feed.atom${from > 0 ? `?since=${from}` : ''}`;
+    const self = (from: number) =>
+      `${publicUrl}/api/elections/${encodeURIComponent(election)}/feed.atom${from > 0 ? `?since=${from}` : ''}`;
     return send(request, reply, feeds.atom(election, since, self), 'application/atom+xml; charset=utf-8');
   });
 }

@@ -42,7 +42,12 @@ export function createHttpStack({ limits, trustedProxies = [], logLevel, logStre
     return payload;
   });
   // Every other text reply (lists, versions, audit, the desk's replies) compressed as it goes.
-  http.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: COMPRESS_THRESHOLD_BYTES, brotliOptions: BROTLI_OPTIONS });
+  http.register(fastifyCompress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    brotliOptions: BROTLI_OPTIONS,
+  });
 
   http.setErrorHandler((error: FastifyError | RefusedError, request, reply) => {
     if (error instanceof RefusedError) {

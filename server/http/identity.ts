@@ -28,13 +28,23 @@ export function readCookie(header: string | undefined, name: string): string | n
 export function reachedOverHttps(request: FastifyRequest): boolean {
   const forwarded = request.headers['x-forwarded-proto'];
   const proto = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).toLowerCase();
-  return request.protocol === 'https' || proto.split(',').some((p) => p.trim() === 'https') || (request.headers.origin ?? '').startsWith('https://');
+  return (
+    request.protocol === 'https' ||
+    proto.split(',').some((p) => p.trim() === 'https') ||
+    (request.headers.origin ?? '').startsWith('https://')
+  );
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAgeSeconds: number): void {
   reply.header(
     'set-cookie',
-    serializeCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: maxAgeSeconds, secure: reachedOverHttps(request) }),
+    serializeCookie(SESSION_COOKIE, value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      maxAge: maxAgeSeconds,
+      secure: reachedOverHttps(request),
+    }),
   );
 }
 

@@ -34,7 +34,11 @@ export function screensRoutes(app: FastifyInstance, service: ElectionService, ga
     gate.editor(request);
     const screen = parseInput(ScreenSettings, request.body);
     // Panels of another election (ADR 0025): it must be there, and be the only other one.
-    const problems = screenElectionProblems(screen, request.params.election, service.listElections().map((e) => e.id));
+    const problems = screenElectionProblems(
+      screen,
+      request.params.election,
+      service.listElections().map((e) => e.id),
+    );
     if (problems.length > 0) throw RefusedError.forProblems(problems);
     return service.configureScreen(request.params.election, screen);
   });

@@ -15,19 +15,27 @@ function parseFile(file: string, prefix: 'v' | 's'): { latest: true; size: Share
   const match = FILE.exec(file);
   const size = match && sizeFromName(match[4]);
   if (!match || !size || (match[1] !== undefined && match[1] !== prefix)) {
-    throw new RefusedError(404, `file: "${file}" is not an image here: ${prefix}N-1200x675.png, ${prefix}N-1080x1080.png or latest-1200x675.png`);
+    throw new RefusedError(
+      404,
+      `file: "${file}" is not an image here: ${prefix}N-1200x675.png, ${prefix}N-1080x1080.png or latest-1200x675.png`,
+    );
   }
   return match[3] ? { latest: true, size } : { latest: false, n: Number(match[2]), size };
 }
 
-export function shareRoutes(app: FastifyInstance, { share, elections, off }: { share: ShareService | null; elections: ElectionService; off: string | null }) {
+export function shareRoutes(
+  app: FastifyInstance,
+  { share, elections, off }: { share: ShareService | null; elections: ElectionService; off: string | null },
+) {
   function sendPng(reply: FastifyReply, electionId: string, png: Buffer) {
     const live = elections.head(electionId).mode === 'live';
-    return reply
-      .type('image/png')
-      // A rehearsal's images may be drawn again once the mode changes: cached briefly.
-      .header('cache-control', live ? 'public, max-age=31536000, immutable' : 'public, max-age=60')
-      .send(png);
+    return (
+      reply
+        .type('image/png')
+        // A rehearsal's images may be drawn again once the mode changes: cached briefly.
+        .header('cache-control', live ? 'public, max-age=31536000, immutable' : 'public, max-age=60')
+        .send(png)
+    );
   }
 
   const latest = (reply: FastifyReply, path: string) => reply.header('cache-control', 'public, max-age=5').redirect(path, 302);

@@ -20,7 +20,9 @@ export function baselineFromResults(results: readonly SeatResult[], options: Bas
   return results.map((result): Seat => {
     if (tiedForFirst(result.candidates).length > 0) {
       // A past tie was settled by lot, and the results file does not say how.
-      throw new Error(`${options.source}: ${result.name} (${result.code}) has a tie for first place; its winner cannot be read from the votes`);
+      throw new Error(
+        `${options.source}: ${result.name} (${result.code}) has a tie for first place; its winner cannot be read from the votes`,
+      );
     }
     const [winner, runnerUp] = rankCandidates(result.candidates);
     return {

@@ -18,7 +18,8 @@ export function parseExpectedTimes(text: string, file = 'expected times'): Expec
       const seat = fields['seat'].trim();
       const expectedAt = fields['expected'].trim();
       if (!/^[EWSNK]\d{8}$/.test(seat)) throw new ImportError(file, line, 'seat', `must be an ONS code such as E14000654 (got '${seat}')`);
-      if (!ISO_TIME.test(expectedAt)) throw new ImportError(file, line, 'expected', `must be an ISO 8601 time such as 2019-12-13T01:30:00Z (got '${expectedAt}')`);
+      if (!ISO_TIME.test(expectedAt))
+        throw new ImportError(file, line, 'expected', `must be an ISO 8601 time such as 2019-12-13T01:30:00Z (got '${expectedAt}')`);
       return { seat, expectedAt };
     }),
   };

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { HexLayout, SeatCode, type HexPosition } from '../../shared/protocol/schemas.ts';
 import { parseJsonText } from './json-file.ts';
 
-
 /** Only the fields we draw with and the region; files carry others (colour, electorate) that we let pass. */
 const HexJsonFile = z
   .object({
@@ -45,7 +44,13 @@ export function parseHexJson(text: string, file = 'HexJSON file'): HexJsonMap {
   const parsed = parseJsonText(text, HexJsonFile, file);
   return {
     layout: parsed.layout,
-    hexes: Object.entries(parsed.hexes).map(([code, hex]) => ({ code, name: hex.n, q: hex.q, r: hex.r, ...(hex.a ? { region: hex.a } : {}) })),
+    hexes: Object.entries(parsed.hexes).map(([code, hex]) => ({
+      code,
+      name: hex.n,
+      q: hex.q,
+      r: hex.r,
+      ...(hex.a ? { region: hex.a } : {}),
+    })),
   };
 }
 
@@ -66,7 +71,10 @@ export interface HexRekey {
  * (S140001xx). A hex whose code is unknown takes the code of the unmatched
  * seat with the same name; every such change is returned so it can be shown.
  */
-export function matchHexesToSeats(map: HexJsonMap, seats: readonly { code: string; name: string }[]): { map: HexJsonMap; rekeyed: HexRekey[] } {
+export function matchHexesToSeats(
+  map: HexJsonMap,
+  seats: readonly { code: string; name: string }[],
+): { map: HexJsonMap; rekeyed: HexRekey[] } {
   const seatCodes = new Set(seats.map((s) => s.code));
   const hexCodes = new Set(map.hexes.map((h) => h.code));
   const unmatchedByName = new Map(seats.filter((s) => !hexCodes.has(s.code)).map((s) => [s.name, s.code]));

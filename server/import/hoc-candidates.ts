@@ -53,7 +53,12 @@ export interface ParseOptions {
  * name most rows give is kept and the odd row is reported, not fatal: one
  * typo in the Library's file must not stop a night.
  */
-function settleNames(seats: Map<string, SeatResult>, names: Map<string, { line: number; name: string }[]>, file: string, warnings?: string[]) {
+function settleNames(
+  seats: Map<string, SeatResult>,
+  names: Map<string, { line: number; name: string }[]>,
+  file: string,
+  warnings?: string[],
+) {
   for (const [code, rows] of names) {
     const counts = new Map<string, number>();
     for (const { name } of rows) counts.set(name, (counts.get(name) ?? 0) + 1);

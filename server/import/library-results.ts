@@ -23,7 +23,17 @@ export interface LibrarySeatResult {
   notionalHolder: string;
 }
 
-const COLUMNS = ['ONS ID', 'Constituency name', 'Result', 'First party', 'Second party', 'Electorate', 'Valid votes', 'Invalid votes', 'Majority'];
+const COLUMNS = [
+  'ONS ID',
+  'Constituency name',
+  'Result',
+  'First party',
+  'Second party',
+  'Electorate',
+  'Valid votes',
+  'Invalid votes',
+  'Majority',
+];
 
 const LABEL = /^(\S+) (hold|gain from (\S+))$/;
 

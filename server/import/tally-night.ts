@@ -32,7 +32,10 @@ export interface TallyNightInput {
 
 /** Names a few missing seats and says how many more, so the message stays short. */
 function listSome(results: readonly SeatResult[]): string {
-  const shown = results.slice(0, 5).map((r) => `${r.name} (${r.code})`).join(', ');
+  const shown = results
+    .slice(0, 5)
+    .map((r) => `${r.name} (${r.code})`)
+    .join(', ');
   return results.length > 5 ? `${shown} and ${results.length - 5} more` : shown;
 }
 
@@ -41,9 +44,7 @@ export function tallyNight({ baseline, results, continuity, totalSeats }: TallyN
   const unmatched = results.filter((r) => !baselineByCode.has(r.code));
   if (unmatched.length > 0) {
     // A seat without a baseline would read as a gain from nobody: refuse rather than mislabel.
-    throw new Error(
-      `${unmatched.length} result seats have no baseline: ${listSome(unmatched)}. Are the two files on the same boundaries?`,
-    );
+    throw new Error(`${unmatched.length} result seats have no baseline: ${listSome(unmatched)}. Are the two files on the same boundaries?`);
   }
   const seats = results.map((result): SeatTally => {
     const seatBaseline = baselineByCode.get(result.code)!.baseline;

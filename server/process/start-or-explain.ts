@@ -13,8 +13,11 @@ export function startOrExplain<T>(start: () => T): T {
   try {
     return start();
   } catch (error) {
-    const explained = EXPLAINED.some((kind) => error instanceof kind) || (error instanceof Error && /^Bad (environment|settings):/.test(error.message));
-    console.error(explained ? (error as Error).message : `The server could not start: ${error instanceof Error ? error.message : String(error)}`);
+    const explained =
+      EXPLAINED.some((kind) => error instanceof kind) || (error instanceof Error && /^Bad (environment|settings):/.test(error.message));
+    console.error(
+      explained ? (error as Error).message : `The server could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

@@ -45,7 +45,15 @@ export function socketOriginCheck(allowedOrigins: readonly string[]) {
   };
 }
 
-export function createDeskSocket({ accounts, desk, now = () => new Date() }: { accounts: AccountsService; desk: DeskService; now?: () => Date }) {
+export function createDeskSocket({
+  accounts,
+  desk,
+  now = () => new Date(),
+}: {
+  accounts: AccountsService;
+  desk: DeskService;
+  now?: () => Date;
+}) {
   let io: ResultsIo | undefined;
   const seats = new Map<string, DeskSeat>();
 
@@ -76,7 +84,8 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
 
   accounts.onSessionsEnded((ended) => {
     for (const [socketId, joined] of [...seats]) {
-      const match = 'sessionId' in ended ? joined.sessionId === ended.sessionId : joined.username.toLowerCase() === ended.username.toLowerCase();
+      const match =
+        'sessionId' in ended ? joined.sessionId === ended.sessionId : joined.username.toLowerCase() === ended.username.toLowerCase();
       if (match) leave(socketId, 'sessionId' in ended ? 'signed out' : 'account disabled');
     }
   });
@@ -93,45 +102,52 @@ export function createDeskSocket({ accounts, desk, now = () => new Date() }: { a
 
   // Listeners shared by every socket (called with the socket as `this`): a viewer that never
   // joins the desk carries two listener entries and no closures of its own.
-  const onDeskJoin = guarded('desk:join', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['desk:join']>) {
-    const socket = this;
-    const respond = replyTo(ack);
-    const editor = editorOf(socket);
-    if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
-    if (!ElectionId.safeParse(electionId).success) return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
-    let pending: PendingEntry[];
-    try {
-      pending = desk.pending(electionId);
-    } catch {
-      return respond({ ok: false, error: `election: no election "${electionId}"` });
-    }
-    const previous = seats.get(socket.id);
-    if (previous) socket.leave(deskRoom(previous.electionId));
-    else socket.on('disconnect', onDisconnect);
-    seats.set(socket.id, { username: editor.username, sessionId: editor.sessionId, electionId, seat: null, since: now().toISOString() });
-    socket.join(deskRoom(electionId));
-    if (previous?.seat) broadcastPresence(previous.electionId);
-    respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
-  });
+  const onDeskJoin = guarded(
+    'desk:join',
+    function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['desk:join']>) {
+      const socket = this;
+      const respond = replyTo(ack);
+      const editor = editorOf(socket);
+      if (!editor) return respond({ ok: false, error: 'authorization: sign in as an editor to join the desk' });
+      if (!ElectionId.safeParse(electionId).success)
+        return respond({ ok: false, error: 'election: must be an election id such as ge2017' });
+      let pending: PendingEntry[];
+      try {
+        pending = desk.pending(electionId);
+      } catch {
+        return respond({ ok: false, error: `election: no election "${electionId}"` });
+      }
+      const previous = seats.get(socket.id);
+      if (previous) socket.leave(deskRoom(previous.electionId));
+      else socket.on('disconnect', onDisconnect);
+      seats.set(socket.id, { username: editor.username, sessionId: editor.sessionId, electionId, seat: null, since: now().toISOString() });
+      socket.join(deskRoom(electionId));
+      if (previous?.seat) broadcastPresence(previous.electionId);
+      respond({ ok: true, data: { presence: presenceOf(electionId), pending } });
+    },
+  );
 
-  const onSeatEditing = guarded('seat:editing', function (this: ResultsSocket, ...[seatCode, ack]: Parameters<ClientToServerEvents['seat:editing']>) {
-    const socket = this;
-    const respond = replyTo(ack);
-    const joined = seats.get(socket.id);
-    const editor = editorOf(socket);
-    if (!editor || !joined) {
-      if (joined) leave(socket.id, 'session ended');
-      return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
-    }
-    if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
-      return respond({ ok: false, error: 'seat: must be an ONS code such as E14000654, or null' });
-    }
-    if (joined.seat !== seatCode) {
-      seats.set(socket.id, { ...joined, seat: seatCode, since: now().toISOString() });
-      broadcastPresence(joined.electionId);
-    }
-    respond({ ok: true, data: null });
-  });
+  const onSeatEditing = guarded(
+    'seat:editing',
+    function (this: ResultsSocket, ...[seatCode, ack]: Parameters<ClientToServerEvents['seat:editing']>) {
+      const socket = this;
+      const respond = replyTo(ack);
+      const joined = seats.get(socket.id);
+      const editor = editorOf(socket);
+      if (!editor || !joined) {
+        if (joined) leave(socket.id, 'session ended');
+        return respond({ ok: false, error: 'authorization: sign in as an editor and join the desk (desk:join) first' });
+      }
+      if (seatCode !== null && !SeatCode.safeParse(seatCode).success) {
+        return respond({ ok: false, error: 'seat: must be an ONS code such as E14000654, or null' });
+      }
+      if (joined.seat !== seatCode) {
+        seats.set(socket.id, { ...joined, seat: seatCode, since: now().toISOString() });
+        broadcastPresence(joined.electionId);
+      }
+      respond({ ok: true, data: null });
+    },
+  );
 
   const onDisconnect = guarded('disconnect', function (this: ResultsSocket) {
     const joined = seats.get(this.id);

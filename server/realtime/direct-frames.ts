@@ -91,7 +91,11 @@ interface EngineConnection {
   readyState?: unknown;
   upgrading?: unknown;
   writeBuffer?: unknown;
-  transport?: { name?: unknown; perMessageDeflate?: unknown; socket?: { readyState?: unknown; bufferedAmount?: unknown; _sender?: unknown } };
+  transport?: {
+    name?: unknown;
+    perMessageDeflate?: unknown;
+    socket?: { readyState?: unknown; bufferedAmount?: unknown; _sender?: unknown };
+  };
 }
 
 const OPEN = 1;
@@ -119,7 +123,10 @@ export interface BroadcasterOptions {
   backlog?: { behind(socket: Socket): boolean; drop(socket: Socket): void };
 }
 
-export function createBroadcaster(io: Server, { internals = readInstalled(), warn = console.warn, backlog }: BroadcasterOptions = {}): Broadcaster {
+export function createBroadcaster(
+  io: Server,
+  { internals = readInstalled(), warn = console.warn, backlog }: BroadcasterOptions = {},
+): Broadcaster {
   const why = whyNotDirect(internals);
   if (why) warn(`broadcasts take socket.io's own path (slower per viewer, same bytes): ${why} (server/realtime/direct-frames.ts)`);
   const Sender = why ? null : (internals.Sender as Required<Internals>['Sender'] & (new (...args: never[]) => WsSender));
@@ -137,7 +144,8 @@ export function createBroadcaster(io: Server, { internals = readInstalled(), war
   /** The writer for a viewer that can take the frame now, or null. */
   function writerOf(socket: Socket): WsSender | null {
     const conn = socket.conn as unknown as EngineConnection;
-    if (conn.readyState !== 'open' || conn.upgrading !== false || !Array.isArray(conn.writeBuffer) || conn.writeBuffer.length > 0) return null;
+    if (conn.readyState !== 'open' || conn.upgrading !== false || !Array.isArray(conn.writeBuffer) || conn.writeBuffer.length > 0)
+      return null;
     const transport = conn.transport;
     if (transport?.name !== 'websocket' || transport.perMessageDeflate) return null;
     const sender = transport.socket?.readyState === OPEN ? transport.socket._sender : undefined;

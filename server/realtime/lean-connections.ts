@@ -63,7 +63,12 @@ export function keepConnectionsLean(io: ResultsIo): void {
       // A cookie header that cannot be read is no session: the connection is the public's.
     }
     const { handshake } = socket;
-    Object.assign(handshake, { headers: sharedValues(handshake.headers), query: sharedValues(handshake.query), url: once(handshake.url), time: once(handshake.time) });
+    Object.assign(handshake, {
+      headers: sharedValues(handshake.headers),
+      query: sharedValues(handshake.query),
+      url: once(handshake.url),
+      time: once(handshake.time),
+    });
     next();
   });
   io.on('connection', (socket) => {

@@ -56,7 +56,10 @@ export async function attachRedisAdapter(io: ResultsIo, url: string, log: (line:
   const sub = pub.duplicate();
   const listeners: Array<() => void> = [];
   let connectedOnce = false;
-  for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
+  for (const [name, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
     // An error event without a listener would end the process; the client reconnects by itself.
     // One line per outage, not one per retry.
     let down = false;
@@ -104,7 +107,8 @@ export function writerRelay(io: () => ResultsIo, link: () => RedisLink | null) {
 
 /** A fan-out process's side: each thing the writer relayed, its listener owned (a throw is reported, never fatal). */
 export function onRelayed<E extends keyof RelayEvents>(io: ResultsIo, event: E, listener: RelayEvents[E]): void {
-  const owning = (...args: Parameters<RelayEvents[E]>) => owned(`the relayed ${event}`, () => (listener as (...a: Parameters<RelayEvents[E]>) => unknown)(...args));
+  const owning = (...args: Parameters<RelayEvents[E]>) =>
+    owned(`the relayed ${event}`, () => (listener as (...a: Parameters<RelayEvents[E]>) => unknown)(...args));
   // socket.io types io.on per event; for a generic E it cannot resolve which, and onRelayed's own signature has checked the pair.
   io.on(event, owning as never);
 }

@@ -53,7 +53,8 @@ function refusal(error: unknown): string {
 function withState(source: StateSource, electionId: string, fail: (error: string) => void, use: (state: CompactSnapshot) => void): void {
   try {
     const state = source.snapshot(electionId);
-    if (state instanceof Promise) state.then(use, (error) => fail(refusal(error))).catch((error: unknown) => reportFault('sending a snapshot', error));
+    if (state instanceof Promise)
+      state.then(use, (error) => fail(refusal(error))).catch((error: unknown) => reportFault('sending a snapshot', error));
     else use(state);
   } catch (error) {
     fail(refusal(error));
@@ -192,10 +193,14 @@ export function createSnapshotSender(io: ResultsIo, source: StateSource, room: (
     }
     const ask = { electionId, join, responds: [respond] };
     deferred.set(socket, ask);
-    setTimeout(() => owned('a deferred snapshot', () => {
-      deferred.delete(socket);
-      queue(socket, ask.electionId, ask.join, (reply) => ask.responds.forEach((r) => r(reply)));
-    }), wait).unref();
+    setTimeout(
+      () =>
+        owned('a deferred snapshot', () => {
+          deferred.delete(socket);
+          queue(socket, ask.electionId, ask.join, (reply) => ask.responds.forEach((r) => r(reply)));
+        }),
+      wait,
+    ).unref();
   }
 
   return {

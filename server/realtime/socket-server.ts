@@ -67,21 +67,30 @@ export function createSocketServer(http: HttpServer, service: StateSource, optio
     const held = typeof holding === 'string' && holding.length <= 64 ? holding : undefined;
     snapshots.queue(socket, electionId as string, true, respond, held);
   }
-  const onWatch = guarded('election:watch', function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
-    watch(this, electionId, replyTo(ack));
-  });
-  const onResume = guarded('election:resume', function (this: ResultsSocket, ...[electionId, holding, ack]: Parameters<ClientToServerEvents['election:resume']>) {
-    watch(this, electionId, replyTo(ack), holding);
-  });
-  const onStateRequest = guarded('state:request', function (this: ResultsSocket, ...[ack]: Parameters<ClientToServerEvents['state:request']>) {
-    const respond = replyTo(ack);
-    const electionId = this.data.electionId;
-    if (!electionId) {
-      respond({ ok: false, error: 'election: watch an election first (election:watch)' });
-      return;
-    }
-    snapshots.queue(this, electionId, false, respond);
-  });
+  const onWatch = guarded(
+    'election:watch',
+    function (this: ResultsSocket, ...[electionId, ack]: Parameters<ClientToServerEvents['election:watch']>) {
+      watch(this, electionId, replyTo(ack));
+    },
+  );
+  const onResume = guarded(
+    'election:resume',
+    function (this: ResultsSocket, ...[electionId, holding, ack]: Parameters<ClientToServerEvents['election:resume']>) {
+      watch(this, electionId, replyTo(ack), holding);
+    },
+  );
+  const onStateRequest = guarded(
+    'state:request',
+    function (this: ResultsSocket, ...[ack]: Parameters<ClientToServerEvents['state:request']>) {
+      const respond = replyTo(ack);
+      const electionId = this.data.electionId;
+      if (!electionId) {
+        respond({ ok: false, error: 'election: watch an election first (election:watch)' });
+        return;
+      }
+      snapshots.queue(this, electionId, false, respond);
+    },
+  );
   const { onConnection } = options;
   io.on('connection', (socket) => {
     // socket.io puts every socket in a room of its own id: a Set and a map entry per viewer
@@ -118,10 +127,15 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
       : broadcaster.broadcast(room(electionId), 'election:updates', compact);
   if (TRACE) {
     const { user, system } = process.cpuUsage(cpu);
-    console.error(`broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`);
+    console.error(
+      `broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`,
+    );
   }
 }
-export function broadcastSettings(io: ResultsIo, settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null }): void {
+export function broadcastSettings(
+  io: ResultsIo,
+  settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null },
+): void {
   io.to(room(settings.election.id)).emit('settings:changed', settings);
 }
 

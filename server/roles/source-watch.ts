@@ -8,7 +8,10 @@ export const STALE_AFTER_MS = 3500;
 
 export type SourceChange = 'down' | 'back' | null;
 
-export function createSourceWatch({ staleAfterMs = STALE_AFTER_MS, now = () => Date.now() }: { staleAfterMs?: number; now?: () => number } = {}) {
+export function createSourceWatch({
+  staleAfterMs = STALE_AFTER_MS,
+  now = () => Date.now(),
+}: { staleAfterMs?: number; now?: () => number } = {}) {
   // A process just started is given the same grace as a heartbeat just heard.
   let lastBeat = now();
   let live = true;

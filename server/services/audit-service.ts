@@ -120,7 +120,21 @@ export function nightInputTrail(elections: ElectionService, electionId: string):
 }
 
 const CSV_COLUMNS: (keyof AuditRow)[] = [
-  'seq', 'version', 'seat', 'name', 'kind', 'status', 'enteredBy', 'enteredAt', 'confirmedBy', 'reason', 'source', 'declaredAt', 'newParties', 'before', 'after',
+  'seq',
+  'version',
+  'seat',
+  'name',
+  'kind',
+  'status',
+  'enteredBy',
+  'enteredAt',
+  'confirmedBy',
+  'reason',
+  'source',
+  'declaredAt',
+  'newParties',
+  'before',
+  'after',
 ];
 
 /** A spreadsheet cell: quoted, and never a formula (a candidate named "=HYPERLINK(...)" stays text). */

@@ -52,10 +52,19 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
     return baselines.readRequireConfirmation(db, electionId);
   }
 
-  function hold(electionId: string, seatCode: string, kind: 'declared' | 'corrected', input: DeclarationInput | CorrectionInput, by: Actor): DeskReply {
+  function hold(
+    electionId: string,
+    seatCode: string,
+    kind: 'declared' | 'corrected',
+    input: DeclarationInput | CorrectionInput,
+    by: Actor,
+  ): DeskReply {
     // Two people must type the figures: an entry from no one could only ever be confirmed by one.
     if (by.person === null) {
-      throw new RefusedError(403, `authorization: ${electionId} needs a second editor, so entries come from named people; ${by.username} acts for no one (use a session, or a token an admin made for you)`);
+      throw new RefusedError(
+        403,
+        `authorization: ${electionId} needs a second editor, so entries come from named people; ${by.username} acts for no one (use a session, or a token an admin made for you)`,
+      );
     }
     const current = elections.vet(electionId, kind, seatCode, input);
     const { seat: _seat, reason, basedOnVersion: _basedOn, ...declaration } = input as DeclarationInput & Partial<CorrectionInput>;
@@ -129,7 +138,10 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
       }
       // A second editor is a second person: two tokens, or a token and its own user, are one.
       if (by.person === null) {
-        throw new RefusedError(403, `entry: a second editor must be a named person, and ${by.username} acts for no one; confirm signed in, or with a token an admin made for you`);
+        throw new RefusedError(
+          403,
+          `entry: a second editor must be a named person, and ${by.username} acts for no one; confirm signed in, or with a token an admin made for you`,
+        );
       }
       // Entries held before tokens had people carry none: then the name they were entered under counts.
       const enteredBy = (row.entered_by_person ?? row.entered_by).toLowerCase();

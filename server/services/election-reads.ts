@@ -110,7 +110,14 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
           outcome: seatStateFrom(seat, row, nights.continuity()).outcome,
         };
       });
-      return { election: night.election.id, name: night.election.name, mode: night.election.mode, seq: night.seq, headline: nightHeadline(night.house, latestExitPoll(db, electionId)).text, entries };
+      return {
+        election: night.election.id,
+        name: night.election.name,
+        mode: night.election.mode,
+        seq: night.seq,
+        headline: nightHeadline(night.house, latestExitPoll(db, electionId)).text,
+        entries,
+      };
     },
 
     seat(electionId: string, seatCode: string): SeatState {

@@ -6,7 +6,15 @@
 import { declarationProblems } from '../../shared/domain/declaration.ts';
 import { changeLine } from '../../shared/domain/lines.ts';
 import { knownPartyCodes, reallyNewParties, unknownPartyProblems } from '../../shared/domain/party-codes.ts';
-import type { CorrectionInput, DeclarationInput, ElectionUpdate, RushInput, SeatActionInput, SeatState, VersionKind } from '../../shared/protocol/schemas.ts';
+import type {
+  CorrectionInput,
+  DeclarationInput,
+  ElectionUpdate,
+  RushInput,
+  SeatActionInput,
+  SeatState,
+  VersionKind,
+} from '../../shared/protocol/schemas.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
 import * as referenceRepo from '../db/reference-repo.ts';
@@ -95,7 +103,17 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
         },
       );
       ({ house, undo } = nights.summarise(night, seat));
-      onRecord({ election: night.election, kind, before, after: seat, seq: stored.seq, at: stored.entered_at, line: stored.line, houseBefore: night.house, houseAfter: house });
+      onRecord({
+        election: night.election,
+        kind,
+        before,
+        after: seat,
+        seq: stored.seq,
+        at: stored.entered_at,
+        line: stored.line,
+        houseBefore: night.house,
+        houseAfter: house,
+      });
       return stored;
     });
     let row: ReturnType<typeof write>;
@@ -158,7 +176,13 @@ export function createElectionWrites({ db, nights, now, onUpdate, onRecord }: El
     rush(electionId: string, seatCode: string, input: RushInput, enteredBy: string): ElectionUpdate {
       const night = nights.get(electionId);
       const current = seatOf(night, seatCode);
-      if (current.status === 'declared') throw new RefusedError(409, `${current.name} is already declared (version ${current.version}): a rush comes before the result`, [], current);
+      if (current.status === 'declared')
+        throw new RefusedError(
+          409,
+          `${current.name} is already declared (version ${current.version}): a rush comes before the result`,
+          [],
+          current,
+        );
       return append(night, seatCode, 'rushed', input, null, enteredBy);
     },
 

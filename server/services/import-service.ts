@@ -96,9 +96,12 @@ export function importHexMap(db: Db, electionId: string, map: HexJsonMap, source
     // Published maps lag behind code changes (the 2024 map keeps five old Scottish codes): join by name where the code is unknown.
     const joined = matchHexesToSeats(map, baselines.seatsOf(db, electionId));
     for (const r of joined.rekeyed) summary.warnings.push(`${r.name}: the map's ${r.from} is taken as ${r.to}`);
-    const hexes = joined.map.hexes.filter((h) => seats.has(h.code)).map(({ code, q, r, region }) => ({ code, q, r, ...(region ? { region } : {}) }));
+    const hexes = joined.map.hexes
+      .filter((h) => seats.has(h.code))
+      .map(({ code, q, r, region }) => ({ code, q, r, ...(region ? { region } : {}) }));
     const missing = [...seats].filter((code) => !hexes.some((h) => h.code === code));
-    if (hexes.length < map.hexes.length) summary.warnings.push(`${map.hexes.length - hexes.length} hexes are not seats of ${electionId} and were left out`);
+    if (hexes.length < map.hexes.length)
+      summary.warnings.push(`${map.hexes.length - hexes.length} hexes are not seats of ${electionId} and were left out`);
     if (missing.length > 0) summary.warnings.push(`${missing.length} seats have no hex on this map (first: ${missing[0]})`);
     const next = { layout: map.layout, source, hexes: hexes.sort((a, b) => a.code.localeCompare(b.code)) };
     const before = reference.hexMapOf(db, electionId);

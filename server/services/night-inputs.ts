@@ -15,7 +15,12 @@ export const asSeatsToWatch = (v: nightInputs.NightInputVersion): SeatsToWatchVe
   enteredBy: v.enteredBy,
   enteredAt: v.enteredAt,
 });
-export const asExitPoll = (v: nightInputs.NightInputVersion): ExitPoll => ({ ...(v.body as ExitPollInput), version: v.version, enteredBy: v.enteredBy, enteredAt: v.enteredAt });
+export const asExitPoll = (v: nightInputs.NightInputVersion): ExitPoll => ({
+  ...(v.body as ExitPollInput),
+  version: v.version,
+  enteredBy: v.enteredBy,
+  enteredAt: v.enteredAt,
+});
 export function latestExitPoll(db: Db, electionId: string): ExitPoll | null {
   const latest = nightInputs.latestInput(db, electionId, 'exit-poll');
   return latest && asExitPoll(latest);

@@ -4,7 +4,16 @@
  * expected declaration times. Each change reaches every screen at once.
  */
 import { exitPollProblems } from '../../shared/domain/exit-poll.ts';
-import type { Election, ElectionMode, ExitPoll, ExitPollInput, ExpectedTimesInput, ScreenSettings, SeatsToWatchInput, SeatsToWatchVersion } from '../../shared/protocol/schemas.ts';
+import type {
+  Election,
+  ElectionMode,
+  ExitPoll,
+  ExitPollInput,
+  ExpectedTimesInput,
+  ScreenSettings,
+  SeatsToWatchInput,
+  SeatsToWatchVersion,
+} from '../../shared/protocol/schemas.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as nightInputs from '../db/night-inputs-repo.ts';
@@ -72,7 +81,9 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
      */
     recordExpectedTimes(electionId: string, input: ExpectedTimesInput, enteredBy: string) {
       const night = nights.get(electionId);
-      const unknown = input.times.flatMap((t, i) => (night.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }]));
+      const unknown = input.times.flatMap((t, i) =>
+        night.seats.has(t.seat) ? [] : [{ path: `times[${i}].seat`, message: `no seat ${t.seat} in ${electionId}` }],
+      );
       if (unknown.length > 0) throw RefusedError.forProblems(unknown);
       const saved = nightInputs.appendInput(db, electionId, 'expected-times', input, enteredBy, now().toISOString());
       night.reference = undefined;
@@ -86,7 +97,9 @@ export function createNightSettings({ db, nights, now, onSettings, onReferenceCh
      */
     recordSeatsToWatch(electionId: string, input: SeatsToWatchInput, enteredBy: string): SeatsToWatchVersion {
       const night = nights.get(electionId);
-      const unknown = input.seats.flatMap((seat, i) => (night.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }]));
+      const unknown = input.seats.flatMap((seat, i) =>
+        night.seats.has(seat) ? [] : [{ path: `seats[${i}]`, message: `no seat ${seat} in ${electionId}` }],
+      );
       if (unknown.length > 0) throw RefusedError.forProblems(unknown);
       const saved = nightInputs.appendInput(db, electionId, 'seats-to-watch', input, enteredBy, now().toISOString());
       night.reference = undefined;

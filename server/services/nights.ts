@@ -51,7 +51,11 @@ export function createNights(db: Db) {
     const seatStates = new Map(
       [...seats.values()].map((seat) => [seat.code, seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)]),
     );
-    const tally = createHouseTally([...seatStates.values()].map((s) => [s.code, declaredSeat(seats.get(s.code)!.baseline, s)]), election.totalSeats, continuity);
+    const tally = createHouseTally(
+      [...seatStates.values()].map((s) => [s.code, declaredSeat(seats.get(s.code)!.baseline, s)]),
+      election.totalSeats,
+      continuity,
+    );
     return { election, seats, seatStates, house: tally.summary(), tally, seq: lastSeq, screen: baselines.readScreen(db, electionId) };
   }
 

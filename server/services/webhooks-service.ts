@@ -59,7 +59,17 @@ export function deliveryListing(d: repo.DeliveryRow): DeliveryListing {
   };
 }
 
-export function createWebhooksService({ db, outbox, worker, now = () => new Date() }: { db: Db; outbox: Outbox; worker: WebhookSender; now?: () => Date }) {
+export function createWebhooksService({
+  db,
+  outbox,
+  worker,
+  now = () => new Date(),
+}: {
+  db: Db;
+  outbox: Outbox;
+  worker: WebhookSender;
+  now?: () => Date;
+}) {
   function endpoint(id: number): repo.Endpoint {
     const found = repo.findEndpoint(db, id);
     if (!found) throw new RefusedError(404, `id: no webhook endpoint ${id}`, [{ path: 'id', message: `no webhook endpoint ${id}` }]);
@@ -74,7 +84,9 @@ export function createWebhooksService({ db, outbox, worker, now = () => new Date
 
     create(parsed: NewWebhookFields, by: string): NewWebhook {
       if (parsed.election !== undefined && !baselines.findElection(db, parsed.election)) {
-        throw new RefusedError(400, `election: no election "${parsed.election}"`, [{ path: 'election', message: `no election "${parsed.election}"` }]);
+        throw new RefusedError(400, `election: no election "${parsed.election}"`, [
+          { path: 'election', message: `no election "${parsed.election}"` },
+        ]);
       }
       const secret = parsed.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
       const made = repo.insertEndpoint(db, {

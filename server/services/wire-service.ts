@@ -11,7 +11,16 @@ import { createHash } from 'node:crypto';
 import { sameFigures, sopDifferences } from '../../shared/wire/compare.ts';
 import { partyFromPa } from '../../shared/wire/pa-parties.ts';
 import type { DeclarationInput, RushInput, SeatState } from '../../shared/protocol/schemas.ts';
-import type { SopCheck, WireDecisionInput, WireDesk, WireFeed, WireLogEntry, WireProblem, WirePublish, WireRush } from '../../shared/protocol/wire.ts';
+import type {
+  SopCheck,
+  WireDecisionInput,
+  WireDesk,
+  WireFeed,
+  WireLogEntry,
+  WireProblem,
+  WirePublish,
+  WireRush,
+} from '../../shared/protocol/wire.ts';
 import type { Db } from '../db/connection.ts';
 import * as candidateLists from '../db/candidate-versions-repo.ts';
 import * as repo from '../db/wire-repo.ts';
@@ -78,7 +87,15 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     let n = nights.get(electionId);
     if (!n) {
       elections.head(electionId); // 404 for an unknown election
-      n = { names: new Map(), problems: new Map(), rushes: new Map(), sop: null, inexact: new Set(), feed: { state: 'off', detail: 'no poller has reported', since: null, lastOkAt: null }, lastReportAt: 0 };
+      n = {
+        names: new Map(),
+        problems: new Map(),
+        rushes: new Map(),
+        sop: null,
+        inexact: new Set(),
+        feed: { state: 'off', detail: 'no poller has reported', since: null, lastOkAt: null },
+        lastReportAt: 0,
+      };
       nights.set(electionId, n);
       restore(electionId, n);
     }
@@ -90,9 +107,11 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     for (const row of repo.allFiles(db, electionId)) {
       const stored = JSON.parse(row.message_json) as Stored;
       if (row.kind === 'rush' && row.outcome === 'applied' && stored.message.kind === 'rush' && row.seat_code) {
-        if (['undeclared', 'rushed'].includes(elections.seat(electionId, row.seat_code).status)) n.rushes.set(row.seat_code, rushOf(electionId, row.name, row.seat_code, stored.message, row.received_at));
+        if (['undeclared', 'rushed'].includes(elections.seat(electionId, row.seat_code).status))
+          n.rushes.set(row.seat_code, rushOf(electionId, row.name, row.seat_code, stored.message, row.received_at));
       }
-      if (row.kind === 'SOP' && row.outcome === 'applied' && stored.message.kind === 'SOP') n.sop = sopCheck(electionId, row.name, stored.message, row.received_at);
+      if (row.kind === 'SOP' && row.outcome === 'applied' && stored.message.kind === 'SOP')
+        n.sop = sopCheck(electionId, row.name, stored.message, row.received_at);
     }
   }
 
@@ -136,7 +155,8 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     const elected = message.candidates.filter((c) => c.elected);
     if (elected.length !== 1) refuse(`${elected.length} candidates are marked elected; a result marks one`);
     const winner = candidates[message.candidates.indexOf(elected[0])];
-    if (winner.votes !== top) refuse(`PA marks ${winner.name} elected, but ${candidates.find((c) => c.votes === top)!.name} has more votes`);
+    if (winner.votes !== top)
+      refuse(`PA marks ${winner.name} elected, but ${candidates.find((c) => c.votes === top)!.name} has more votes`);
     const tied = candidates.filter((c) => c.votes === top).length > 1;
     return {
       candidates,
@@ -168,7 +188,13 @@ export function createWireService({ db, elections, xref = () => null, now = () =
 
   function sopCheck(electionId: string, name: string, m: Extract<PaMessage, { kind: 'SOP' }>, when: string): SopCheck {
     const { house } = elections.state(electionId);
-    return { file: name, paResults: m.numberOfResults, ourResults: house.declared, differences: sopDifferences(m.parties, house.partyTable), at: when };
+    return {
+      file: name,
+      paResults: m.numberOfResults,
+      ourResults: house.declared,
+      differences: sopDifferences(m.parties, house.partyTable),
+      at: when,
+    };
   }
 
   const deskFigures = (seat: SeatState): Figures | null => {
@@ -178,7 +204,16 @@ export function createWireService({ db, elections, xref = () => null, now = () =
   };
 
   /** Settles one file in one transaction: the row and whatever version it publishes, or neither. */
-  function settle(electionId: string, file: PaFileName, seat: string | null, outcome: 'applied' | 'skipped' | 'held', note: string, stored: Stored, act?: () => number | null, heldFor?: 'confirm' | 'disagree'): WireOutcome {
+  function settle(
+    electionId: string,
+    file: PaFileName,
+    seat: string | null,
+    outcome: 'applied' | 'skipped' | 'held',
+    note: string,
+    stored: Stored,
+    act?: () => number | null,
+    heldFor?: 'confirm' | 'disagree',
+  ): WireOutcome {
     let seq: number | null = null;
     db.transaction(() => {
       const row = repo.insertFile(db, {
@@ -211,12 +246,25 @@ export function createWireService({ db, elections, xref = () => null, now = () =
     const figures = figuresOf(file, message);
     const stored: Stored = { message, figures };
     const highest = repo.highestRevision(db, electionId, 'result', seat);
-    if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}, already received`, stored);
+    if (highest >= file.revision)
+      return settle(
+        electionId,
+        file,
+        seat,
+        'skipped',
+        `revision ${file.revision} is not newer than revision ${highest}, already received`,
+        stored,
+      );
     const current = elections.seat(electionId, seat);
     const declared = current.status === 'declared' && current.declaration !== null;
     // Checked before anything is held, so a held result can be published as it stands.
     try {
-      elections.vet(electionId, declared ? 'corrected' : 'declared', seat, declared ? { ...figures, reason: 'wire revision' } : { ...figures, seat });
+      elections.vet(
+        electionId,
+        declared ? 'corrected' : 'declared',
+        seat,
+        declared ? { ...figures, reason: 'wire revision' } : { ...figures, seat },
+      );
     } catch (error) {
       if (error instanceof RefusedError) refuse(error.message);
       throw error;
@@ -227,30 +275,73 @@ export function createWireService({ db, elections, xref = () => null, now = () =
       const fromWire = current.declaration!.source === 'wire';
       if (sameFigures(current.declaration!.candidates, figures.candidates)) {
         n.rushes.delete(seat);
-        return settle(electionId, file, seat, 'skipped', fromWire ? 'no change from the figures on screen' : "agrees with the desk's figures", stored);
+        return settle(
+          electionId,
+          file,
+          seat,
+          'skipped',
+          fromWire ? 'no change from the figures on screen' : "agrees with the desk's figures",
+          stored,
+        );
       }
-      if (!fromWire) return settle(electionId, file, seat, 'held', `the desk has other figures (version ${current.version}): an editor decides`, stored, undefined, 'disagree');
-      if (publish === 'confirm') return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
+      if (!fromWire)
+        return settle(
+          electionId,
+          file,
+          seat,
+          'held',
+          `the desk has other figures (version ${current.version}): an editor decides`,
+          stored,
+          undefined,
+          'disagree',
+        );
+      if (publish === 'confirm')
+        return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
       n.rushes.delete(seat);
-      return settle(electionId, file, seat, 'applied', `corrected to revision ${file.revision}`, stored, () =>
-        elections.correct(electionId, seat, { ...figures, reason: `PA revision ${file.revision} (${file.name})`, basedOnVersion: current.version }, WIRE_EDITOR).seq,
+      return settle(
+        electionId,
+        file,
+        seat,
+        'applied',
+        `corrected to revision ${file.revision}`,
+        stored,
+        () =>
+          elections.correct(
+            electionId,
+            seat,
+            { ...figures, reason: `PA revision ${file.revision} (${file.name})`, basedOnVersion: current.version },
+            WIRE_EDITOR,
+          ).seq,
       );
     }
-    if (publish === 'confirm') return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
+    if (publish === 'confirm')
+      return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
     n.rushes.delete(seat);
-    return settle(electionId, file, seat, 'applied', 'declared', stored, () => elections.declare(electionId, { ...figures, seat }, WIRE_EDITOR).seq);
+    return settle(
+      electionId,
+      file,
+      seat,
+      'applied',
+      'declared',
+      stored,
+      () => elections.declare(electionId, { ...figures, seat }, WIRE_EDITOR).seq,
+    );
   }
 
   function applyRush(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'rush' }>): WireOutcome {
     const seat = seatOf(electionId, n, file, message);
     const stored: Stored = { message };
-    if (repo.highestRevision(db, electionId, 'result', seat) > 0) return settle(electionId, file, seat, 'skipped', 'the full result is already in', stored);
-    if (elections.seat(electionId, seat).status === 'declared') return settle(electionId, file, seat, 'skipped', 'the seat is already declared', stored);
+    if (repo.highestRevision(db, electionId, 'result', seat) > 0)
+      return settle(electionId, file, seat, 'skipped', 'the full result is already in', stored);
+    if (elections.seat(electionId, seat).status === 'declared')
+      return settle(electionId, file, seat, 'skipped', 'the seat is already declared', stored);
     const highest = repo.highestRevision(db, electionId, 'rush', seat);
-    if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
+    if (highest >= file.revision)
+      return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
     n.rushes.set(seat, rushOf(electionId, file.name, seat, message, at()));
     // ADR 0024: published at once on every screen, awaiting figures; an election that waits for an editor shows it on the desk only.
-    if (repo.readPublish(db, electionId) === 'confirm') return settle(electionId, file, seat, 'applied', 'awaiting figures (on the desk only: the election waits for an editor)', stored);
+    if (repo.readPublish(db, electionId) === 'confirm')
+      return settle(electionId, file, seat, 'applied', 'awaiting figures (on the desk only: the election waits for an editor)', stored);
     const rush: RushInput = {
       party: partyFromPa(message.winningParty),
       sitting: message.sittingParty ? partyFromPa(message.sittingParty) : null,
@@ -259,27 +350,52 @@ export function createWireService({ db, elections, xref = () => null, now = () =
       source: 'wire',
       wire: { file: file.name, revision: file.revision },
     };
-    return settle(electionId, file, seat, 'applied', 'awaiting figures', stored, () => elections.rush(electionId, seat, rush, WIRE_EDITOR).seq);
+    return settle(
+      electionId,
+      file,
+      seat,
+      'applied',
+      'awaiting figures',
+      stored,
+      () => elections.rush(electionId, seat, rush, WIRE_EDITOR).seq,
+    );
   }
 
   function applyRecount(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'recount' }>): WireOutcome {
     const seat = seatOf(electionId, n, file, message);
     const stored: Stored = { message };
     const highest = repo.highestRevision(db, electionId, 'recount', seat);
-    if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
-    if (elections.seat(electionId, seat).status === 'recount') return settle(electionId, file, seat, 'skipped', 'the seat is already in recount', stored);
+    if (highest >= file.revision)
+      return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
+    if (elections.seat(electionId, seat).status === 'recount')
+      return settle(electionId, file, seat, 'skipped', 'the seat is already in recount', stored);
     n.rushes.delete(seat);
-    return settle(electionId, file, seat, 'applied', 'recount', stored, () => elections.recount(electionId, seat, { reason: `PA: recount (${file.name})` }, WIRE_EDITOR).seq);
+    return settle(
+      electionId,
+      file,
+      seat,
+      'applied',
+      'recount',
+      stored,
+      () => elections.recount(electionId, seat, { reason: `PA: recount (${file.name})` }, WIRE_EDITOR).seq,
+    );
   }
 
   /** PA's nominations set the seat's candidate list the desk offers: a new version when it differs, none deleted. */
-  function applyNominations(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'nominations' }>): WireOutcome {
+  function applyNominations(
+    electionId: string,
+    n: WireNight,
+    file: PaFileName,
+    message: Extract<PaMessage, { kind: 'nominations' }>,
+  ): WireOutcome {
     const seat = seatOf(electionId, n, file, message);
     const stored: Stored = { message };
     const highest = repo.highestRevision(db, electionId, 'nominations', seat);
-    if (highest >= file.revision) return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
+    if (highest >= file.revision)
+      return settle(electionId, file, seat, 'skipped', `revision ${file.revision} is not newer than revision ${highest}`, stored);
     const list = message.candidates.map((c) => ({ name: c.name, party: partyFromPa(c.party.abbreviation) }));
-    if (sameList(candidateLists.currentList(db, electionId, seat), list)) return settle(electionId, file, seat, 'skipped', `the same ${list.length} candidates as the list held`, stored);
+    if (sameList(candidateLists.currentList(db, electionId, seat), list))
+      return settle(electionId, file, seat, 'skipped', `the same ${list.length} candidates as the list held`, stored);
     const outcome = settle(electionId, file, seat, 'applied', `${list.length} candidates: the desk's list for the seat`, stored, () => {
       candidateLists.appendList(db, electionId, seat, list, `PA nominations revision ${file.revision} (${file.name})`, WIRE_EDITOR, at());
       return null;
@@ -303,10 +419,18 @@ export function createWireService({ db, elections, xref = () => null, now = () =
         return applyNominations(electionId, n, file, message);
       case 'SOP': {
         const highest = repo.highestRevision(db, electionId, 'SOP', null);
-        if (highest >= file.revision) return settle(electionId, file, null, 'skipped', `state of parties ${file.revision} is not newer than ${highest}`, { message });
+        if (highest >= file.revision)
+          return settle(electionId, file, null, 'skipped', `state of parties ${file.revision} is not newer than ${highest}`, { message });
         n.sop = sopCheck(electionId, file.name, message, at());
         const { differences } = n.sop;
-        return settle(electionId, file, null, 'applied', differences.length === 0 ? 'agrees with our party table' : `${differences.length} parties differ from our party table`, { message });
+        return settle(
+          electionId,
+          file,
+          null,
+          'applied',
+          differences.length === 0 ? 'agrees with our party table' : `${differences.length} parties differ from our party table`,
+          { message },
+        );
       }
     }
   }
@@ -328,7 +452,13 @@ export function createWireService({ db, elections, xref = () => null, now = () =
       // A good copy or a later revision puts right the problems of the same message.
       for (const [problem] of n.problems) {
         const earlier = readPaFileName(problem);
-        if (earlier.ok && earlier.file.kind === file.kind && earlier.file.constituency === file.constituency && earlier.file.revision <= file.revision) n.problems.delete(problem);
+        if (
+          earlier.ok &&
+          earlier.file.kind === file.kind &&
+          earlier.file.constituency === file.constituency &&
+          earlier.file.revision <= file.revision
+        )
+          n.problems.delete(problem);
       }
       n.problems.delete(name);
       return outcome;
@@ -396,7 +526,9 @@ export function createWireService({ db, elections, xref = () => null, now = () =
         };
       }),
       rushes: [...n.rushes.values()],
-      recounts: state.seatStates.filter((s) => s.status === 'recount').map((s) => ({ seat: s.code, name: s.name, file: s.lastReason ?? '' })),
+      recounts: state.seatStates
+        .filter((s) => s.status === 'recount')
+        .map((s) => ({ seat: s.code, name: s.name, file: s.lastReason ?? '' })),
       problems: [...n.problems.values()].map(({ hash: _hash, ...p }) => p),
       sop: n.sop,
       inexactNames: [...n.inexact],
@@ -419,7 +551,12 @@ export function createWireService({ db, elections, xref = () => null, now = () =
   const watchdog = setInterval(() => {
     for (const [electionId, n] of nights) {
       if (n.feed.state === 'up' && now().getTime() - n.lastReportAt > FEED_SILENCE_MS) {
-        n.feed = { ...n.feed, state: 'down', detail: `no word from the poller for ${Math.round((now().getTime() - n.lastReportAt) / 1000)} s`, since: at() };
+        n.feed = {
+          ...n.feed,
+          state: 'down',
+          detail: `no word from the poller for ${Math.round((now().getTime() - n.lastReportAt) / 1000)} s`,
+          since: at(),
+        };
         changed(electionId);
       }
     }
@@ -455,7 +592,8 @@ export function createWireService({ db, elections, xref = () => null, now = () =
       const n = night(electionId);
       const row = repo.findFile(db, electionId, id);
       if (!row || row.outcome !== 'held') throw new RefusedError(404, `wire: no held wire result ${id} in ${electionId}`);
-      if (row.resolution) throw new RefusedError(409, `wire: ${row.name} is already ${row.resolution}${row.resolved_by ? ` (by ${row.resolved_by})` : ''}`);
+      if (row.resolution)
+        throw new RefusedError(409, `wire: ${row.name} is already ${row.resolution}${row.resolved_by ? ` (by ${row.resolved_by})` : ''}`);
       const seat = row.seat_code!;
       let seq: number | null = null;
       if (input.action === 'publish') {
@@ -464,7 +602,17 @@ export function createWireService({ db, elections, xref = () => null, now = () =
         db.transaction(() => {
           seq =
             current.status === 'declared'
-              ? elections.correct(electionId, seat, { ...figures, reason: input.reason ?? `PA revision ${row.revision} (${row.name}), published by ${by}`, basedOnVersion: current.version }, WIRE_EDITOR, by).seq
+              ? elections.correct(
+                  electionId,
+                  seat,
+                  {
+                    ...figures,
+                    reason: input.reason ?? `PA revision ${row.revision} (${row.name}), published by ${by}`,
+                    basedOnVersion: current.version,
+                  },
+                  WIRE_EDITOR,
+                  by,
+                ).seq
               : elections.declare(electionId, { ...figures, seat }, WIRE_EDITOR, by).seq;
           repo.resolve(db, row.id, { resolution: 'published', by, at: at(), note: input.reason ?? null, seq });
         })();

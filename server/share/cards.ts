@@ -39,7 +39,14 @@ function frame({ election, size, at, footer }: CardFrame, ...body: Element[]): E
   return div(
     { width, height, flexDirection: 'column', background: '#f6f5f1', color: INK, fontFamily: 'DejaVu Sans', position: 'relative' },
     div(
-      { justifyContent: 'space-between', alignItems: 'center', padding: '22px 40px', background: rehearsal ? '#a4161a' : '#14213d', color: '#ffffff', fontSize: 26 },
+      {
+        justifyContent: 'space-between',
+        alignItems: 'center',
+        padding: '22px 40px',
+        background: rehearsal ? '#a4161a' : '#14213d',
+        color: '#ffffff',
+        fontSize: 26,
+      },
       div({}, rehearsal ? `${election.mode.toUpperCase()}: NOT REAL RESULTS` : election.name),
       div({}, at ? formatUkStamp(at) : ''),
     ),
@@ -74,7 +81,10 @@ function pill(text: string, colour: string, fontSize: number): Element {
 /** A labelled bar; `line`, where given, marks a fraction of the track (the majority line). */
 function bar(label: string, detail: string, fraction: number, colour: string, widthPx: number, fontSize: number, line?: number): Element {
   const height = Math.round(fontSize * 0.75);
-  const marker = line === undefined ? [] : [div({ position: 'absolute', left: Math.round(widthPx * line) - 2, top: -4, width: 4, height: height + 8, background: INK })];
+  const marker =
+    line === undefined
+      ? []
+      : [div({ position: 'absolute', left: Math.round(widthPx * line) - 2, top: -4, width: 4, height: height + 8, background: INK })];
   return div(
     { flexDirection: 'column', marginBottom: 10 },
     div({ justifyContent: 'space-between', fontSize }, div({ fontWeight: 700 }, label), div({}, detail)),
@@ -86,7 +96,13 @@ function bar(label: string, detail: string, fraction: number, colour: string, wi
   );
 }
 
-const KIND_WORDS = { declared: 'declaration', corrected: 'correction', recount: 'recount called', withdrawn: 'result withdrawn', rushed: 'rush, awaiting figures' } as const;
+const KIND_WORDS = {
+  declared: 'declaration',
+  corrected: 'correction',
+  recount: 'recount called',
+  withdrawn: 'result withdrawn',
+  rushed: 'rush, awaiting figures',
+} as const;
 
 /** A seat's version: seat, HOLD/GAIN, majority, each candidate's bar in the party's colour. */
 export function seatCard(election: Election, seat: SeatState, parties: readonly Party[], size: ShareSize): Element {
@@ -96,7 +112,11 @@ export function seatCard(election: Election, seat: SeatState, parties: readonly 
   const footer = `${seat.name} · version ${seat.version}${seat.lastChange ? `, ${KIND_WORDS[seat.lastChange]}` : ''}`;
   const head = div({ fontSize: square ? 64 : 54, fontWeight: 700, marginBottom: 14 }, seat.name);
   if (!outcome) {
-    const status = seat.rush ? `${seat.rush.label.text}: awaiting figures` : seat.status === 'recount' ? 'Recount called' : 'Result withdrawn: undeclared';
+    const status = seat.rush
+      ? `${seat.rush.label.text}: awaiting figures`
+      : seat.status === 'recount'
+        ? 'Recount called'
+        : 'Result withdrawn: undeclared';
     return frame(
       { election, size, at: seat.updatedAt, footer },
       head,
@@ -111,21 +131,30 @@ export function seatCard(election: Election, seat: SeatState, parties: readonly 
   const barWidth = width - 80;
   const fontSize = square ? 30 : 26;
   const rows = shown.map((c) =>
-    bar(`${c.party}  ${c.name}`, `${formatNumber(c.votes)} · ${formatPercent(c.share)}`, c.share / top, partyColour(parties, c.party), barWidth, fontSize),
+    bar(
+      `${c.party}  ${c.name}`,
+      `${formatNumber(c.votes)} · ${formatPercent(c.share)}`,
+      c.share / top,
+      partyColour(parties, c.party),
+      barWidth,
+      fontSize,
+    ),
   );
   if (rest.length > 0) {
     const share = rest.reduce((sum, c) => sum + c.share, 0);
-    rows.push(div({ fontSize: fontSize - 4, color: '#555555' }, `${rest.length} other${rest.length === 1 ? '' : 's'}: ${formatPercent(share)}`));
+    rows.push(
+      div({ fontSize: fontSize - 4, color: '#555555' }, `${rest.length} other${rest.length === 1 ? '' : 's'}: ${formatPercent(share)}`),
+    );
   }
-  const majority = outcome.runnerUp === null ? 'elected unopposed' : `majority ${formatNumber(outcome.majority)} (${formatPercent(outcome.majorityPercent)})`;
+  const majority =
+    outcome.runnerUp === null
+      ? 'elected unopposed'
+      : `majority ${formatNumber(outcome.majority)} (${formatPercent(outcome.majorityPercent)})`;
   const swing = outcome.swing ? ` · ${formatPercent(outcome.swing.points)} swing ${outcome.swing.from} to ${outcome.swing.to}` : '';
   return frame(
     { election, size, at: seat.updatedAt, footer },
     head,
-    div(
-      { alignItems: 'center', marginBottom: 14 },
-      pill(outcome.label.text, winnerColour, square ? 46 : 40),
-    ),
+    div({ alignItems: 'center', marginBottom: 14 }, pill(outcome.label.text, winnerColour, square ? 46 : 40)),
     div({ fontSize: square ? 32 : 28, marginBottom: 22 }, `${outcome.winner.name}, ${majority}${swing}`),
     div({ flexDirection: 'column' }, ...rows),
   );
@@ -141,13 +170,26 @@ export function houseCard(election: Election, house: HouseSummary, parties: read
   const scale = Math.max(Math.ceil(house.majorityLine * 1.2), ...rows.map((r) => r.seats));
   const net = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
   return frame(
-    { election, size, at, footer: `Party table · ${house.declared} of ${house.totalSeats} seats declared · ${house.majorityLine} for a majority` },
+    {
+      election,
+      size,
+      at,
+      footer: `Party table · ${house.declared} of ${house.totalSeats} seats declared · ${house.majorityLine} for a majority`,
+    },
     div({ fontSize: square ? 44 : 38, fontWeight: 700, marginBottom: 22 }, headline(house).text),
     div({ fontSize: 22, color: '#555555', marginBottom: 12 }, `The black line: ${house.majorityLine} seats, a majority`),
     div(
       { flexDirection: 'column' },
       ...rows.map((r) =>
-        bar(r.party, `${seatsWord(r.seats)} · ${net(r.net)}`, r.seats / scale, partyColour(parties, r.party), barWidth, fontSize, house.majorityLine / scale),
+        bar(
+          r.party,
+          `${seatsWord(r.seats)} · ${net(r.net)}`,
+          r.seats / scale,
+          partyColour(parties, r.party),
+          barWidth,
+          fontSize,
+          house.majorityLine / scale,
+        ),
       ),
     ),
   );
@@ -161,15 +203,24 @@ export function raceCard(election: Election, race: MayoralRace, parties: readonl
   const rows = counted?.secondRound ?? (counted?.firstRound ?? race.totals).slice(0, square ? 6 : 3);
   const top = Math.max(1, ...rows.map((c) => c.votes));
   const fontSize = square ? 30 : 26;
-  const closing = race.decided === true && race.areasDeclared < race.areasTotal ? ': the gap cannot now be closed' : race.decided === false ? ': the gap can still be closed' : '';
-  const status = counted?.secondRound ? 'After second choices' : `${race.areasDeclared} of ${race.areasTotal} areas declared${race.declaredResult ? '' : closing}`;
+  const closing =
+    race.decided === true && race.areasDeclared < race.areasTotal
+      ? ': the gap cannot now be closed'
+      : race.decided === false
+        ? ': the gap can still be closed'
+        : '';
+  const status = counted?.secondRound
+    ? 'After second choices'
+    : `${race.areasDeclared} of ${race.areasTotal} areas declared${race.declaredResult ? '' : closing}`;
   return frame(
     { election, size, at, footer: `The mayoral count · ${race.areasDeclared} of ${race.areasTotal} areas declared` },
     div({ fontSize: square ? 44 : 38, fontWeight: 700, marginBottom: 18 }, race.line),
     div({ fontSize: 24, color: '#555555', marginBottom: 16 }, status),
     div(
       { flexDirection: 'column' },
-      ...rows.map((c) => bar(`${c.party}  ${surname(c.name)}`, formatNumber(c.votes), c.votes / top, partyColour(parties, c.party), width - 80, fontSize)),
+      ...rows.map((c) =>
+        bar(`${c.party}  ${surname(c.name)}`, formatNumber(c.votes), c.votes / top, partyColour(parties, c.party), width - 80, fontSize),
+      ),
     ),
   );
 }

@@ -20,7 +20,8 @@ export type ShareRenderer = ReturnType<typeof createRenderer>;
 /** The reason images cannot be made here, or null when they can. */
 export function fontProblem(fontDir: string): string | null {
   for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
-    if (!fs.existsSync(path.join(fontDir, file))) return `share images are off: ${path.join(fontDir, file)} is missing (apt-get install fonts-dejavu-core)`;
+    if (!fs.existsSync(path.join(fontDir, file)))
+      return `share images are off: ${path.join(fontDir, file)} is missing (apt-get install fonts-dejavu-core)`;
   }
   return null;
 }

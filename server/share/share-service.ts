@@ -47,7 +47,11 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
     const latest = new Map(versions.map((v) => [v.seat_code, v]));
     const seats = baselines.seatsOf(db, electionId);
     const continuity = elections.continuity();
-    return { seats, states: seats.map((seat) => seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)), at: versions.at(-1)?.entered_at ?? null };
+    return {
+      seats,
+      states: seats.map((seat) => seatStateFrom(seat, latest.get(seat.code) ?? null, continuity)),
+      at: versions.at(-1)?.entered_at ?? null,
+    };
   }
 
   function houseAt(electionId: string, seq: number): { house: HouseSummary; at: string | null } {
@@ -78,7 +82,8 @@ export function createShareService({ db, elections, renderer }: { db: Db; electi
 
   /** The party table after change `seq`: the one held in memory when it is the newest, else read back from the versions. */
   function houseFor(electionId: string, seq: number): { house: HouseSummary; at: string | null } {
-    if (seq === elections.head(electionId).seq) return { house: elections.house(electionId), at: declarations.enteredAtOfSeq(db, electionId, seq) };
+    if (seq === elections.head(electionId).seq)
+      return { house: elections.house(electionId), at: declarations.enteredAtOfSeq(db, electionId, seq) };
     return houseAt(electionId, seq);
   }
 

@@ -4,7 +4,13 @@
  * its webhooks on disk with it; the worker sends them later.
  */
 import { headline, sameStory } from '../../shared/domain/headline.ts';
-import { headlinePayload, seatChangeEvents, seatChangePayload, slackMessage, type SeatChange } from '../../shared/protocol/webhook-payloads.ts';
+import {
+  headlinePayload,
+  seatChangeEvents,
+  seatChangePayload,
+  slackMessage,
+  type SeatChange,
+} from '../../shared/protocol/webhook-payloads.ts';
 import { raceHeadlinePayload } from '../../shared/protocol/race-webhook.ts';
 import type { Election, HouseSummary, Party, PartyContinuity, SeatState } from '../../shared/protocol/schemas.ts';
 import { bothSizes, houseImagePath, seatImagePath } from '../../shared/protocol/share-urls.ts';
@@ -50,8 +56,7 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
     });
   }
 
-  const listening = (endpoint: repo.Endpoint, electionId: string) =>
-    endpoint.election_id === null || endpoint.election_id === electionId;
+  const listening = (endpoint: repo.Endpoint, electionId: string) => endpoint.election_id === null || endpoint.election_id === electionId;
 
   /** Queues what this change owes each endpoint; answers the endpoints it queued for. Call inside the change's transaction. */
   function record(change: RecordedChange): number[] {
@@ -66,8 +71,7 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
     if (forSeat.length > 0) {
       const seatChange: SeatChange = {
         ...change,
-        previousLine:
-          change.before.version > 0 ? repo.lineOfVersion(db, election.id, change.after.code, change.before.version) : null,
+        previousLine: change.before.version > 0 ? repo.lineOfVersion(db, election.id, change.after.code, change.before.version) : null,
         images:
           base && change.after.outcome
             ? bothSizes(base, (size) => seatImagePath(election.id, change.after.code, change.after.version, size))
@@ -96,7 +100,14 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
   function houseHeadline(change: RecordedChange, base: string | null): WebhookPayload | null {
     const before = headline(change.houseBefore);
     if (sameStory(before, headline(change.houseAfter))) return null;
-    return headlinePayload(change.election, change.seq, change.at, change.houseAfter, before.kind === 'waiting' ? null : before, headlineImages(change, base));
+    return headlinePayload(
+      change.election,
+      change.seq,
+      change.at,
+      change.houseAfter,
+      before.kind === 'waiting' ? null : before,
+      headlineImages(change, base),
+    );
   }
 
   /** The race's story before and after this change: the seat as it was in place of the seat as it is. */
@@ -105,7 +116,13 @@ export function createOutbox({ db, parties, imageBase, night }: OutboxDeps) {
     const { seatStates, continuity } = night(change.election.id);
     const code = change.after.code;
     const swap = (seat: SeatState) => seatStates.map((s) => (s.code === code ? seat : s));
-    return raceHeadlinePayload({ ...change, before: swap(change.before), after: swap(change.after), continuity, images: headlineImages(change, base) });
+    return raceHeadlinePayload({
+      ...change,
+      before: swap(change.before),
+      after: swap(change.after),
+      continuity,
+      images: headlineImages(change, base),
+    });
   }
 
   return { record, refresh };

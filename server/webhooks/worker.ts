@@ -40,7 +40,12 @@ const describe = (err: unknown): string => {
   return String(err);
 };
 
-export function createWebhookWorker({ db, now = () => new Date(), retryDelaysMs = DEFAULT_RETRY_DELAYS_MS, timeoutMs = 10_000 }: WorkerOptions) {
+export function createWebhookWorker({
+  db,
+  now = () => new Date(),
+  retryDelaysMs = DEFAULT_RETRY_DELAYS_MS,
+  timeoutMs = 10_000,
+}: WorkerOptions) {
   const lanes = new Map<number, Lane>();
   let closed = false;
 

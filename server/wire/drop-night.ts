@@ -17,7 +17,11 @@ function timestamps() {
   return () => (last = Math.max(last + 1, Math.floor(Date.now() / 1000)));
 }
 
-export async function dropNight(drops: readonly Drop[], target: WireSource, { speed, onDrop, stopped = () => false }: DropOptions): Promise<number> {
+export async function dropNight(
+  drops: readonly Drop[],
+  target: WireSource,
+  { speed, onDrop, stopped = () => false }: DropOptions,
+): Promise<number> {
   const stamp = timestamps();
   let clock = drops[0]?.at ?? 0;
   let done = 0;

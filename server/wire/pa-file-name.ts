@@ -24,7 +24,10 @@ export type FileNameReading = { ok: true; file: PaFileName } | { ok: false; reas
 export function readPaFileName(name: string): FileNameReading {
   const seat = SEAT_FILE.exec(name);
   if (seat) {
-    return { ok: true, file: { name, election: seat[1], kind: seat[2] as PaKind, constituency: Number(seat[3]), revision: Number(seat[4]) } };
+    return {
+      ok: true,
+      file: { name, election: seat[1], kind: seat[2] as PaKind, constituency: Number(seat[3]), revision: Number(seat[4]) },
+    };
   }
   const sop = SOP_FILE.exec(name);
   if (sop) return { ok: true, file: { name, election: sop[1], kind: 'SOP', constituency: null, revision: Number(sop[2]) } };

@@ -68,9 +68,15 @@ export function planPaNight(input: PaNightInput): Drop[] {
   const pollsClose = new Date(`${election.date}T22:00:00Z`).getTime();
   const drops: Drop[] = [];
   const drop = (kind: PaKind, seat: PaSeatOut | null, revision: number, xml: string, at: number) =>
-    drops.push({ folder: paFolder(kind), name: paFileName({ election: prefix, kind, constituency: seat?.number ?? null, revision }), xml, at });
+    drops.push({
+      folder: paFolder(kind),
+      name: paFileName({ election: prefix, kind, constituency: seat?.number ?? null, revision }),
+      xml,
+      at,
+    });
 
-  for (const r of input.results) drop('nominations', numbers.get(r.code)!, 1, nominationsXml(election, numbers.get(r.code)!, r.candidates), -3600);
+  for (const r of input.results)
+    drop('nominations', numbers.get(r.code)!, 1, nominationsXml(election, numbers.get(r.code)!, r.candidates), -3600);
 
   // Spread the few revisions and recounts over the night, never on the same seat.
   const every = (count: number, offset: number) => (i: number) => count > 0 && i % Math.max(1, Math.floor(order.length / count)) === offset;
@@ -99,7 +105,13 @@ export function planPaNight(input: PaNightInput): Drop[] {
       });
     if (recounted(i)) drop('recount', seat, 1, recountXml(election, seat, 1), at - 1800);
     else if (rushEvery > 0 && i % rushEvery === 0) {
-      drop('rush', seat, 1, rushXml(election, seat, { revision: 1, gainOrHold, winningParty: outcome.winner.party, sittingParty: baseline.party }), at - 120);
+      drop(
+        'rush',
+        seat,
+        1,
+        rushXml(election, seat, { revision: 1, gainOrHold, winningParty: outcome.winner.party, sittingParty: baseline.party }),
+        at - 120,
+      );
     }
     if (revised(i)) {
       drop('result', seat, 1, result(1, mistyped(r.candidates)), at);
@@ -119,7 +131,14 @@ export function planPaNight(input: PaNightInput): Drop[] {
         sopXml(election, {
           results: declared.length,
           totalSeats: input.totalSeats,
-          parties: house.partyTable.map((p) => ({ party: p.party, seats: p.seats, gains: p.gains, losses: p.losses, votes: p.votes, share: p.share })),
+          parties: house.partyTable.map((p) => ({
+            party: p.party,
+            seats: p.seats,
+            gains: p.gains,
+            losses: p.losses,
+            votes: p.votes,
+            share: p.share,
+          })),
           included: declared.map((d) => numbers.get(d.code)!),
         }),
         at + 1,

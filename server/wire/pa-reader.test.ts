@@ -18,19 +18,37 @@ describe("PA's file names", () => {
   test('a seat file is read from the right, the election part keeping its underscores', () => {
     expect(readPaFileName('Test_General_Election_result_7_2.xml')).toEqual({
       ok: true,
-      file: { name: 'Test_General_Election_result_7_2.xml', election: 'Test_General_Election', kind: 'result', constituency: 7, revision: 2 },
+      file: {
+        name: 'Test_General_Election_result_7_2.xml',
+        election: 'Test_General_Election',
+        kind: 'result',
+        constituency: 7,
+        revision: 2,
+      },
     });
     for (const kind of ['nominations', 'rush', 'recount'] as const) {
-      expect(readPaFileName(`General_Election_${kind}_650_1.xml`)).toMatchObject({ ok: true, file: { kind, constituency: 650, revision: 1 } });
+      expect(readPaFileName(`General_Election_${kind}_650_1.xml`)).toMatchObject({
+        ok: true,
+        file: { kind, constituency: 650, revision: 1 },
+      });
     }
   });
 
   test("a state of parties is {Election}_SOP_{Revision}, as PA's own test file is named", () => {
-    expect(readPaFileName('Test_General_Election_SOP_650.xml')).toMatchObject({ ok: true, file: { kind: 'SOP', constituency: null, revision: 650 } });
+    expect(readPaFileName('Test_General_Election_SOP_650.xml')).toMatchObject({
+      ok: true,
+      file: { kind: 'SOP', constituency: null, revision: 650 },
+    });
   });
 
   test('anything else is refused with the names expected', () => {
-    for (const name of ['.timestamp', 'General_Election_result_7.xml', 'General_Election_declaration_7_1.xml', 'General_Election_result_7_1.xml.part', 'General_Election_result_x_1.xml']) {
+    for (const name of [
+      '.timestamp',
+      'General_Election_result_7.xml',
+      'General_Election_declaration_7_1.xml',
+      'General_Election_result_7_1.xml.part',
+      'General_Election_result_x_1.xml',
+    ]) {
       expect(readPaFileName(name)).toMatchObject({ ok: false, reason: expect.stringContaining('{Election}_') });
     }
   });
@@ -70,10 +88,23 @@ describe("PA's XML, read strictly", () => {
   test("PA's real state-of-parties test file reads, absent seats, gains and losses as zero", () => {
     const read = readPaXml('SOP', readFileSync(dataFile('pa/Test_General_Election_SOP_650.xml'), 'utf8'));
     if (!read.ok) throw new Error(read.reason);
-    expect(read.message).toMatchObject({ kind: 'SOP', election: 'Test General Election', numberOfResults: 650, totalNumberOfConstituencies: 650 });
+    expect(read.message).toMatchObject({
+      kind: 'SOP',
+      election: 'Test General Election',
+      numberOfResults: 650,
+      totalNumberOfConstituencies: 650,
+    });
     if (read.message.kind !== 'SOP') throw new Error('not a SOP');
     expect(read.message.parties).toHaveLength(134);
-    expect(read.message.parties[0]).toEqual({ abbreviation: 'Lab', name: 'Labour', seats: 285, gains: 160, losses: 132, votes: 10753799, share: 36.98 });
+    expect(read.message.parties[0]).toEqual({
+      abbreviation: 'Lab',
+      name: 'Labour',
+      seats: 285,
+      gains: 160,
+      losses: 132,
+      votes: 10753799,
+      share: 36.98,
+    });
     expect(read.message.parties.find((p) => p.abbreviation === 'UKIP')).toMatchObject({ seats: 5, gains: 3, losses: 0 });
     expect(read.message.parties.reduce((sum, p) => sum + p.seats, 0)).toBe(650);
   });
@@ -101,21 +132,42 @@ describe("PA's XML, read strictly", () => {
       ok: false,
       reason: 'FirstPastThePostResult/Election/Constituency/Candidate[2]/Party@votes: must be a whole number',
     });
-    expect(readPaXml('result', RESULT.replace(' number="7"', ''))).toMatchObject({ ok: false, reason: expect.stringContaining('Constituency@number') });
+    expect(readPaXml('result', RESULT.replace(' number="7"', ''))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Constituency@number'),
+    });
   });
 
   test('a file must hold the message its name says', () => {
-    expect(readPaXml('rush', RESULT)).toEqual({ ok: false, reason: 'a rush file must hold one FirstPastThePostRush element; this one holds FirstPastThePostResult' });
+    expect(readPaXml('rush', RESULT)).toEqual({
+      ok: false,
+      reason: 'a rush file must hold one FirstPastThePostRush element; this one holds FirstPastThePostResult',
+    });
   });
 
   test('a rush, a recount and nominations read', () => {
     const rush = `<FirstPastThePostRush><Election name="GE"><Constituency number="7" name="Aldershot" gainOrHold="Gain" winningPartyAbbreviation="Lab" sittingPartyAbbreviation="C" paStyleMessageText="Lab GAIN FROM C"/></Election></FirstPastThePostRush>`;
-    expect(readPaXml('rush', rush)).toEqual({ ok: true, message: { kind: 'rush', election: 'GE', number: 7, name: 'Aldershot', gainOrHold: 'gain', winningParty: 'Lab', sittingParty: 'C', text: 'Lab GAIN FROM C' } });
+    expect(readPaXml('rush', rush)).toEqual({
+      ok: true,
+      message: {
+        kind: 'rush',
+        election: 'GE',
+        number: 7,
+        name: 'Aldershot',
+        gainOrHold: 'gain',
+        winningParty: 'Lab',
+        sittingParty: 'C',
+        text: 'Lab GAIN FROM C',
+      },
+    });
     expect(readPaXml('recount', `<Recount><Election name="GE"><Constituency number="7" name="Aldershot"/></Election></Recount>`)).toEqual({
       ok: true,
       message: { kind: 'recount', election: 'GE', number: 7, name: 'Aldershot' },
     });
     const nominations = `<FirstPastThePostNominations><Election name="GE"><Constituency number="7" name="Aldershot"><Candidate firstName="Leo" surname="Docherty"><Party abbreviation="C" name="Conservative"/></Candidate><PreviousElection><Anything/></PreviousElection></Constituency></Election></FirstPastThePostNominations>`;
-    expect(readPaXml('nominations', nominations)).toMatchObject({ ok: true, message: { kind: 'nominations', number: 7, candidates: [{ name: 'Leo Docherty', party: { abbreviation: 'C' } }] } });
+    expect(readPaXml('nominations', nominations)).toMatchObject({
+      ok: true,
+      message: { kind: 'nominations', number: 7, candidates: [{ name: 'Leo Docherty', party: { abbreviation: 'C' } }] },
+    });
   });
 });

@@ -21,23 +21,41 @@ const parser = new XMLParser({
 });
 
 const whole = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number);
-const decimal = z.string().regex(/^[+-]?\d+(\.\d+)?$/, 'must be a number such as 36.98 or +7.99').transform(Number);
+const decimal = z
+  .string()
+  .regex(/^[+-]?\d+(\.\d+)?$/, 'must be a number such as 36.98 or +7.99')
+  .transform(Number);
 const text = z.string().trim().min(1, 'must not be empty');
 const star = z.literal('*', { error: "must be '*' where it applies" });
-const gainOrHold = z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['gain', 'hold'], { error: "must be 'gain' or 'hold'" }));
+const gainOrHold = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(['gain', 'hold'], { error: "must be 'gain' or 'hold'" }));
 
 /** An element: its attributes under `$` (none is {}), its children as lists; nothing else allowed. */
-type ElementOf<A extends z.ZodRawShape, C extends z.ZodRawShape> = { $: z.output<z.ZodObject<A, z.core.$strict>> } & { [K in keyof C]: z.output<C[K]> };
-function element<A extends z.ZodRawShape, C extends z.ZodRawShape = Record<never, never>>(attributes: A, children: C = {} as C): z.ZodType<ElementOf<A, C>> {
+type ElementOf<A extends z.ZodRawShape, C extends z.ZodRawShape> = { $: z.output<z.ZodObject<A, z.core.$strict>> } & {
+  [K in keyof C]: z.output<C[K]>;
+};
+function element<A extends z.ZodRawShape, C extends z.ZodRawShape = Record<never, never>>(
+  attributes: A,
+  children: C = {} as C,
+): z.ZodType<ElementOf<A, C>> {
   return z.preprocess(
     (v) => (v === '' ? { $: {} } : typeof v === 'object' && v !== null && !('$' in v) ? { $: {}, ...v } : v),
     z.strictObject({ $: z.strictObject(attributes), ...children }),
   ) as unknown as z.ZodType<ElementOf<A, C>>;
 }
 const one = <T extends z.ZodType>(schema: T) =>
-  z.array(schema).length(1, 'must appear exactly once').transform((list) => list[0] as z.output<T>);
+  z
+    .array(schema)
+    .length(1, 'must appear exactly once')
+    .transform((list) => list[0] as z.output<T>);
 const optionalOne = <T extends z.ZodType>(schema: T) =>
-  z.array(schema).max(1, 'must appear at most once').optional().transform((list) => list?.[0] as z.output<T> | undefined);
+  z
+    .array(schema)
+    .max(1, 'must appear at most once')
+    .optional()
+    .transform((list) => list?.[0] as z.output<T> | undefined);
 
 const ElectionAttributes = { name: text, date: z.iso.date().optional(), type: text.optional() };
 
@@ -242,7 +260,8 @@ function where(path: readonly PropertyKey[]): string {
 export function readPaXml(kind: PaKind, xml: string): PaReading {
   if (xml.trim() === '') return { ok: false, reason: 'the file is empty (still uploading?)' };
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { ok: false, reason: `not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); a half-uploaded file reads like this` };
+  if (valid !== true)
+    return { ok: false, reason: `not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); a half-uploaded file reads like this` };
   const document = parser.parse(xml) as Record<string, unknown>;
   const [rootName, schema] = ROOTS[kind];
   const roots = Object.keys(document);
@@ -253,7 +272,10 @@ export function readPaXml(kind: PaKind, xml: string): PaReading {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const extra = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-    const unknown = issue.code === 'unrecognized_keys' ? `unknown ${issue.path.at(-1) === '$' ? 'attribute' : 'element'} ${issue.keys.join(', ')}` : issue.message;
+    const unknown =
+      issue.code === 'unrecognized_keys'
+        ? `unknown ${issue.path.at(-1) === '$' ? 'attribute' : 'element'} ${issue.keys.join(', ')}`
+        : issue.message;
     return { ok: false, reason: `${rootName}${where(issue.path) ? `/${where(issue.path)}` : ''}: ${unknown}${extra}` };
   }
   return { ok: true, message: messageOf(kind, parsed.data) };
@@ -282,7 +304,12 @@ function messageOf(kind: PaKind, root: any): PaMessage {
   }
   const election = root.Election.$.name as string;
   const c = root.Election.Constituency;
-  const header: PaSeatHeader = { election, number: c.$.number, name: c.$.name, ...(root.$.revision !== undefined && { revision: root.$.revision }) };
+  const header: PaSeatHeader = {
+    election,
+    number: c.$.number,
+    name: c.$.name,
+    ...(root.$.revision !== undefined && { revision: root.$.revision }),
+  };
   if (kind === 'recount') return { ...header, kind };
   if (kind === 'rush') {
     return {

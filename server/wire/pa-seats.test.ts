@@ -14,8 +14,11 @@ describe("PA's constituency numbers to seats", () => {
     expect(map.seatFor(5, 'Aberdeenshire West & Kincardine')).toEqual({ ok: true, code: 'S14000058' });
   });
 
-  test("a number whose name disagrees with the cross-reference is refused, not trusted", () => {
-    expect(paSeatMap(seats2019, xref).seatFor(7, 'Bath')).toEqual({ ok: false, reason: 'PA number 7 is Aldershot in the cross-reference, but the file names "Bath"' });
+  test('a number whose name disagrees with the cross-reference is refused, not trusted', () => {
+    expect(paSeatMap(seats2019, xref).seatFor(7, 'Bath')).toEqual({
+      ok: false,
+      reason: 'PA number 7 is Aldershot in the cross-reference, but the file names "Bath"',
+    });
   });
 
   test("on other boundaries seats are found by name: PA's 650 names find 647 2019 seats, none wrongly, and every loose match is reported", () => {

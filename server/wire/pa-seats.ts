@@ -20,10 +20,12 @@ export function readPaXref(file: string): XrefRow[] {
   const byId = new Map<number, XrefRow>();
   rows.forEach((row, i) => {
     const paId = Number(row.pa_id);
-    if (!Number.isInteger(paId) || paId < 1 || !/^[EWSN]\d{8}$/.test(row.ons_id ?? '')) throw new Error(`${file} line ${i + 2}: needs pa_id and ons_id`);
+    if (!Number.isInteger(paId) || paId < 1 || !/^[EWSN]\d{8}$/.test(row.ons_id ?? ''))
+      throw new Error(`${file} line ${i + 2}: needs pa_id and ons_id`);
     const xref = { paId, onsCode: row.ons_id, paName: row.pa_name ?? '' };
     const seen = byId.get(paId);
-    if (seen && (seen.onsCode !== xref.onsCode || seen.paName !== xref.paName)) throw new Error(`${file} line ${i + 2}: PA number ${paId} is listed twice, differently`);
+    if (seen && (seen.onsCode !== xref.onsCode || seen.paName !== xref.paName))
+      throw new Error(`${file} line ${i + 2}: PA number ${paId} is listed twice, differently`);
     byId.set(paId, xref);
   });
   return [...byId.values()];
@@ -48,7 +50,8 @@ export function paSeatMap(seats: readonly NamedSeat[], xref: readonly XrefRow[] 
       seatFor(number, name) {
         const x = byNumber.get(number);
         if (!x) return { ok: false, reason: `PA number ${number} is not in the cross-reference` };
-        if (nameKey(x.paName) !== nameKey(name)) return { ok: false, reason: `PA number ${number} is ${x.paName} in the cross-reference, but the file names "${name}"` };
+        if (nameKey(x.paName) !== nameKey(name))
+          return { ok: false, reason: `PA number ${number} is ${x.paName} in the cross-reference, but the file names "${name}"` };
         return { ok: true, code: x.onsCode };
       },
     };
@@ -58,7 +61,11 @@ export function paSeatMap(seats: readonly NamedSeat[], xref: readonly XrefRow[] 
     seatFor(_number, name) {
       const match = byName(name);
       if (!match.ok) return match;
-      return { ok: true, code: match.seat.code, ...(!match.exact && { inexact: `PA's "${name}" taken as ${match.seat.name} (${match.seat.code})` }) };
+      return {
+        ok: true,
+        code: match.seat.code,
+        ...(!match.exact && { inexact: `PA's "${name}" taken as ${match.seat.name} (${match.seat.code})` }),
+      };
     },
   };
 }

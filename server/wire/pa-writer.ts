@@ -3,10 +3,21 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { partyToPa } from '../../shared/wire/pa-parties.ts';
 import type { Candidate } from '../../shared/protocol/schemas.ts';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '', attributesGroupName: '$', format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  attributesGroupName: '$',
+  format: true,
+  suppressEmptyNode: true,
+});
 
 type Attributes = { [key: string]: string | number | undefined };
-const attrs = (a: Attributes) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+const attrs = (a: Attributes) =>
+  Object.fromEntries(
+    Object.entries(a)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 const xml = (root: string, body: object) => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: body })}`;
 
 export interface PaElection {
@@ -33,10 +44,16 @@ function candidates(list: readonly Candidate[], withVotes: boolean, elected?: Ca
   }));
 }
 
-const election = (e: PaElection, Constituency?: object) => ({ $: attrs({ name: e.name, date: e.date }), ...(Constituency && { Constituency }) });
+const election = (e: PaElection, Constituency?: object) => ({
+  $: attrs({ name: e.name, date: e.date }),
+  ...(Constituency && { Constituency }),
+});
 
 export function nominationsXml(e: PaElection, seat: PaSeatOut, list: readonly Candidate[], revision = 1): string {
-  return xml('FirstPastThePostNominations', { $: attrs({ revision }), Election: election(e, { $: attrs({ ...seat }), Candidate: candidates(list, false) }) });
+  return xml('FirstPastThePostNominations', {
+    $: attrs({ revision }),
+    Election: election(e, { $: attrs({ ...seat }), Candidate: candidates(list, false) }),
+  });
 }
 
 export interface ResultOut {
@@ -65,14 +82,29 @@ export function resultXml(e: PaElection, seat: PaSeatOut, r: ResultOut): string 
     }),
     Candidate: candidates(r.candidates, true, r.winner),
   };
-  return xml('FirstPastThePostResult', { $: attrs({ declarationTime: r.declarationTime, revision: r.revision }), Election: election(e, constituency) });
+  return xml('FirstPastThePostResult', {
+    $: attrs({ declarationTime: r.declarationTime, revision: r.revision }),
+    Election: election(e, constituency),
+  });
 }
 
-export function rushXml(e: PaElection, seat: PaSeatOut, r: { revision: number; gainOrHold: 'gain' | 'hold'; winningParty: string; sittingParty: string | null }): string {
+export function rushXml(
+  e: PaElection,
+  seat: PaSeatOut,
+  r: { revision: number; gainOrHold: 'gain' | 'hold'; winningParty: string; sittingParty: string | null },
+): string {
   const winning = partyToPa(r.winningParty);
   const sitting = r.sittingParty === null ? 'Vacant' : partyToPa(r.sittingParty);
   const text = r.gainOrHold === 'hold' ? `${winning} HOLD` : `${winning} GAIN FROM ${sitting}`;
-  const constituency = { $: attrs({ ...seat, gainOrHold: r.gainOrHold, winningPartyAbbreviation: winning, sittingPartyAbbreviation: sitting, paStyleMessageText: `${seat.name}: ${text}` }) };
+  const constituency = {
+    $: attrs({
+      ...seat,
+      gainOrHold: r.gainOrHold,
+      winningPartyAbbreviation: winning,
+      sittingPartyAbbreviation: sitting,
+      paStyleMessageText: `${seat.name}: ${text}`,
+    }),
+  };
   return xml('FirstPastThePostRush', { $: attrs({ revision: r.revision }), Election: election(e, constituency) });
 }
 
@@ -89,9 +121,16 @@ export interface SopPartyOut {
   share: number;
 }
 
-export function sopXml(e: PaElection, sop: { results: number; totalSeats: number; parties: readonly SopPartyOut[]; included: readonly PaSeatOut[] }): string {
+export function sopXml(
+  e: PaElection,
+  sop: { results: number; totalSeats: number; parties: readonly SopPartyOut[]; included: readonly PaSeatOut[] },
+): string {
   return xml('FirstPastThePostStateOfParties', {
-    $: attrs({ numberOfResults: sop.results, totalNumberOfConstituencies: sop.totalSeats, totalVotes: sop.parties.reduce((s, p) => s + p.votes, 0) }),
+    $: attrs({
+      numberOfResults: sop.results,
+      totalNumberOfConstituencies: sop.totalSeats,
+      totalVotes: sop.parties.reduce((s, p) => s + p.votes, 0),
+    }),
     Election: election(e),
     Parties: {
       // PA leaves a zero out.

@@ -49,7 +49,16 @@ export function sweepOrder(names: readonly string[]): string[] {
     .map((x) => x.name);
 }
 
-export function startWirePoller({ source, sink, intervalMs = 1000, nominationsEveryMs = 10_000, maxBackoffMs = 30_000, batchFiles = 50, batchMs = 200, log = () => {} }: PollerOptions) {
+export function startWirePoller({
+  source,
+  sink,
+  intervalMs = 1000,
+  nominationsEveryMs = 10_000,
+  maxBackoffMs = 30_000,
+  batchFiles = 50,
+  batchMs = 200,
+  log = () => {},
+}: PollerOptions) {
   const stamps = new Map<PaFolderName, string | null>();
   const again = new Set<PaFolderName>();
   let lastNominations = -Infinity;

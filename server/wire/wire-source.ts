@@ -64,7 +64,8 @@ export function ftpCredentials(env: NodeJS.ProcessEnv = process.env): FtpCredent
 export function ftpSource(address: string, credentials: FtpCredentials, timeoutMs = 3000): WireSource {
   const url = new URL(address);
   if (url.protocol !== 'ftp:') throw new Error(`${address}: an FTP source is an ftp:// address`);
-  if (url.username || url.password) throw new Error('the FTP address must not carry a user or password: set PA_FTP_USER and PA_FTP_PASSWORD');
+  if (url.username || url.password)
+    throw new Error('the FTP address must not carry a user or password: set PA_FTP_USER and PA_FTP_PASSWORD');
   const root = decodeURIComponent(url.pathname).replace(/\/+$/, '');
   const remote = (folder: PaFolderName, name = '') => `${root}/${folder}${name ? `/${name}` : ''}`;
   let client: Client | null = null;

@@ -7,14 +7,31 @@ import { baselineMarginPercent, seatsToWatch } from './battlegrounds.ts';
 const seat = (code: string, name: string, con: number, lab: number, notes: Seat['notes'] = []): Seat => ({
   code,
   name,
-  baseline: { party: con > lab ? 'Con' : 'Lab', votes: [{ party: 'Con', votes: con }, { party: 'Lab', votes: lab }] },
+  baseline: {
+    party: con > lab ? 'Con' : 'Lab',
+    votes: [
+      { party: 'Con', votes: con },
+      { party: 'Lab', votes: lab },
+    ],
+  },
   notes,
   source: 'test',
 });
 const undeclared = (s: Seat): SeatState => seatState({ seat: s, latest: null, continuity: NO_CONTINUITY });
 const declared = (s: Seat, con: number, lab: number): SeatState => {
-  const declaration = { candidates: [{ name: 'C', party: 'Con', votes: con }, { name: 'L', party: 'Lab', votes: lab }], enteredAt: '', enteredBy: 'x' };
-  return seatState({ seat: s, latest: { version: 1, kind: 'declared', reason: null, enteredAt: '', declaration }, continuity: NO_CONTINUITY });
+  const declaration = {
+    candidates: [
+      { name: 'C', party: 'Con', votes: con },
+      { name: 'L', party: 'Lab', votes: lab },
+    ],
+    enteredAt: '',
+    enteredBy: 'x',
+  };
+  return seatState({
+    seat: s,
+    latest: { version: 1, kind: 'declared', reason: null, enteredAt: '', declaration },
+    continuity: NO_CONTINUITY,
+  });
 };
 
 const safe = seat('E14000001', 'Safe', 30_000, 10_000);
@@ -31,7 +48,7 @@ describe('baselineMarginPercent', () => {
 });
 
 describe('seatsToWatch', () => {
-  test('shows the seats editors flagged, in their order, before the articles\' and the closest contests', () => {
+  test("shows the seats editors flagged, in their order, before the articles' and the closest contests", () => {
     const noted = seat('E14000004', 'Noted', 20_000, 19_000, [{ text: 'A bellwether', source: 'article' }]);
     const seats = [safe, close, middling, noted];
     const watch = seatsToWatch(seats, seats.map(undeclared), { chosen: ['E14000001', 'E14000003'] });

@@ -100,18 +100,11 @@ describe('declarationProblems', () => {
 
   test('names each extra listing of a party listed three times', () => {
     const thrice = [...candidates, { name: 'D', party: 'Con', votes: 1 }, { name: 'E', party: 'Con', votes: 2 }];
-    expect(declarationProblems({ candidates: thrice }).map((p) => p.path)).toEqual([
-      'candidates[3].party',
-      'candidates[4].party',
-    ]);
+    expect(declarationProblems({ candidates: thrice }).map((p) => p.path)).toEqual(['candidates[3].party', 'candidates[4].party']);
   });
 
   test('accepts two independent candidates', () => {
-    const independents = [
-      ...candidates,
-      { name: 'Ivy Inman', party: 'Ind', votes: 71 },
-      { name: 'Ian Irving', party: 'Ind', votes: 40 },
-    ];
+    const independents = [...candidates, { name: 'Ivy Inman', party: 'Ind', votes: 71 }, { name: 'Ian Irving', party: 'Ind', votes: 40 }];
     expect(declarationProblems({ candidates: independents })).toEqual([]);
   });
 
@@ -167,12 +160,26 @@ describe('declarationProblems', () => {
   });
 
   test('SV second round: second choices only for candidates on the ballot, each named once', () => {
-    expect(declarationProblems({ candidates, secondRound: [{ name: 'ann able', votes: 10 }, { name: 'Bob Baker', votes: 5 }] })).toEqual([]);
+    expect(
+      declarationProblems({
+        candidates,
+        secondRound: [
+          { name: 'ann able', votes: 10 },
+          { name: 'Bob Baker', votes: 5 },
+        ],
+      }),
+    ).toEqual([]);
     expect(declarationProblems({ candidates, secondRound: [{ name: 'Zed', votes: 10 }] })).toEqual([
       { path: 'secondRound[0].name', message: 'Zed is not one of the candidates' },
     ]);
-    expect(declarationProblems({ candidates, secondRound: [{ name: 'Ann Able', votes: 1 }, { name: 'Ann Able', votes: 2 }] })).toEqual([
-      { path: 'secondRound[1].name', message: 'Ann Able is given second choices twice' },
-    ]);
+    expect(
+      declarationProblems({
+        candidates,
+        secondRound: [
+          { name: 'Ann Able', votes: 1 },
+          { name: 'Ann Able', votes: 2 },
+        ],
+      }),
+    ).toEqual([{ path: 'secondRound[1].name', message: 'Ann Able is given second choices twice' }]);
   });
 });

@@ -8,14 +8,7 @@ import { rankCandidates, sumVotes } from './declaration.ts';
 import { formatNumber, formatPercent } from './figures.ts';
 
 export interface EntryWarning {
-  code:
-    | 'votes-above-electorate'
-    | 'turnout-above-100'
-    | 'turnout-low'
-    | 'party-twice'
-    | 'small-majority'
-    | 'already-declared'
-    | 'recount';
+  code: 'votes-above-electorate' | 'turnout-above-100' | 'turnout-low' | 'party-twice' | 'small-majority' | 'already-declared' | 'recount';
   message: string;
 }
 

@@ -34,7 +34,9 @@ describe('exitPollHeadline', () => {
   });
 
   test('never makes Others the largest party', () => {
-    expect(exitPollHeadline({ seats: { Others: 400, Con: 250 } }, 650)).toBe('Exit poll: hung parliament, Con largest party, 76 short of a majority');
+    expect(exitPollHeadline({ seats: { Others: 400, Con: 250 } }, 650)).toBe(
+      'Exit poll: hung parliament, Con largest party, 76 short of a majority',
+    );
   });
 });
 
@@ -47,7 +49,16 @@ describe('exitPollComparison', () => {
     seat('E14000009', 'LD'),
     seat('E14000010', 'Spk'),
   ];
-  const row = (party: string, n: number): PartyTableRow => ({ party, seats: n, gains: 0, losses: 0, net: 0, votes: 0, share: 0, shareChange: null });
+  const row = (party: string, n: number): PartyTableRow => ({
+    party,
+    seats: n,
+    gains: 0,
+    losses: 0,
+    net: 0,
+    votes: 0,
+    share: 0,
+    shareChange: null,
+  });
 
   test("sets each party's seats so far against its baseline seats among them plus its poll change spread over the House", () => {
     // The poll has Con up 2 (6) and Lab down 2 (2); half the House is in: Con were expected 3 + 1 = 4, Lab 2 - 1 = 1.
@@ -104,7 +115,12 @@ describe('exitPollComparison', () => {
 });
 
 describe('nightHeadline', () => {
-  const house = (declared: number) => ({ partyTable: declared ? [{ party: 'Con', seats: declared, gains: 0, losses: 0, net: 0, votes: 1, share: 100, shareChange: null }] : [], declared, totalSeats: 650, majorityLine: 326 });
+  const house = (declared: number) => ({
+    partyTable: declared ? [{ party: 'Con', seats: declared, gains: 0, losses: 0, net: 0, votes: 1, share: 100, shareChange: null }] : [],
+    declared,
+    totalSeats: 650,
+    majorityLine: 326,
+  });
 
   test("is the exit poll's until the first result", () => {
     expect(nightHeadline(house(0), POLL_2019).text).toBe('Exit poll: Con majority of 86');

@@ -20,10 +20,14 @@ export function exitPollProblems(poll: ExitPollInput, totalSeats: number): Field
   const problems: FieldProblem[] = [];
   const total = Object.values(poll.seats).reduce((sum, n) => sum + n, 0);
   if (total !== totalSeats) {
-    problems.push({ path: 'seats', message: `must add up to the ${totalSeats} seats of the House, with ${POLL_OTHERS} for the rest (got ${total})` });
+    problems.push({
+      path: 'seats',
+      message: `must add up to the ${totalSeats} seats of the House, with ${POLL_OTHERS} for the rest (got ${total})`,
+    });
   }
   const shares = Object.values(poll.shares ?? {}).reduce((sum, n) => sum + n, 0);
-  if (shares > 100.5) problems.push({ path: 'shares', message: `must add up to no more than 100 per cent (got ${Math.round(shares * 10) / 10})` });
+  if (shares > 100.5)
+    problems.push({ path: 'shares', message: `must add up to no more than 100 per cent (got ${Math.round(shares * 10) / 10})` });
   return problems;
 }
 

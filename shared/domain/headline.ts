@@ -8,7 +8,8 @@ import type { HouseSummary } from '../protocol/schemas.ts';
 import { INDEPENDENT, SPEAKER } from './party.ts';
 import { formatNumber } from './figures.ts';
 
-export type HeadlineKind = 'exit-poll' | 'waiting' | 'majority-won' | 'majority-won-so-far' | 'needs' | 'hung' | 'largest-party' | 'level' | 'won';
+export type HeadlineKind =
+  'exit-poll' | 'waiting' | 'majority-won' | 'majority-won-so-far' | 'needs' | 'hung' | 'largest-party' | 'level' | 'won';
 
 export interface Headline {
   kind: HeadlineKind;

@@ -11,7 +11,7 @@ const PARTIES = ['Con', 'Lab', 'LD', 'Green', 'Brexit', 'Labour and Co-operative
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('the House tally, kept seat by seat', () => {
@@ -25,14 +25,22 @@ describe('the House tally, kept seat by seat', () => {
       votes: i % 7 === 0 ? undefined : PARTIES.slice(0, 3).map((party) => ({ party, votes: Math.floor(next() * 20_000) })),
     }));
     const held: DeclaredSeat[] = baselines.map((baseline) => ({ baseline, outcome: null }));
-    const tally = createHouseTally(held.map((s, i) => [String(i), s]), 650, continuity);
+    const tally = createHouseTally(
+      held.map((s, i) => [String(i), s]),
+      650,
+      continuity,
+    );
     for (let step = 0; step < 400; step++) {
       const i = Math.floor(next() * held.length);
       const { baseline } = held[i];
       const kind = next();
       let seat: DeclaredSeat;
       if (kind < 0.5) {
-        const candidates: Candidate[] = PARTIES.filter(() => next() < 0.6).map((party, c) => ({ name: `${party} ${c}`, party, votes: next() < 0.1 ? 0 : Math.floor(next() * 30_000) }));
+        const candidates: Candidate[] = PARTIES.filter(() => next() < 0.6).map((party, c) => ({
+          name: `${party} ${c}`,
+          party,
+          votes: next() < 0.1 ? 0 : Math.floor(next() * 30_000),
+        }));
         if (candidates.length === 0) candidates.push({ name: 'Only one', party: 'Lab', votes: 100 });
         const outcome = seatOutcome({ declaration: { candidates, winnerByLot: candidates[0].name }, baseline, continuity });
         seat = { baseline, outcome, ...(next() < 0.8 && { electorate: 70_000 }) };
@@ -48,10 +56,16 @@ describe('the House tally, kept seat by seat', () => {
 
   test("an undo puts the seat's old part back, as for a change whose transaction failed", () => {
     const baseline: SeatBaseline = { party: 'Con', votes: [{ party: 'Con', votes: 10 }] };
-    const before: DeclaredSeat = { baseline, outcome: seatOutcome({ declaration: { candidates: [{ name: 'A', party: 'Con', votes: 5 }] }, baseline, continuity }) };
+    const before: DeclaredSeat = {
+      baseline,
+      outcome: seatOutcome({ declaration: { candidates: [{ name: 'A', party: 'Con', votes: 5 }] }, baseline, continuity }),
+    };
     const tally = createHouseTally([['a', before]], 650, continuity);
     const summary = tally.summary();
-    const undo = tally.replace('a', { baseline, outcome: seatOutcome({ declaration: { candidates: [{ name: 'B', party: 'Lab', votes: 9 }] }, baseline, continuity }) });
+    const undo = tally.replace('a', {
+      baseline,
+      outcome: seatOutcome({ declaration: { candidates: [{ name: 'B', party: 'Lab', votes: 9 }] }, baseline, continuity }),
+    });
     expect(tally.summary().partyTable[0].party).toBe('Lab');
     undo();
     expect(tally.summary()).toEqual(summary);

@@ -36,7 +36,17 @@ function bumpVotes(map: Map<string, number>, refs: Map<string, number>, key: str
 
 export function createHouseTally(seats: Iterable<[string, DeclaredSeat]>, totalSeats: number, continuity: PartyContinuity): HouseTally {
   const held = new Map<string, DeclaredSeat>();
-  const totals: HouseTotals = { won: new Map(), gains: new Map(), losses: new Map(), now: new Map(), before: new Map(), called: 0, figured: 0, withoutBaselineVotes: 0, turnout: emptyTurnoutSums() };
+  const totals: HouseTotals = {
+    won: new Map(),
+    gains: new Map(),
+    losses: new Map(),
+    now: new Map(),
+    before: new Map(),
+    called: 0,
+    figured: 0,
+    withoutBaselineVotes: 0,
+    turnout: emptyTurnoutSums(),
+  };
   const refs = { now: new Map<string, number>(), before: new Map<string, number>() };
   let summary: HouseSummary | null = null;
 

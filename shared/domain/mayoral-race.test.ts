@@ -8,15 +8,35 @@ const LONDON = 'E12000007';
 const khan = (votes: number): Candidate => ({ name: 'Sadiq Khan', party: 'Lab', votes });
 const hall = (votes: number): Candidate => ({ name: 'Susan Hall', party: 'Con', votes });
 
-const seat = (code: string, name: string, baseline: SeatBaseline = { party: 'Lab' }): Seat => ({ code, name, baseline, notes: [], source: 'test' });
+const seat = (code: string, name: string, baseline: SeatBaseline = { party: 'Lab' }): Seat => ({
+  code,
+  name,
+  baseline,
+  notes: [],
+  source: 'test',
+});
 const undeclared = (s: Seat): SeatState => seatState({ seat: s, latest: null, continuity: NO_CONTINUITY });
-const declared = (s: Seat, candidates: Candidate[], extra: { secondRound?: Array<{ name: string; votes: number }>; winnerByLot?: string } = {}) =>
-  seatState({ seat: s, latest: { version: 1, kind: 'declared', reason: null, enteredAt: '', declaration: { candidates, ...extra, enteredAt: '' } }, continuity: NO_CONTINUITY });
+const declared = (
+  s: Seat,
+  candidates: Candidate[],
+  extra: { secondRound?: Array<{ name: string; votes: number }>; winnerByLot?: string } = {},
+) =>
+  seatState({
+    seat: s,
+    latest: { version: 1, kind: 'declared', reason: null, enteredAt: '', declaration: { candidates, ...extra, enteredAt: '' } },
+    continuity: NO_CONTINUITY,
+  });
 
 // Three of the fourteen 2024 areas (ITV, 4 May 2024), and London as the Returning Officer declares it.
 const barnet = seat('E32000001', 'Barnet and Camden');
 const bexley = seat('E32000002', 'Bexley and Bromley', { party: 'Con' });
-const westCentral = seat('E32000014', 'West Central', { party: 'Con', votes: [{ party: 'Con', votes: 60_000 }, { party: 'Lab', votes: 50_000 }] });
+const westCentral = seat('E32000014', 'West Central', {
+  party: 'Con',
+  votes: [
+    { party: 'Con', votes: 60_000 },
+    { party: 'Lab', votes: 50_000 },
+  ],
+});
 const london = seat(LONDON, 'London');
 const fptp: MayoralCount = { votingSystem: 'fptp', wholeArea: LONDON, mayor: { name: 'Sadiq Khan', party: 'Lab' } };
 
@@ -36,7 +56,12 @@ describe('running London-wide totals as areas declare', () => {
   test('the race: leader, gap and areas declared; undeclared, recounted and withdrawn areas add nothing', () => {
     const race = mayoralRace({
       count: fptp,
-      seatStates: [declared(barnet, [khan(70984), hall(57465)]), declared(bexley, [khan(48952), hall(111216)]), undeclared(westCentral), undeclared(london)],
+      seatStates: [
+        declared(barnet, [khan(70984), hall(57465)]),
+        declared(bexley, [khan(48952), hall(111216)]),
+        undeclared(westCentral),
+        undeclared(london),
+      ],
       continuity: NO_CONTINUITY,
     });
     expect(race).toMatchObject({ areasTotal: 3, areasDeclared: 2, leader: { name: 'Susan Hall', votes: 168681 }, gap: 48745, label: null });
@@ -89,7 +114,11 @@ describe('the leader cannot now be caught', () => {
 
   test('with no bound known it cannot be told (null), never guessed', () => {
     const seats = [seat('E32000001', 'A'), seat('E32000002', 'B')];
-    const race = mayoralRace({ count: fptp, seatStates: [declared(seats[0], [khan(100_000), hall(1)]), undeclared(seats[1])], continuity: NO_CONTINUITY });
+    const race = mayoralRace({
+      count: fptp,
+      seatStates: [declared(seats[0], [khan(100_000), hall(1)]), undeclared(seats[1])],
+      continuity: NO_CONTINUITY,
+    });
     expect(race.decided).toBeNull();
   });
 
@@ -102,7 +131,15 @@ describe('the leader cannot now be caught', () => {
     expect(before).toMatchObject({ gap: 40_000, stillToCome: 45_000, decided: false });
     const after = mayoralRace({
       count: sv,
-      seatStates: [declared(seats[0], first, { secondRound: [{ name: 'Sadiq Khan', votes: 20_000 }, { name: 'Susan Hall', votes: 5_000 }] }), undeclared(seats[1])],
+      seatStates: [
+        declared(seats[0], first, {
+          secondRound: [
+            { name: 'Sadiq Khan', votes: 20_000 },
+            { name: 'Susan Hall', votes: 5_000 },
+          ],
+        }),
+        undeclared(seats[1]),
+      ],
       continuity: NO_CONTINUITY,
     });
     expect(after).toMatchObject({ gap: 55_000, stillToCome: 10_000, decided: true });
@@ -116,13 +153,23 @@ describe('the London-wide declaration and HOLD/GAIN of the mayoralty', () => {
       count: sv,
       seatStates: [
         undeclared(barnet),
-        declared(london, [khan(1013721), { name: 'Shaun Bailey', party: 'Con', votes: 893051 }, { name: 'Others', party: 'Oth', votes: 624585 }], {
-          secondRound: [{ name: 'Sadiq Khan', votes: 192313 }, { name: 'Shaun Bailey', votes: 84550 }],
-        }),
+        declared(
+          london,
+          [khan(1013721), { name: 'Shaun Bailey', party: 'Con', votes: 893051 }, { name: 'Others', party: 'Oth', votes: 624585 }],
+          {
+            secondRound: [
+              { name: 'Sadiq Khan', votes: 192313 },
+              { name: 'Shaun Bailey', votes: 84550 },
+            ],
+          },
+        ),
       ],
       continuity: NO_CONTINUITY,
     });
-    expect(race.declaredResult?.secondRound?.map((c) => [c.name, c.votes])).toEqual([['Sadiq Khan', 1206034], ['Shaun Bailey', 977601]]);
+    expect(race.declaredResult?.secondRound?.map((c) => [c.name, c.votes])).toEqual([
+      ['Sadiq Khan', 1206034],
+      ['Shaun Bailey', 977601],
+    ]);
     expect(race.label).toEqual({ kind: 'HOLD', party: 'Lab', from: 'Lab', text: 'Lab HOLD' });
     expect(race.line).toBe('Sadiq Khan (Lab) is elected mayor: Lab HOLD; after second choices Khan 1,206,034, Bailey 977,601');
   });

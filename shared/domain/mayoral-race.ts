@@ -111,7 +111,12 @@ export function mayoraltyLabel(winnerParty: string, mayorParty: string, continui
     : { kind: 'GAIN', party: winnerParty, from: mayorParty, text: `${winnerParty} GAIN from ${mayorParty}` };
 }
 
-function countOf(count: MayoralCount, firstChoices: readonly Tally[], secondRound: Array<{ name: string; votes: number }> | null, byLot?: string) {
+function countOf(
+  count: MayoralCount,
+  firstChoices: readonly Tally[],
+  secondRound: Array<{ name: string; votes: number }> | null,
+  byLot?: string,
+) {
   return count.votingSystem === 'sv'
     ? supplementaryVote(firstChoices, secondRound, { elimination: byLot, winner: byLot })
     : firstPastThePost(firstChoices, byLot);
@@ -147,7 +152,12 @@ export function mayoralRace({ count, seatStates, continuity }: MayoralRaceInput)
 
   const firstChoicesToCome = votesStillToCome(areas, count);
   const sv = count.votingSystem === 'sv';
-  const transfers = sv ? transfersStillToCount(areas, totals.slice(0, 2).map((c) => c.name)) : 0;
+  const transfers = sv
+    ? transfersStillToCount(
+        areas,
+        totals.slice(0, 2).map((c) => c.name),
+      )
+    : 0;
   const stillToCome = firstChoicesToCome === null ? null : firstChoicesToCome + transfers;
   // Under SV the leader must also be sure of a place in the top two: a first-choice lead over third beyond the first choices to come.
   // (at most one other candidate may still pass the leader's first choices).
@@ -159,7 +169,9 @@ export function mayoralRace({ count, seatStates, continuity }: MayoralRaceInput)
       ? null
       : gap > stillToCome && (!sv || firstChoiceLead > firstChoicesToCome);
 
-  const areasResult = allIn ? countOf(count, totals, count.votingSystem === 'sv' && declaredAreas.every((a) => a.secondRound) ? secondChoices : null) : null;
+  const areasResult = allIn
+    ? countOf(count, totals, count.votingSystem === 'sv' && declaredAreas.every((a) => a.secondRound) ? secondChoices : null)
+    : null;
 
   const whole = seatStates.find((s) => s.code === count.wholeArea);
   const wholeDeclaration = whole?.status === 'declared' ? whole.declaration : null;
@@ -168,14 +180,21 @@ export function mayoralRace({ count, seatStates, continuity }: MayoralRaceInput)
     : null;
   const mismatches =
     wholeDeclaration && allIn
-      ? wholeDeclaration.candidates
-          .filter((c) => (totals.find((t) => key(t) === key(c))?.votes ?? 0) !== c.votes)
-          .map((c) => c.name)
+      ? wholeDeclaration.candidates.filter((c) => (totals.find((t) => key(t) === key(c))?.votes ?? 0) !== c.votes).map((c) => c.name)
       : [];
 
   const decision = declaredResult?.decision;
   const label = decision?.kind === 'elected' ? mayoraltyLabel(decision.winner.party, count.mayor.party, continuity) : null;
-  const race = { areasTotal: areas.length, areasDeclared: declaredAreas.length, leader, runnerUp, gap, stillToCome, decided, declaredResult };
+  const race = {
+    areasTotal: areas.length,
+    areasDeclared: declaredAreas.length,
+    leader,
+    runnerUp,
+    gap,
+    stillToCome,
+    decided,
+    declaredResult,
+  };
   return { ...race, totals, secondChoices, areasResult, mismatches, label, line: mayoralLine(race, label) };
 }
 
@@ -189,14 +208,21 @@ export function mayoralLine(race: LineFigures, label: MayoralRace['label']): str
     const second = race.declaredResult!.secondRound;
     const figures = second
       ? `after second choices ${second.map((c) => `${surname(c.name)} ${formatNumber(c.votes)}`).join(', ')}`
-      : race.declaredResult!.firstRound.slice(0, 2).map((c) => `${surname(c.name)} ${formatNumber(c.votes)}`).join(', ');
+      : race
+          .declaredResult!.firstRound.slice(0, 2)
+          .map((c) => `${surname(c.name)} ${formatNumber(c.votes)}`)
+          .join(', ');
     return `${w.name} (${w.party}) is elected mayor${decision.byLot ? ' by lot' : ''}: ${label!.text}; ${figures}`;
   }
   if (!race.leader) return 'No areas declared yet';
   const areas =
-    race.areasDeclared === race.areasTotal ? `all ${race.areasTotal} areas declared` : `${race.areasDeclared} of ${race.areasTotal} areas declared`;
+    race.areasDeclared === race.areasTotal
+      ? `all ${race.areasTotal} areas declared`
+      : `${race.areasDeclared} of ${race.areasTotal} areas declared`;
   if (!race.runnerUp || race.gap === 0) {
-    return race.runnerUp ? `${surname(race.leader.name)} and ${surname(race.runnerUp.name)} level with ${areas}` : `${surname(race.leader.name)} leads with ${areas}`;
+    return race.runnerUp
+      ? `${surname(race.leader.name)} and ${surname(race.runnerUp.name)} level with ${areas}`
+      : `${surname(race.leader.name)} leads with ${areas}`;
   }
   const leads = `${surname(race.leader.name)} leads by ${formatNumber(race.gap)} with ${areas}`;
   return race.decided && race.areasDeclared < race.areasTotal ? `${leads}, and cannot now be caught` : leads;

@@ -25,7 +25,13 @@ const times = {
 describe('nextToDeclare', () => {
   test('lists the seats still to come in the order they are expected, leaving out the declared and those with no time', () => {
     const next = nextToDeclare(
-      [seat('E14000003', 'Later'), seat('E14000001', 'Late'), seat('E14000004', 'Done', 'declared'), seat('E14000002', 'Soon'), seat('E14000005', 'No time')],
+      [
+        seat('E14000003', 'Later'),
+        seat('E14000001', 'Late'),
+        seat('E14000004', 'Done', 'declared'),
+        seat('E14000002', 'Soon'),
+        seat('E14000005', 'No time'),
+      ],
       times,
       now,
     );
@@ -42,6 +48,8 @@ describe('nextToDeclare', () => {
   });
 
   test('leaves out a rushed seat: its winner is declared, only the figures are to come (ADR 0024)', () => {
-    expect(nextToDeclare([seat('E14000003', 'Rushed', 'rushed'), seat('E14000002', 'Soon')], times, now).map((s) => s.name)).toEqual(['Soon']);
+    expect(nextToDeclare([seat('E14000003', 'Rushed', 'rushed'), seat('E14000002', 'Soon')], times, now).map((s) => s.name)).toEqual([
+      'Soon',
+    ]);
   });
 });

@@ -187,7 +187,13 @@ describe('resultLabel: party continuity is configured', () => {
           { name: 'B', party: 'Con', votes: 400 },
         ],
       },
-      baseline: { party: 'Lab', votes: [{ party: 'Lab', votes: 500 }, { party: 'Con', votes: 500 }] },
+      baseline: {
+        party: 'Lab',
+        votes: [
+          { party: 'Lab', votes: 500 },
+          { party: 'Con', votes: 500 },
+        ],
+      },
       continuity,
     });
     expect(outcome.candidates[0].shareChange).toBe(10);
@@ -227,7 +233,13 @@ describe('seatOutcome: the Speaker is not a party', () => {
   test('reports no swing in the Speaker’s seat', () => {
     const outcome = seatOutcome({
       declaration: speakerResult,
-      baseline: { party: 'Spk', votes: [{ party: 'Spk', votes: 30000 }, { party: 'Green', votes: 3000 }] },
+      baseline: {
+        party: 'Spk',
+        votes: [
+          { party: 'Spk', votes: 30000 },
+          { party: 'Green', votes: 3000 },
+        ],
+      },
       continuity,
     });
     expect(outcome.swing).toBeNull();
@@ -386,9 +398,7 @@ describe('seatOutcome: a partial baseline (winner and majority only)', () => {
 
   test('still reads HOLD or GAIN', () => {
     expect(seatOutcome({ declaration: labGain, baseline: partial, continuity }).label.text).toBe('Lab GAIN from Con');
-    expect(seatOutcome({ declaration: labGain, baseline: { ...partial, party: 'Lab' }, continuity }).label.text).toBe(
-      'Lab HOLD',
-    );
+    expect(seatOutcome({ declaration: labGain, baseline: { ...partial, party: 'Lab' }, continuity }).label.text).toBe('Lab HOLD');
   });
 
   test('gives no swing and no share change, rather than inventing them', () => {
@@ -434,7 +444,13 @@ describe('seatOutcome: a tie decided by lot', () => {
   test('measures the swing from the other tied party to the winner by lot', () => {
     const outcome = seatOutcome({
       declaration: { candidates: tie, winnerByLot: 'Bob Baker' },
-      baseline: { party: 'Lab', votes: [{ party: 'Lab', votes: 600 }, { party: 'Con', votes: 400 }] },
+      baseline: {
+        party: 'Lab',
+        votes: [
+          { party: 'Lab', votes: 600 },
+          { party: 'Con', votes: 400 },
+        ],
+      },
       continuity,
     });
     // Con 40 -> 45.45 (+5.45), Lab 60 -> 45.45 (-14.55): (5.45 + 14.55) / 2 = 10 from Lab to Con.

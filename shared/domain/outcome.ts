@@ -1,13 +1,5 @@
 /** One seat's outcome: what a declaration means against the baseline (ELECTION-RULES). */
-import type {
-  CandidateResult,
-  DeclarationInput,
-  Outcome,
-  PartyContinuity,
-  ResultLabel,
-  SeatBaseline,
-  Swing,
-} from '../protocol/schemas.ts';
+import type { CandidateResult, DeclarationInput, Outcome, PartyContinuity, ResultLabel, SeatBaseline, Swing } from '../protocol/schemas.ts';
 import { rankCandidates, sumVotes, tiedForFirst } from './declaration.ts';
 import { percent, round2 } from './figures.ts';
 import { canonicalParty, INDEPENDENT, samePerson, SPEAKER } from './party.ts';
@@ -20,7 +12,6 @@ export interface SeatOutcomeInput {
   baseline: SeatBaseline;
   continuity: PartyContinuity;
 }
-
 
 /** Baseline votes by counted party; independents are kept apart by name. */
 function baselineVotesByParty(baseline: SeatBaseline, continuity: PartyContinuity) {
@@ -36,11 +27,7 @@ function baselineVotesByParty(baseline: SeatBaseline, continuity: PartyContinuit
   return { total, byParty };
 }
 
-function baselineShareOf(
-  candidate: { name: string; party: string },
-  baseline: SeatBaseline,
-  continuity: PartyContinuity,
-): number | null {
+function baselineShareOf(candidate: { name: string; party: string }, baseline: SeatBaseline, continuity: PartyContinuity): number | null {
   const base = baselineVotesByParty(baseline, continuity);
   if (!base) return null;
   if (candidate.party === INDEPENDENT) {
@@ -52,11 +39,7 @@ function baselineShareOf(
   return votes === undefined ? null : (votes / base.total) * 100;
 }
 
-export function resultLabel(
-  winner: { name: string; party: string },
-  baseline: SeatBaseline,
-  continuity: PartyContinuity,
-): ResultLabel {
+export function resultLabel(winner: { name: string; party: string }, baseline: SeatBaseline, continuity: PartyContinuity): ResultLabel {
   const party = canonicalParty(winner.party, continuity);
   const from = baseline.party === null ? null : canonicalParty(baseline.party, continuity);
   let hold = party === from;
@@ -114,13 +97,10 @@ export function seatOutcome({ declaration, baseline, continuity }: SeatOutcomeIn
     return { ...c, share, shareChange: before === null ? null : round2(share - before) };
   });
 
-  const turnout =
-    declaration.electorate && declaration.electorate > 0 ? percent(validVotes, declaration.electorate) : null;
+  const turnout = declaration.electorate && declaration.electorate > 0 ? percent(validVotes, declaration.electorate) : null;
   const baselineTurnout =
     // ELECTION-RULES: turnout change only where both are known; an empty list of votes is not known.
-    baseline.electorate && baseline.votes && baseline.votes.length > 0
-      ? (sumVotes(baseline.votes) / baseline.electorate) * 100
-      : null;
+    baseline.electorate && baseline.votes && baseline.votes.length > 0 ? (sumVotes(baseline.votes) / baseline.electorate) * 100 : null;
 
   const label = resultLabel(winner, baseline, continuity);
   const gained = label.kind === 'GAIN';

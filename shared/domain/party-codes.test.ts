@@ -31,7 +31,12 @@ describe('the party codes an election knows', () => {
 
   test('an unknown code is a problem naming the candidate, the code and the likely meaning', () => {
     const problems = unknownPartyProblems([{ party: 'Con' }, { party: 'Labour' }], known, parties);
-    expect(problems).toEqual([{ path: 'candidates[1].party', message: expect.stringContaining('"Labour" is not a party code this election knows: did you mean Lab?') }]);
+    expect(problems).toEqual([
+      {
+        path: 'candidates[1].party',
+        message: expect.stringContaining('"Labour" is not a party code this election knows: did you mean Lab?'),
+      },
+    ]);
   });
 
   test('an unknown code sent as a new party on purpose is no problem', () => {

@@ -46,11 +46,7 @@ export function knownPartyCodes(k: PartyKnowledge): Set<string> {
  * ("lab"), a party's name ("Labour", "Green Party"), or an alias spelt
  * differently. null where nothing is close enough to offer.
  */
-export function suggestParty(
-  typed: string,
-  known: ReadonlySet<string>,
-  parties: readonly { code: string; name: string }[],
-): string | null {
+export function suggestParty(typed: string, known: ReadonlySet<string>, parties: readonly { code: string; name: string }[]): string | null {
   const t = foldText(typed);
   if (t === '') return null;
   for (const code of known) if (foldText(code) === t) return code;

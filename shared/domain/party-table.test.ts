@@ -14,8 +14,7 @@ const declared = (baseline: SeatBaseline, candidates: Candidate[]): DeclaredSeat
 });
 const undeclared = (baseline: SeatBaseline): DeclaredSeat => ({ baseline, outcome: null });
 
-const votes = (byParty: Record<string, number>) =>
-  Object.entries(byParty).map(([party, v]) => ({ party, votes: v }));
+const votes = (byParty: Record<string, number>) => Object.entries(byParty).map(([party, v]) => ({ party, votes: v }));
 const candidates = (byParty: Record<string, number>): Candidate[] =>
   Object.entries(byParty).map(([party, v]) => ({ name: `${party} candidate`, party, votes: v }));
 
@@ -79,10 +78,7 @@ describe('partyTable', () => {
   });
 
   test('gives no share change while any declared seat lacks baseline votes', () => {
-    const withPartial = [
-      ...night,
-      declared({ party: 'Con', majority: 165 }, candidates({ Lab: 29873, Con: 24221 })),
-    ];
+    const withPartial = [...night, declared({ party: 'Con', majority: 165 }, candidates({ Lab: 29873, Con: 24221 }))];
     const rows = partyTable(withPartial, continuity);
     expect(rows.every((r) => r.shareChange === null)).toBe(true);
     expect(rowFor(rows, 'Lab')).toMatchObject({ seats: 3, gains: 2, votes: 1250 + 29873 });
@@ -99,10 +95,7 @@ describe('partyTable', () => {
   });
 
   test('counts a Speaker’s gain as a loss for the party and a gain for no party', () => {
-    const rows = partyTable(
-      [declared({ party: 'Lab' }, candidates({ Spk: 26831, Green: 3600 }))],
-      continuity,
-    );
+    const rows = partyTable([declared({ party: 'Lab' }, candidates({ Spk: 26831, Green: 3600 }))], continuity);
     expect(rowFor(rows, 'Spk')).toMatchObject({ seats: 1, gains: 0, losses: 0, net: 0 });
     expect(rowFor(rows, 'Lab')).toMatchObject({ seats: 0, gains: 0, losses: 1, net: -1, votes: 0 });
     expect(rows.reduce((n, r) => n + r.gains, 0)).toBe(0);

@@ -39,7 +39,9 @@ function addTo(map: Map<string, number>, key: string, n: number) {
 }
 
 /** Who won a seat and what it did to the party table: from its result, else from its rush. */
-export function seatCallOf(seat: Pick<DeclaredSeat, 'outcome' | 'rush'>): { party: string; gainFor: string | null; lossFor: string | null } | null {
+export function seatCallOf(
+  seat: Pick<DeclaredSeat, 'outcome' | 'rush'>,
+): { party: string; gainFor: string | null; lossFor: string | null } | null {
   const called = seat.outcome ?? seat.rush;
   return called ? { party: called.label.party, gainFor: called.gainFor, lossFor: called.lossFor } : null;
 }
@@ -48,7 +50,8 @@ export function seatCallOf(seat: Pick<DeclaredSeat, 'outcome' | 'rush'>): { part
 export function seatVotes(seat: Pick<DeclaredSeat, 'outcome' | 'baseline'>, continuity: PartyContinuity) {
   const now: Array<[string, number]> = (seat.outcome?.candidates ?? []).map((c) => [canonicalParty(c.party, continuity), c.votes]);
   const votes = seat.baseline.votes;
-  const before: Array<[string, number]> | null = !votes || votes.length === 0 ? null : votes.map((v) => [canonicalParty(v.party, continuity), v.votes]);
+  const before: Array<[string, number]> | null =
+    !votes || votes.length === 0 ? null : votes.map((v) => [canonicalParty(v.party, continuity), v.votes]);
   return { now, before };
 }
 
@@ -75,7 +78,17 @@ export interface HouseTotals {
 }
 
 function totalsOf(seats: readonly DeclaredSeat[], continuity: PartyContinuity): HouseTotals {
-  const totals: HouseTotals = { won: new Map(), gains: new Map(), losses: new Map(), now: new Map(), before: new Map(), called: 0, figured: 0, withoutBaselineVotes: 0, turnout: emptyTurnoutSums() };
+  const totals: HouseTotals = {
+    won: new Map(),
+    gains: new Map(),
+    losses: new Map(),
+    now: new Map(),
+    before: new Map(),
+    called: 0,
+    figured: 0,
+    withoutBaselineVotes: 0,
+    turnout: emptyTurnoutSums(),
+  };
   for (const seat of seats) {
     const call = seatCallOf(seat);
     if (!call) continue;
@@ -96,7 +109,10 @@ function totalsOf(seats: readonly DeclaredSeat[], continuity: PartyContinuity): 
 
 type Votes = { now: ReadonlyMap<string, number>; before: ReadonlyMap<string, number> | null };
 
-const votesOf = (totals: HouseTotals): Votes => ({ now: totals.now, before: totals.figured > 0 && totals.withoutBaselineVotes === 0 ? totals.before : null });
+const votesOf = (totals: HouseTotals): Votes => ({
+  now: totals.now,
+  before: totals.figured > 0 && totals.withoutBaselineVotes === 0 ? totals.before : null,
+});
 
 function rowsOf(totals: HouseTotals): PartyTableRow[] {
   const { now, before } = votesOf(totals);

@@ -20,7 +20,8 @@ const declared = (code: string, baseline: SeatBaseline, votes: Record<string, nu
     continuity: NO_CONTINUITY,
   }),
 });
-const seatsOf = (projection: ReturnType<typeof projectHouse>, party: string) => projection?.parties.find((p) => p.party === party)?.seats ?? 0;
+const seatsOf = (projection: ReturnType<typeof projectHouse>, party: string) =>
+  projection?.parties.find((p) => p.party === party)?.seats ?? 0;
 const code = (nation: 'E' | 'S', n: number) => `${nation}1400${String(n).padStart(4, '0')}`;
 
 describe('projectHouse', () => {
@@ -67,7 +68,7 @@ describe('projectHouse', () => {
     expect(seatsOf(projection, 'Lab')).toBe(8);
   });
 
-  test('winners only: a seat goes the way its holder\'s declared seats in the region are changing hands', () => {
+  test("winners only: a seat goes the way its holder's declared seats in the region are changing hands", () => {
     const seats: ProjectionSeat[] = [];
     // Of 20 declared seats Con held, Lab took 10: half of Con's seats still to come are projected Lab.
     for (let n = 1; n <= 20; n++) {
@@ -105,7 +106,12 @@ describe('projectionRegions', () => {
 describe('projectionLine', () => {
   test('says it is a projection, how many seats it rests on, and what it foretells', () => {
     const line = (restsOn: number, seats: Record<string, number>) =>
-      projectionLine({ restsOn, totalSeats: 650, method: 'swing', parties: Object.entries(seats).map(([party, n]) => ({ party, seats: n, declared: 0 })) });
+      projectionLine({
+        restsOn,
+        totalSeats: 650,
+        method: 'swing',
+        parties: Object.entries(seats).map(([party, n]) => ({ party, seats: n, declared: 0 })),
+      });
     expect(line(320, { Con: 362, Lab: 205, SNP: 48, LD: 11, Others: 24 })).toBe('Projection on 320 seats declared: Con majority of 74');
     expect(line(1, { Con: 314, Lab: 266, SNP: 35, Others: 35 })).toBe(
       'Projection on 1 seat declared: hung parliament, Con largest party, 12 short of a majority',
@@ -122,10 +128,16 @@ describe('projectElection', () => {
     const won = declared(code('E', 1), winnerOnly('Con'), { Lab: 2, Con: 1 });
     const projection = projectElection({
       seats,
-      seatStates: [{ code: code('E', 1), outcome: won.outcome }, { code: code('E', 2), outcome: null }],
+      seatStates: [
+        { code: code('E', 1), outcome: won.outcome },
+        { code: code('E', 2), outcome: null },
+      ],
       totalSeats: 2,
       continuity: NO_CONTINUITY,
-      hexes: [{ code: code('E', 1), region: 'NE' }, { code: code('E', 2), region: 'NE' }],
+      hexes: [
+        { code: code('E', 1), region: 'NE' },
+        { code: code('E', 2), region: 'NE' },
+      ],
     })!;
     expect(projection.restsOn).toBe(1);
     // The one Con seat declared went Lab, so the undeclared Con seat leans Lab too.

@@ -190,7 +190,7 @@ function projectedShares(before: Shares, region: string, holder: string, swing: 
 
 /** The standard normal distribution function (Abramowitz and Stegun 7.1.26, to 1e-7). */
 function normal(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
   const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
   return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
@@ -200,7 +200,10 @@ function projectedContest(projected: ProjectedShare[], spread: number): Map<stri
   const [first, second] = projected;
   if (!second || spread <= 0) return new Map([[first!.party, 1]]);
   const p = normal((first!.share - second.share) / spread);
-  return new Map([[first!.party, p], [second.party, 1 - p]]);
+  return new Map([
+    [first!.party, p],
+    [second.party, 1 - p],
+  ]);
 }
 
 /** Rounds fractional seats to whole ones that still add up to the seats projected (largest remainder). */

@@ -50,7 +50,14 @@ export function seatState({
   const { declaration } = latest;
   if (latest.kind === 'rushed' && latest.rush) {
     // ADR 0024: the winner and HOLD or GAIN, awaiting figures; no outcome until the result replaces it.
-    return { ...base, ...history, status: 'rushed', declaration: null, outcome: null, rush: seatRush(latest.rush, seat.baseline, continuity, latest.enteredAt) };
+    return {
+      ...base,
+      ...history,
+      status: 'rushed',
+      declaration: null,
+      outcome: null,
+      rush: seatRush(latest.rush, seat.baseline, continuity, latest.enteredAt),
+    };
   }
   if (latest.kind === 'recount' || latest.kind === 'withdrawn' || latest.kind === 'rushed' || declaration === null) {
     // ELECTION-RULES: a recount shows no winner until a new declaration; a withdrawal makes the seat undeclared.

@@ -82,7 +82,12 @@ describe('the supplementary vote', () => {
       { name: 'B', votes: 100 },
     ];
     expect(supplementaryVote(first, second).decision).toEqual({ kind: 'lot-needed', tied: ['A', 'B'], round: 2 });
-    expect(supplementaryVote(first, second, { winner: 'B' }).decision).toMatchObject({ kind: 'elected', winner: { name: 'B' }, byLot: true, round: 2 });
+    expect(supplementaryVote(first, second, { winner: 'B' }).decision).toMatchObject({
+      kind: 'elected',
+      winner: { name: 'B' },
+      byLot: true,
+      round: 2,
+    });
   });
 
   test('no votes elects nobody', () => {

@@ -108,7 +108,13 @@ export function supplementaryVote(
 
   const secondFor = (c: Tally) => secondChoices.find((s) => sameName(s.name, c.name))?.votes ?? 0;
   const secondRound = rankCandidates(
-    topTwo.map((c) => ({ name: c.name, party: c.party, firstChoices: c.votes, secondChoices: secondFor(c), votes: c.votes + secondFor(c) })),
+    topTwo.map((c) => ({
+      name: c.name,
+      party: c.party,
+      firstChoices: c.votes,
+      secondChoices: secondFor(c),
+      votes: c.votes + secondFor(c),
+    })),
   );
   if (secondRound[0].votes === secondRound[1].votes) {
     const tied = secondRound.map((c) => c.name);

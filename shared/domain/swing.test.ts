@@ -27,7 +27,13 @@ describe('butlerSwing', () => {
 
 describe('sharesByParty', () => {
   test('turns votes by party into percentage shares', () => {
-    const shares = sharesByParty(new Map([['Con', 600], ['Lab', 300], ['LD', 100]]));
+    const shares = sharesByParty(
+      new Map([
+        ['Con', 600],
+        ['Lab', 300],
+        ['LD', 100],
+      ]),
+    );
     expect(Object.fromEntries(shares)).toEqual({ Con: 60, Lab: 30, LD: 10 });
   });
 

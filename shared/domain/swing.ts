@@ -13,9 +13,7 @@ export interface ShareMove {
  */
 export function butlerSwing(a: ShareMove, b: ShareMove): Swing {
   const points = (a.now - a.before - (b.now - b.before)) / 2;
-  return points >= 0
-    ? { from: b.party, to: a.party, points }
-    : { from: a.party, to: b.party, points: -points };
+  return points >= 0 ? { from: b.party, to: a.party, points } : { from: a.party, to: b.party, points: -points };
 }
 
 /** Shares in percent by party from votes by party. */

@@ -26,7 +26,13 @@ const declared = (s: Seat, winner: string): SeatState =>
       kind: 'declared',
       reason: null,
       enteredAt: '',
-      declaration: { candidates: [{ name: 'W', party: winner, votes: 2 }, { name: 'L', party: winner === 'Con' ? 'Lab' : 'Con', votes: 1 }], enteredAt: '' },
+      declaration: {
+        candidates: [
+          { name: 'W', party: winner, votes: 2 },
+          { name: 'L', party: winner === 'Con' ? 'Lab' : 'Con', votes: 1 },
+        ],
+        enteredAt: '',
+      },
     },
     continuity: NO_CONTINUITY,
   });
@@ -58,7 +64,13 @@ describe('targetProgress', () => {
   });
 
   test('says so plainly once every top target is in', () => {
-    const progress = targetProgress({ party: 'Lab', targets: targetList('Lab', seats, NO_CONTINUITY), seatStates: [close, middling, far].map((s) => declared(s, 'Lab')), continuity: NO_CONTINUITY, top: 2 });
+    const progress = targetProgress({
+      party: 'Lab',
+      targets: targetList('Lab', seats, NO_CONTINUITY),
+      seatStates: [close, middling, far].map((s) => declared(s, 'Lab')),
+      continuity: NO_CONTINUITY,
+      top: 2,
+    });
     expect(progress.line).toBe('Lab have taken 2 of their top 2 targets');
   });
 });

@@ -23,7 +23,8 @@ export function targetList(party: string, seats: readonly Seat[], continuity: Pa
     if (total === 0 || seat.baseline.party === null) continue;
     const holder = canonicalParty(seat.baseline.party, continuity);
     if (holder === party) continue;
-    const share = (code: string) => votes.filter((v) => canonicalParty(v.party, continuity) === code).reduce((sum, v) => sum + v.votes, 0) / total;
+    const share = (code: string) =>
+      votes.filter((v) => canonicalParty(v.party, continuity) === code).reduce((sum, v) => sum + v.votes, 0) / total;
     const own = share(party);
     if (own === 0) continue;
     targets.push({ seat, swingNeeded: ((share(holder) - own) / 2) * 100 });

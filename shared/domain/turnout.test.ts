@@ -13,13 +13,23 @@ const seat = (baseline: SeatBaseline, votes: Candidate[], electorate?: number) =
   outcome: seatOutcome({ declaration: { candidates: votes, electorate }, baseline, continuity: NO_CONTINUITY }),
   electorate,
 });
-const withTurnout: SeatBaseline = { party: 'Con', electorate: 100_000, votes: [{ party: 'Con', votes: 40_000 }, { party: 'Lab', votes: 30_000 }] };
+const withTurnout: SeatBaseline = {
+  party: 'Con',
+  electorate: 100_000,
+  votes: [
+    { party: 'Con', votes: 40_000 },
+    { party: 'Lab', votes: 30_000 },
+  ],
+};
 const winnerOnly: SeatBaseline = { party: 'Con' };
 
 describe('houseTurnout', () => {
   test('is the valid votes over the electorate of the declared seats that gave one, not an average of their turnouts', () => {
     // 30,000 of 50,000 and 45,000 of 50,000: 75,000 of 100,000 is 75%.
-    const turnout = houseTurnout([seat(winnerOnly, candidates(20_000, 10_000), 50_000), seat(winnerOnly, candidates(25_000, 20_000), 50_000)]);
+    const turnout = houseTurnout([
+      seat(winnerOnly, candidates(20_000, 10_000), 50_000),
+      seat(winnerOnly, candidates(25_000, 20_000), 50_000),
+    ]);
     expect(turnout).toEqual({ percent: 75, seats: 2, change: null });
   });
 
@@ -30,7 +40,10 @@ describe('houseTurnout', () => {
 
   test('gives the change against the baseline only on seats where the baseline turnout is known too', () => {
     // Now 63,000 of 90,000 = 70%; the baseline had 70,000 of 100,000 = 70% on the same seat: no change.
-    const turnout = houseTurnout([seat(withTurnout, candidates(33_000, 30_000), 90_000), seat(winnerOnly, candidates(20_000, 10_000), 50_000)]);
+    const turnout = houseTurnout([
+      seat(withTurnout, candidates(33_000, 30_000), 90_000),
+      seat(winnerOnly, candidates(20_000, 10_000), 50_000),
+    ]);
     expect(turnout?.change).toBe(0);
     expect(turnout?.seats).toBe(2);
   });

@@ -20,7 +20,12 @@ export interface TurnoutSums {
   paired: { valid: number; electorate: number; baselineVotes: number; baselineElectorate: number };
 }
 
-export const emptyTurnoutSums = (): TurnoutSums => ({ valid: 0, electorate: 0, counted: 0, paired: { valid: 0, electorate: 0, baselineVotes: 0, baselineElectorate: 0 } });
+export const emptyTurnoutSums = (): TurnoutSums => ({
+  valid: 0,
+  electorate: 0,
+  counted: 0,
+  paired: { valid: 0, electorate: 0, baselineVotes: 0, baselineElectorate: 0 },
+});
 
 /** Adds one seat to the sums (sign 1), or takes it away (sign -1). */
 export function addTurnout(sums: TurnoutSums, { baseline, outcome, electorate: e }: TurnoutSeat, sign: 1 | -1): void {

@@ -130,4 +130,3 @@ export const NightInputAuditRow = z.object({
   after: z.string(),
 });
 export type NightInputAuditRow = z.infer<typeof NightInputAuditRow>;
-

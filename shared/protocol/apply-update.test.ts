@@ -120,9 +120,24 @@ describe('applyUpdate', () => {
   });
 });
 
-const batchHouse = (declared: number): HouseSummary => ({ partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null, turnout: null });
+const batchHouse = (declared: number): HouseSummary => ({
+  partyTable: [],
+  declared,
+  totalSeats: 650,
+  majorityLine: 326,
+  nationalSwing: null,
+  turnout: null,
+});
 const batchUpdate = (seq: number): ElectionUpdate =>
-  ({ election: 'ge2019', seq, change: 'declared', seat: { code: `E1400000${seq}` }, house: batchHouse(seq), line: '', at: '' }) as unknown as ElectionUpdate;
+  ({
+    election: 'ge2019',
+    seq,
+    change: 'declared',
+    seat: { code: `E1400000${seq}` },
+    house: batchHouse(seq),
+    line: '',
+    at: '',
+  }) as unknown as ElectionUpdate;
 
 describe('houseOnLastOnly', () => {
   test('keeps the House figures on the last update of a batch only, in seq order', () => {

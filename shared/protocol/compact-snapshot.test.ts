@@ -54,7 +54,11 @@ function inventedState(): ElectionState {
         reason: 'typo in Lab votes',
         enteredAt: at,
         declaration: declaration(
-          [['Ann Able', 'Lab', 550], ['Bob Baker', 'Con', 350], ['Gil Green', 'Green', 100]],
+          [
+            ['Ann Able', 'Lab', 550],
+            ['Bob Baker', 'Con', 350],
+            ['Gil Green', 'Green', 100],
+          ],
           { electorate: 2000, rejected: 7, validVotes: 1000, declaredAt: '2019-12-13T00:58:00+00:00', source: 'reporter' },
         ),
       },
@@ -62,10 +66,26 @@ function inventedState(): ElectionState {
     }),
     seatState({
       seat: seats[1],
-      latest: { version: 1, kind: 'declared', reason: null, enteredAt: at, declaration: declaration([['Dee Dale', 'Lab', 20], ['Eve East', 'Brexit', 20]], { winnerByLot: 'Dee Dale' }) },
+      latest: {
+        version: 1,
+        kind: 'declared',
+        reason: null,
+        enteredAt: at,
+        declaration: declaration(
+          [
+            ['Dee Dale', 'Lab', 20],
+            ['Eve East', 'Brexit', 20],
+          ],
+          { winnerByLot: 'Dee Dale' },
+        ),
+      },
       continuity,
     }),
-    seatState({ seat: seats[2], latest: { version: 3, kind: 'recount', reason: 'close result', enteredAt: at, declaration: null }, continuity }),
+    seatState({
+      seat: seats[2],
+      latest: { version: 3, kind: 'recount', reason: 'close result', enteredAt: at, declaration: null },
+      continuity,
+    }),
     seatState({ seat: seats[3], latest: null, continuity }),
   ];
   return {
@@ -73,7 +93,11 @@ function inventedState(): ElectionState {
     seats,
     seatStates,
     parties: reference.parties,
-    house: houseSummary(seatStates.map((s, i) => declaredSeat(seats[i].baseline, s)), 4, continuity),
+    house: houseSummary(
+      seatStates.map((s, i) => declaredSeat(seats[i].baseline, s)),
+      4,
+      continuity,
+    ),
     seq: 6,
     generatedAt: at,
     screen: DEFAULT_SCREEN,
@@ -99,7 +123,11 @@ describe('compactSnapshot and expandSnapshot', () => {
     const compact = compactSnapshot(inventedState(), reference);
     expect(JSON.stringify(compact)).not.toContain('outcome');
     const [aldershot, barnsley, chorley, dover] = compact.seats;
-    expect(aldershot[5]?.candidates).toEqual([[1, 'Lab', 550], [0, 'Con', 350], ['Gil Green', 'Green', 100]]);
+    expect(aldershot[5]?.candidates).toEqual([
+      [1, 'Lab', 550],
+      [0, 'Con', 350],
+      ['Gil Green', 'Green', 100],
+    ]);
     expect(barnsley[5]?.candidates[0]).toEqual([0, 'Lab', 20]);
     expect(chorley).toEqual(['E14000003', 3, 'recount', 'close result', at, null]);
     expect(dover).toEqual(['E14000004']);
@@ -120,7 +148,15 @@ describe('compactUpdate and expandUpdate', () => {
   const updatesOf = (state: ElectionState): ElectionUpdate[] =>
     state.seatStates
       .filter((seat) => seat.version > 0)
-      .map((seat, i) => ({ election: 'ge2019', seq: i + 4, change: seat.lastChange!, seat, house: i === 0 ? state.house : null, line: `${seat.name}: a line.`, at }));
+      .map((seat, i) => ({
+        election: 'ge2019',
+        seq: i + 4,
+        change: seat.lastChange!,
+        seat,
+        house: i === 0 ? state.house : null,
+        line: `${seat.name}: a line.`,
+        at,
+      }));
 
   test('give back each update whole but for the House, in the server key order: declared, corrected, a recount with no figures', () => {
     for (const update of updatesOf(inventedState())) {

@@ -111,7 +111,17 @@ function expandDeclaration(d: CompactDeclaration, known: readonly string[], upda
     })),
   };
   const rest = { ...d, enteredAt: d.enteredAt ?? updatedAt };
-  for (const key of ['electorate', 'rejected', 'validVotes', 'declaredAt', 'winnerByLot', 'source', 'secondRound', 'newParties', 'enteredAt'] as const) {
+  for (const key of [
+    'electorate',
+    'rejected',
+    'validVotes',
+    'declaredAt',
+    'winnerByLot',
+    'source',
+    'secondRound',
+    'newParties',
+    'enteredAt',
+  ] as const) {
     if (rest[key] !== undefined) declaration[key] = rest[key];
   }
   return declaration as Declaration;

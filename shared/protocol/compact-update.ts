@@ -14,7 +14,10 @@ import type { ElectionState, ElectionUpdate, HouseSummary, Seat } from './schema
 
 export type { CompactUpdate } from './compact-schemas.ts';
 
-export function compactUpdate(update: ElectionUpdate, reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>): CompactUpdate {
+export function compactUpdate(
+  update: ElectionUpdate,
+  reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>,
+): CompactUpdate {
   const { election, seq, change, seat, line, at } = update;
   return { election, seq, change, referenceVersion: reference.referenceVersion, seat: compactSeat(seat, reference), line, at };
 }
@@ -32,7 +35,10 @@ export function expandUpdate(compact: CompactUpdate, reference: NightReference):
 const baselinesBySeats = new WeakMap<readonly Seat[], Map<string, Seat['baseline']>>();
 
 /** The House figures of a state, as the server computes them (same seats, same order, same continuity). */
-export function houseAfter(state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>, reference: Pick<NightReference, 'continuity'>): HouseSummary {
+export function houseAfter(
+  state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>,
+  reference: Pick<NightReference, 'continuity'>,
+): HouseSummary {
   let baselines = baselinesBySeats.get(state.seats);
   if (!baselines) baselinesBySeats.set(state.seats, (baselines = new Map(state.seats.map((seat) => [seat.code, seat.baseline]))));
   const seats = state.seatStates.map((s) => declaredSeat(baselines.get(s.code)!, s));

@@ -79,12 +79,28 @@ export function seatEmbed(state: ElectionState, continuity: PartyContinuity, cod
 }
 
 export function partyTableEmbed(state: ElectionState, continuity: PartyContinuity): PartyTableEmbedReply {
-  return { kind: 'party-table', ...head(state, continuity, state.house.partyTable.map((r) => r.party)), house: state.house };
+  return {
+    kind: 'party-table',
+    ...head(
+      state,
+      continuity,
+      state.house.partyTable.map((r) => r.party),
+    ),
+    house: state.house,
+  };
 }
 
 /** The newest declarations first, as the latest list shows them. */
 export function latestEmbed(state: ElectionState, continuity: PartyContinuity): LatestEmbedReply {
   const seatStates = latestChanged(state.seatStates, LATEST_LIMIT);
   const bySeat = new Map(state.seats.map((s) => [s.code, s]));
-  return { kind: 'latest', ...head(state, continuity, seatStates.flatMap((s) => codesOfSeat(bySeat.get(s.code)!, s))), seatStates };
+  return {
+    kind: 'latest',
+    ...head(
+      state,
+      continuity,
+      seatStates.flatMap((s) => codesOfSeat(bySeat.get(s.code)!, s)),
+    ),
+    seatStates,
+  };
 }

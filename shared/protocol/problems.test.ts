@@ -14,7 +14,9 @@ describe('problemsFromZod', () => {
   });
 
   test('never repeats a password back, as the refusal is shown on screen', () => {
-    expect(problemsOf({ username: 'carol', password: 'hunter2' })).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
+    expect(problemsOf({ username: 'carol', password: 'hunter2' })).toEqual([
+      { path: 'password', message: 'must be at least 12 characters' },
+    ]);
   });
 
   test('says a missing field is missing', () => {

@@ -35,16 +35,12 @@ describe('DeclarationInput', () => {
 
   test('rejects negative votes, naming the candidate’s votes', () => {
     const negative = { ...croydonCentral, candidates: [croydonCentral.candidates[0], { name: 'B', party: 'Con', votes: -5 }] };
-    expect(issues(negative)).toEqual([
-      { path: ['candidates', 1, 'votes'], message: 'must be a whole number of votes >= 0' },
-    ]);
+    expect(issues(negative)).toEqual([{ path: ['candidates', 1, 'votes'], message: 'must be a whole number of votes >= 0' }]);
   });
 
   test('rejects fractional votes, naming the candidate’s votes', () => {
     const fractional = { ...croydonCentral, candidates: [{ name: 'A', party: 'Lab', votes: 10.5 }] };
-    expect(issues(fractional)).toEqual([
-      { path: ['candidates', 0, 'votes'], message: 'must be a whole number of votes >= 0' },
-    ]);
+    expect(issues(fractional)).toEqual([{ path: ['candidates', 0, 'votes'], message: 'must be a whole number of votes >= 0' }]);
   });
 
   test('rejects votes given as text, naming the candidate’s votes', () => {
@@ -59,9 +55,7 @@ describe('DeclarationInput', () => {
   });
 
   test('rejects a declaration with no candidates, naming candidates', () => {
-    expect(issues({ ...croydonCentral, candidates: [] })).toEqual([
-      { path: ['candidates'], message: 'must list at least one candidate' },
-    ]);
+    expect(issues({ ...croydonCentral, candidates: [] })).toEqual([{ path: ['candidates'], message: 'must list at least one candidate' }]);
   });
 
   test('rejects a candidate with no party, naming the candidate’s party', () => {

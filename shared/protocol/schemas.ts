@@ -7,20 +7,14 @@ import { z } from 'zod';
 import { oneLine } from './text.ts';
 
 /** ONS codes: constituencies (E14, W07, S14, N06...) and regions (E12 for the London mayoralty). */
-export const SeatCode = z
-  .string()
-  .regex(/^[EWSNK]\d{8}$/, 'must be an ONS code such as E14000654');
+export const SeatCode = z.string().regex(/^[EWSNK]\d{8}$/, 'must be an ONS code such as E14000654');
 export type SeatCode = z.infer<typeof SeatCode>;
 
 /** Party codes are the House of Commons Library's: Con, Lab, LD, SNP, Spk, Ind... */
-export const PartyCode = oneLine(
-  z.string().trim().min(1, 'must name a party code such as Lab').max(100, 'must be at most 100 characters'),
-);
+export const PartyCode = oneLine(z.string().trim().min(1, 'must name a party code such as Lab').max(100, 'must be at most 100 characters'));
 export type PartyCode = z.infer<typeof PartyCode>;
 
-export const ElectionId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, such as ge2017');
+export const ElectionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, such as ge2017');
 
 const wholeVotes = (what: string) =>
   z
@@ -61,7 +55,12 @@ export const DeclarationInput = z.object({
    * of the two candidates left in (shared/domain/supplementary-vote.ts). Mayoral only.
    */
   secondRound: z
-    .array(z.object({ name: oneLine(z.string().trim().min(1, 'must name a candidate left in the second round').max(200)), votes: wholeVotes('second choices') }))
+    .array(
+      z.object({
+        name: oneLine(z.string().trim().min(1, 'must name a candidate left in the second round').max(200)),
+        votes: wholeVotes('second choices'),
+      }),
+    )
     .max(2, 'must give second choices for at most the two candidates left in')
     .optional(),
   /**
@@ -335,13 +334,25 @@ export type HouseSummary = z.infer<typeof HouseSummary>;
 
 const seatsPerParty = z.record(
   PartyCode,
-  z.number({ error: 'must be a whole number of seats >= 0' }).int('must be a whole number of seats >= 0').min(0, 'must be a whole number of seats >= 0').max(1000),
+  z
+    .number({ error: 'must be a whole number of seats >= 0' })
+    .int('must be a whole number of seats >= 0')
+    .min(0, 'must be a whole number of seats >= 0')
+    .max(1000),
 );
 
 /** What an editor types in at 22:00: the broadcasters' seats per party ("Others" for the rest), and shares if given. */
 export const ExitPollInput = z.object({
   seats: seatsPerParty.refine((seats) => Object.keys(seats).length > 0, 'must give at least one party its seats'),
-  shares: z.record(PartyCode, z.number({ error: 'must be a per cent from 0 to 100' }).min(0, 'must be a per cent from 0 to 100').max(100, 'must be a per cent from 0 to 100')).optional(),
+  shares: z
+    .record(
+      PartyCode,
+      z
+        .number({ error: 'must be a per cent from 0 to 100' })
+        .min(0, 'must be a per cent from 0 to 100')
+        .max(100, 'must be a per cent from 0 to 100'),
+    )
+    .optional(),
   /** Whose poll: "BBC/ITV/Sky News (Ipsos)". */
   source: z.string().trim().min(1).max(200).optional(),
 });
@@ -433,7 +444,18 @@ export type ElectionUpdate = z.infer<typeof ElectionUpdate>;
 
 // ---- The big screen and the live blog ----
 
-export const ScreenPanel = z.enum(['map', 'party-table', 'house', 'latest', 'seats-to-watch', 'exit-poll', 'targets', 'next-to-declare', 'projection', 'race']);
+export const ScreenPanel = z.enum([
+  'map',
+  'party-table',
+  'house',
+  'latest',
+  'seats-to-watch',
+  'exit-poll',
+  'targets',
+  'next-to-declare',
+  'projection',
+  'race',
+]);
 export type ScreenPanel = z.infer<typeof ScreenPanel>;
 
 /** What every big screen runs, set by an editor: panels in order, each for so long. */

@@ -4,7 +4,15 @@ import { firstBadCharacter, oneLine } from './text.ts';
 
 describe('one line of plain text', () => {
   test('letters of any script, accents, emoji and punctuation are text', () => {
-    for (const text of ['Sarah Jones', 'Siân Gwenllian', 'Ynys Môn', 'Ms O’Neill-Smith', '日本語', 'Party 🌹', 'Tab-free, "quoted" & <angled>']) {
+    for (const text of [
+      'Sarah Jones',
+      'Siân Gwenllian',
+      'Ynys Môn',
+      'Ms O’Neill-Smith',
+      '日本語',
+      'Party 🌹',
+      'Tab-free, "quoted" & <angled>',
+    ]) {
       expect(firstBadCharacter(text), text).toBeNull();
     }
   });

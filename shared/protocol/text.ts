@@ -20,6 +20,10 @@ export function firstBadCharacter(text: string): string | null {
 export function oneLine<S extends z.ZodString>(schema: S): S {
   return schema.superRefine((text, context) => {
     const bad = firstBadCharacter(text);
-    if (bad) context.addIssue({ code: 'custom', message: `must be one line of plain text (it holds ${bad}, a control character or non-character)` });
+    if (bad)
+      context.addIssue({
+        code: 'custom',
+        message: `must be one line of plain text (it holds ${bad}, a control character or non-character)`,
+      });
   }) as S;
 }

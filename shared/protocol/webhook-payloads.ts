@@ -5,15 +5,7 @@
 import { headline, type Headline } from '../domain/headline.ts';
 import { partyColour } from '../domain/party-colour.ts';
 import type { Election, HouseSummary, Party, SeatState, VersionKind } from './schemas.ts';
-import type {
-  HeadlinePayload,
-  SeatChangePayload,
-  SlackMessage,
-  WebhookEvent,
-  WebhookImages,
-  WebhookPayload,
-} from './webhooks.ts';
-
+import type { HeadlinePayload, SeatChangePayload, SlackMessage, WebhookEvent, WebhookImages, WebhookPayload } from './webhooks.ts';
 
 /** The events a seat's change is one of. A withdrawal goes with corrections: both take back what was said. */
 export function seatChangeEvents(kind: VersionKind, after: SeatState): WebhookEvent[] {
@@ -109,7 +101,16 @@ export const headlineEventId = (electionId: string, seq: number) => `${electionI
 
 /** What every headline event carries, the House's or a mayoral race's (race-webhook.ts). */
 export function headlineBase(election: Election, seq: number, at: string, line: string, images: WebhookImages | null) {
-  return { id: headlineEventId(election.id, seq), type: 'headline' as const, events: ['headline' as const], ...electionPart(election), seq, at, line, images };
+  return {
+    id: headlineEventId(election.id, seq),
+    type: 'headline' as const,
+    events: ['headline' as const],
+    ...electionPart(election),
+    seq,
+    at,
+    line,
+    images,
+  };
 }
 
 export function headlinePayload(

@@ -23,7 +23,10 @@ export const NewWebhookInput = z.object({
   /** Given, or generated and shown once. */
   secret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   format: WebhookFormat.default('json'),
-  events: z.array(WebhookEvent).min(1, 'must name at least one event').transform((list) => [...new Set(list)]),
+  events: z
+    .array(WebhookEvent)
+    .min(1, 'must name at least one event')
+    .transform((list) => [...new Set(list)]),
   /** Omitted: every election. */
   election: ElectionId.optional(),
 });

@@ -17,7 +17,11 @@ export type WireDecisionInput = z.infer<typeof WireDecisionInput>;
 
 /** A file as the ingest process fetched it, for the server to read and apply. */
 export const WireFileInput = z.strictObject({
-  name: z.string().min(1).max(200).regex(/^[^/\\]+$/, 'must be a file name, not a path'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\]+$/, 'must be a file name, not a path'),
   xml: z.string().max(1_000_000),
 });
 export type WireFileInput = z.infer<typeof WireFileInput>;

@@ -2,12 +2,29 @@ import { describe, expect, test } from 'vitest';
 import { sameFigures, sopDifferences } from './compare.ts';
 import { nameKey } from './seat-names.ts';
 
-const row = (party: string, seats: number, gains: number, losses: number) => ({ party, seats, gains, losses, net: gains - losses, votes: 0, share: 0, shareChange: null });
+const row = (party: string, seats: number, gains: number, losses: number) => ({
+  party,
+  seats,
+  gains,
+  losses,
+  net: gains - losses,
+  votes: 0,
+  share: 0,
+  shareChange: null,
+});
 
 describe('the wire against our figures', () => {
   test('the same parties and votes are the same figures, however the names are spelt', () => {
-    const desk = [{ name: 'Leo Docherty', party: 'Con', votes: 27980 }, { name: 'Howard Kaye', party: 'Lab', votes: 11282 }];
-    expect(sameFigures(desk, [{ name: 'Leo DOCHERTY', party: 'Con', votes: 27980 }, { name: 'H. Kaye', party: 'Lab', votes: 11282 }])).toBe(true);
+    const desk = [
+      { name: 'Leo Docherty', party: 'Con', votes: 27980 },
+      { name: 'Howard Kaye', party: 'Lab', votes: 11282 },
+    ];
+    expect(
+      sameFigures(desk, [
+        { name: 'Leo DOCHERTY', party: 'Con', votes: 27980 },
+        { name: 'H. Kaye', party: 'Lab', votes: 11282 },
+      ]),
+    ).toBe(true);
     expect(sameFigures(desk, [desk[0], { ...desk[1], votes: 11283 }])).toBe(false);
     expect(sameFigures(desk, [desk[0]])).toBe(false);
   });

@@ -5,7 +5,11 @@ import { partyFromPa } from './pa-parties.ts';
 
 /** Same parties with the same votes (names are spelt differently by PA and by editors, so they are not compared). */
 export function sameFigures(a: readonly Candidate[], b: readonly Candidate[]): boolean {
-  const key = (list: readonly Candidate[]) => list.map((c) => `${c.party}\u0000${c.votes}`).sort().join('\u0001');
+  const key = (list: readonly Candidate[]) =>
+    list
+      .map((c) => `${c.party}\u0000${c.votes}`)
+      .sort()
+      .join('\u0001');
   return a.length === b.length && key(a) === key(b);
 }
 

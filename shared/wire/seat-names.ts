@@ -7,10 +7,7 @@ import { foldText } from '../domain/fold.ts';
  * any order. Anything looser would guess, so it is a refusal instead.
  */
 export function nameKey(name: string): string {
-  return foldText(name.replace(/&/g, ' and '))
-    .split(' ')
-    .sort()
-    .join(' ');
+  return foldText(name.replace(/&/g, ' and ')).split(' ').sort().join(' ');
 }
 
 export interface NamedSeat {

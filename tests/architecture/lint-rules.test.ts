@@ -24,7 +24,9 @@ describe('the dependency rule is a lint rule (eslint.config.js)', () => {
     expect(await lint('client/src/lib/example.ts', "import { a } from '../../../server/app.ts';\nexport const b = a;\n")).toEqual([
       expect.stringContaining('client/ reaches the server only through shared/protocol'),
     ]);
-    expect(await lint('client/src/lib/example.ts', "import { a } from '../../../shared/protocol/schemas.ts';\nexport const b = a;\n")).toEqual([]);
+    expect(
+      await lint('client/src/lib/example.ts', "import { a } from '../../../shared/protocol/schemas.ts';\nexport const b = a;\n"),
+    ).toEqual([]);
   });
 
   test('server/ never imports client code', async () => {

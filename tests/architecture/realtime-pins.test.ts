@@ -14,7 +14,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json
   overrides: Record<string, unknown>;
 };
 
-const UPGRADE = 'an upgrade of socket.io, engine.io, ws or socket.io-adapter: read the internals in server/realtime/direct-frames.ts against the new versions, then move VERIFIED and package.json together (ADR 0026)';
+const UPGRADE =
+  'an upgrade of socket.io, engine.io, ws or socket.io-adapter: read the internals in server/realtime/direct-frames.ts against the new versions, then move VERIFIED and package.json together (ADR 0026)';
 
 describe('the versions the realtime fast path was read against', () => {
   test('package.json pins socket.io and ws exactly, and engine.io and socket.io-adapter by override, to VERIFIED', () => {
@@ -39,7 +40,11 @@ describe('the versions the realtime fast path was read against', () => {
 
   test('one copy of ws is installed', () => {
     const copies: string[] = [];
-    const dirsIn = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const dirsIn = (dir: string) =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     const walk = (modules: string) => {
       for (const name of dirsIn(modules)) {
         const packages = name.startsWith('@') ? dirsIn(path.join(modules, name)).map((p) => path.join(name, p)) : [name];

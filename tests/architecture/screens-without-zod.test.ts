@@ -13,10 +13,16 @@ describe('the screens stay small', () => {
       'shared/protocol/apply-update.ts',
       'client/src/lib/snapshot-reader.ts',
       'client/src/lib/stores/election.svelte.ts',
-      ...fs.readdirSync(path.join(projectRoot, 'shared/domain')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => `shared/domain/${f}`),
+      ...fs
+        .readdirSync(path.join(projectRoot, 'shared/domain'))
+        .filter((f) => /^[a-z-]+\.ts$/.test(f))
+        .map((f) => `shared/domain/${f}`),
     ];
     const valueImports = readers.flatMap((file) =>
-      [...fs.readFileSync(path.join(projectRoot, file), 'utf8').matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)].map((m) => ({ file, from: m[1] })),
+      [...fs.readFileSync(path.join(projectRoot, file), 'utf8').matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)].map((m) => ({
+        file,
+        from: m[1],
+      })),
     );
     expect(valueImports.length).toBeGreaterThan(5);
     expect(valueImports.filter(({ from }) => /^zod$|schemas\.ts$|accounts\.ts$/.test(from))).toEqual([]);

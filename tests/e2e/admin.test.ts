@@ -80,7 +80,10 @@ describe('the admin page: accounts, tokens and election settings', () => {
     expect(token.length).toBeGreaterThan(30);
     expect(await page.getByTestId('new-token-box').textContent()).toContain('Shown only once.');
 
-    const declared = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), { bearer: token, origin: null });
+    const declared = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), {
+      bearer: token,
+      origin: null,
+    });
     expect(declared.status).toBe(201);
 
     // Election settings: mode and the second editor.
@@ -88,7 +91,11 @@ describe('the admin page: accounts, tokens and election settings', () => {
     await page.getByTestId('set-mode-ge2017').click();
     await expect.poll(() => page.getByTestId('mode-now-ge2017').textContent()).toBe('now rehearsal');
     await page.getByTestId('confirmation-ge2017').check();
-    await expect.poll(async () => (await request(server, 'GET', '/api/elections/ge2017/desk', undefined, { session: carol })).body.requireConfirmation).toBe(true);
+    await expect
+      .poll(
+        async () => (await request(server, 'GET', '/api/elections/ge2017/desk', undefined, { session: carol })).body.requireConfirmation,
+      )
+      .toBe(true);
     const listed = (await request(server, 'GET', '/api/elections')).body as { id: string; mode: string }[];
     expect(listed.find((e) => e.id === 'ge2017')?.mode).toBe('rehearsal');
     // Switch "Go live" on view, so the screenshot shows the warning beside it.
@@ -103,7 +110,10 @@ describe('the admin page: accounts, tokens and election settings', () => {
     await expect.poll(() => page.getByTestId(`token-${tokenId}`).textContent()).toContain('revoked');
     expect(await page.getByTestId('new-token-box').count()).toBe(0);
 
-    const refused = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(otherSeat), { bearer: token, origin: null });
+    const refused = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(otherSeat), {
+      bearer: token,
+      origin: null,
+    });
     expect(refused.status).toBe(401);
 
     // Disabling ends the editor's session.

@@ -24,9 +24,11 @@ const BIG_SCREEN = { width: 1920, height: 1080 };
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 async function hexesOnScreen(page: Page) {
-  return page.locator('[data-testid="hex-map"] path[data-seat]').evaluateAll((paths) =>
-    paths.map((p) => ({ code: p.getAttribute('data-seat'), status: p.getAttribute('data-status'), party: p.getAttribute('data-party') })),
-  );
+  return page
+    .locator('[data-testid="hex-map"] path[data-seat]')
+    .evaluateAll((paths) =>
+      paths.map((p) => ({ code: p.getAttribute('data-seat'), status: p.getAttribute('data-status'), party: p.getAttribute('data-party') })),
+    );
 }
 
 describe('the big screen and the embeds on a replayed 2019 night', () => {
@@ -103,22 +105,29 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
         return [...bar.querySelectorAll('[data-testid="house-label"]')].map((label) => {
           const box = label.getBoundingClientRect();
           const segment = label.parentElement!.getBoundingClientRect();
-          return { text: label.textContent, clipped: box.left < segment.left - 0.5 || box.right > segment.right + 0.5, crossed: box.left <= lineX && box.right >= lineX };
+          return {
+            text: label.textContent,
+            clipped: box.left < segment.left - 0.5 || box.right > segment.right + 0.5,
+            crossed: box.left <= lineX && box.right >= lineX,
+          };
         });
       });
       expect(labels.length, `labels at ${width}px`).toBeGreaterThan(0);
       for (const label of labels) expect(label, `${label.text} at ${width}px`).toMatchObject({ clipped: false, crossed: false });
       // A gain is drawn in its winner's colour, not red whatever the party.
-      const gainItems = await page.locator('[data-testid="latest-declarations"] li.gain').evaluateAll((items) =>
-        items.map((li) => ({ seat: li.getAttribute('data-seat')!, colour: getComputedStyle(li).borderLeftColor })),
-      );
+      const gainItems = await page
+        .locator('[data-testid="latest-declarations"] li.gain')
+        .evaluateAll((items) => items.map((li) => ({ seat: li.getAttribute('data-seat')!, colour: getComputedStyle(li).borderLeftColor })));
       expect(gainItems.length).toBeGreaterThan(0);
       for (const item of gainItems) {
         const party = night.seatStates.find((s) => s.code === item.seat)!.outcome!.label.party;
         expect(item.colour, item.seat).toBe(rgb(night.parties.find((p) => p.code === party)!.colour));
       }
       // 2019's own name for the party counted as RUK.
-      if (width === 1366) expect(await page.locator('[data-testid="party-table"] tr[data-party="RUK"]').innerText()).toContain('Brexit Party (now Reform UK)');
+      if (width === 1366)
+        expect(await page.locator('[data-testid="party-table"] tr[data-party="RUK"]').innerText()).toContain(
+          'Brexit Party (now Reform UK)',
+        );
       await page.screenshot({ path: screenshotPath(`dashboard-night-${width}`) });
       await page.close();
     }
@@ -195,9 +204,17 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     expect(poll.status).toBe(200);
     await put(server, '/api/elections/ge2019/screen', onlyPanel('exit-poll'));
     await bigScreen.locator('[data-panel="exit-poll"] [data-testid="exit-poll"][data-phase="running"]').waitFor({ timeout: 5000 });
-    expect(await bigScreen.getByTestId('exit-poll-running').innerText()).toBe('Con are running 3 seats behind the exit poll on the 650 seats declared');
+    expect(await bigScreen.getByTestId('exit-poll-running').innerText()).toBe(
+      'Con are running 3 seats behind the exit poll on the 650 seats declared',
+    );
     // With every seat in, the projection beside the poll is the result.
-    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-5)).toEqual(['191', '191', '202', '+11', '202']);
+    expect((await bigScreen.locator('[data-testid="exit-poll"] tr[data-party="Lab"]').innerText()).split(/\s+/).slice(-5)).toEqual([
+      '191',
+      '191',
+      '202',
+      '+11',
+      '202',
+    ]);
     expect(await smallText(bigScreen)).toEqual([]);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-exit-poll-running') });
 
@@ -229,7 +246,10 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     const before: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
     const earlier = before.seatStates.filter((s) => s.outcome?.label.kind === 'GAIN').at(-1)!;
     await api(server, 'POST', `/api/elections/ge2019/seats/${earlier.code}/withdrawal`, { reason: 'checking' });
-    const redeclared = await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: earlier.code, candidates: earlier.declaration!.candidates });
+    const redeclared = await api(server, 'POST', '/api/elections/ge2019/declarations', {
+      seat: earlier.code,
+      candidates: earlier.declaration!.candidates,
+    });
     await bigScreen.locator(`[data-testid="big-screen"][data-seq="${redeclared.body.seq}"]`).waitFor({ timeout: 5000 });
     await put(server, '/api/elections/ge2019/screen', onlyPanel('party-table', 4));
     await bigScreen.locator('[data-panel="party-table"]').waitFor({ timeout: 5000 });
@@ -242,8 +262,13 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     // A withdrawn gain declared again is a new gain: it takes the stage.
     const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
     const gain = state.seatStates.find((s) => s.outcome?.label.kind === 'GAIN' && s.outcome.label.party === 'Con')!;
-    expect((await api(server, 'POST', `/api/elections/ge2019/seats/${gain.code}/withdrawal`, { reason: 'wrong figures read out' })).status).toBe(200);
-    const again = await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: gain.code, candidates: gain.declaration!.candidates });
+    expect(
+      (await api(server, 'POST', `/api/elections/ge2019/seats/${gain.code}/withdrawal`, { reason: 'wrong figures read out' })).status,
+    ).toBe(200);
+    const again = await api(server, 'POST', '/api/elections/ge2019/declarations', {
+      seat: gain.code,
+      candidates: gain.declaration!.candidates,
+    });
     expect(again.status).toBe(201);
     await bigScreen.locator(`[data-testid="spotlight"][data-seat="${gain.code}"]`).waitFor({ timeout: 5000 });
     expect(await bigScreen.getByTestId('spotlight').innerText()).toContain(gain.name);
@@ -251,10 +276,15 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await bigScreen.screenshot({ path: screenshotPath('big-screen-gain') });
     // Two more gains while it holds the stage: neither replaces it nor is skipped. The panels get
     // their turn first, then the two go up together.
-    const more = state.seatStates.filter((s) => s.outcome?.label.kind === 'GAIN' && s.code !== gain.code && s.outcome.label.party !== 'Con').slice(0, 2);
+    const more = state.seatStates
+      .filter((s) => s.outcome?.label.kind === 'GAIN' && s.code !== gain.code && s.outcome.label.party !== 'Con')
+      .slice(0, 2);
     for (const seat of more) {
       await api(server, 'POST', `/api/elections/ge2019/seats/${seat.code}/withdrawal`, { reason: 'read again' });
-      expect((await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: seat.code, candidates: seat.declaration!.candidates })).status).toBe(201);
+      expect(
+        (await api(server, 'POST', '/api/elections/ge2019/declarations', { seat: seat.code, candidates: seat.declaration!.candidates }))
+          .status,
+      ).toBe(201);
     }
     expect(await bigScreen.locator(`[data-testid="spotlight"][data-seat="${gain.code}"]`).count()).toBe(1);
     // Then the screen goes back to its panels by itself.
@@ -306,7 +336,9 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     // The seats take turns, a few to a page: whichever are up show what their article said.
     const shownCode = await page.locator('[data-testid="seats-to-watch"] [data-seat]').first().getAttribute('data-seat');
     const shownSeat = state.seats.find((s) => s.code === shownCode)!;
-    expect(await page.locator(`[data-testid="seats-to-watch"] [data-seat="${shownCode}"]`).innerText()).toContain(shownSeat.notes[0].text.slice(0, 30));
+    expect(await page.locator(`[data-testid="seats-to-watch"] [data-seat="${shownCode}"]`).innerText()).toContain(
+      shownSeat.notes[0].text.slice(0, 30),
+    );
     expect(await smallText(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('big-screen-article-seats-to-watch') });
 
@@ -340,11 +372,18 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
 
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> };
+            }
+          ).axe;
           const result = await axe.run();
           return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
         });
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${widget} at ${width}px`).toEqual([]);
+        expect(
+          violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+          `${widget} at ${width}px`,
+        ).toEqual([]);
         await page.close();
       }
     }, 60_000);
@@ -358,7 +397,9 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
     await editor.getByTestId('login-password').fill(PASSWORD);
     await editor.getByTestId('login-submit').click();
     await editor.getByTestId('panel-list').waitFor();
-    expect(await editor.getByTestId('snippet-party-table').innerText()).toContain(`<iframe src="${server.url}/embed/party-table?election=ge2019"`);
+    expect(await editor.getByTestId('snippet-party-table').innerText()).toContain(
+      `<iframe src="${server.url}/embed/party-table?election=ge2019"`,
+    );
     await editor.locator('[data-testid="lines"] li').first().waitFor();
     expect(await editor.locator('[data-testid="lines"] li').first().innerText()).toMatch(/GAIN from|HOLD/);
 

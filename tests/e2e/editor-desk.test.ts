@@ -46,7 +46,13 @@ describe('two editors enter, confirm and correct a result; the dashboard follows
     await addUser(server, 'ada', 'admin');
     await addUser(server, 'alice');
     await addUser(server, 'bob');
-    const published = await request(server, 'POST', '/api/elections/ge2017/declarations', { seat: tooting.code, candidates: tooting.candidates }, { bearer: TEST_TOKEN, origin: null });
+    const published = await request(
+      server,
+      'POST',
+      '/api/elections/ge2017/declarations',
+      { seat: tooting.code, candidates: tooting.candidates },
+      { bearer: TEST_TOKEN, origin: null },
+    );
     expect(published.status).toBe(201);
   });
   afterAll(async () => {
@@ -80,9 +86,15 @@ describe('two editors enter, confirm and correct a result; the dashboard follows
     // An admin turns on second-editor confirmation (through the API; tests/e2e/admin.test.ts covers the admin page).
     const admin = await request(server, 'POST', '/api/session', { username: 'ada', password: PASSWORD });
     const cookie = String(admin.headers['set-cookie']?.[0]).split(';')[0];
-    const setting = await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, {
-      session: { username: 'ada', cookie, csrf: admin.body.csrfToken },
-    });
+    const setting = await request(
+      server,
+      'PUT',
+      '/api/elections/ge2017/confirmation',
+      { requireConfirmation: true },
+      {
+        session: { username: 'ada', cookie, csrf: admin.body.csrfToken },
+      },
+    );
     expect(setting.status).toBe(200);
 
     const dashboard = await open('/?election=ge2017');
@@ -117,7 +129,9 @@ describe('two editors enter, confirm and correct a result; the dashboard follows
     await keys.press('Enter');
     await expect.poll(() => alice.getByTestId('result-message').getAttribute('data-kind')).toBe('held');
     const seconds = (performance.now() - started) / 1000;
-    console.info(`KEYSTROKES: a ${hampstead.candidates.length}-candidate result took ${keys.count} keys and ${seconds.toFixed(1)} s (seat search to publish, sent by the test at machine speed)`);
+    console.info(
+      `KEYSTROKES: a ${hampstead.candidates.length}-candidate result took ${keys.count} keys and ${seconds.toFixed(1)} s (seat search to publish, sent by the test at machine speed)`,
+    );
     expect(keys.count).toBeLessThan(60);
 
     // Awaiting confirmation: nothing on the public dashboard.

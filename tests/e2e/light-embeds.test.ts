@@ -55,10 +55,13 @@ describe('embeds on a live blog', () => {
     const handle = (await element.elementHandle())!;
     let frame: Frame | null = null;
     await expect
-      .poll(async () => {
-        frame = await handle.contentFrame();
-        return frame?.url() ?? '';
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          frame = await handle.contentFrame();
+          return frame?.url() ?? '';
+        },
+        { timeout: 10_000 },
+      )
       .toContain(`/embed/${widget}`);
     return frame!;
   }
@@ -73,7 +76,9 @@ describe('embeds on a live blog', () => {
         const frame = await embedFrame(page, widget);
         await frame.locator('[data-testid="embed"][data-seq="1"]').waitFor();
         if (widget === 'map') await frame.locator('[data-testid="seat-grid"], [data-testid="hex-map"]').first().waitFor();
-        const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height));
+        const content = await frame.evaluate(() =>
+          Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height),
+        );
         // The listener has set the frame to the content's height (it starts at a guess that was too short or too tall).
         await page.waitForFunction(
           ({ w, h }) => {
@@ -84,8 +89,13 @@ describe('embeds on a live blog', () => {
         );
         const frameBox = (await (await frame.frameElement()).boundingBox())!;
         const foot = (await frame.getByTestId('freshness').boundingBox())!;
-        expect(foot.y + foot.height, `${widget} at ${width}px: the freshness line is inside the frame`).toBeLessThanOrEqual(frameBox.y + frameBox.height + 1);
-        expect(await frame.evaluate(() => document.documentElement.scrollWidth), `${widget} at ${width}px: no sideways scrolling`).toBeLessThanOrEqual(width);
+        expect(foot.y + foot.height, `${widget} at ${width}px: the freshness line is inside the frame`).toBeLessThanOrEqual(
+          frameBox.y + frameBox.height + 1,
+        );
+        expect(
+          await frame.evaluate(() => document.documentElement.scrollWidth),
+          `${widget} at ${width}px: no sideways scrolling`,
+        ).toBeLessThanOrEqual(width);
       }
       await page.screenshot({ path: screenshotPath(`light-embeds-on-a-blog-${width}`), fullPage: true });
       await page.close();

@@ -23,7 +23,15 @@ async function londonServer(years: CountYear[]): Promise<RunningServer> {
 }
 
 const replay = (server: RunningServer, year: CountYear, from: number, to?: number) =>
-  replayNight({ url: server.url, token: TEST_TOKEN, election: `london-${year}`, results: londonDeclarations(file, year).slice(from, to), speed: Infinity, order: 'file', seed: 1 });
+  replayNight({
+    url: server.url,
+    token: TEST_TOKEN,
+    election: `london-${year}`,
+    results: londonDeclarations(file, year).slice(from, to),
+    speed: Infinity,
+    order: 'file',
+    seed: 1,
+  });
 
 const text = (page: Page, id: string) => page.getByTestId(id).innerText();
 

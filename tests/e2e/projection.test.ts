@@ -31,12 +31,25 @@ describe('the projection on a replayed 2019 night', () => {
   async function expectedLine(): Promise<string> {
     const state: ElectionState = (await api(server, 'GET', '/api/elections/ge2019/state')).body;
     const map: HexMap = (await api(server, 'GET', '/api/elections/ge2019/hexmap')).body;
-    const projection = projectElection({ ...state, totalSeats: state.election.totalSeats, continuity: defaultContinuity(), hexes: map.hexes });
+    const projection = projectElection({
+      ...state,
+      totalSeats: state.election.totalSeats,
+      continuity: defaultContinuity(),
+      hexes: map.hexes,
+    });
     return projectionLine(projection!);
   }
 
   async function replay(seats: typeof results) {
-    const report = await replayNight({ url: server.url, token: TEST_TOKEN, election: 'ge2019', results: seats, speed: Infinity, order: 'file', seed: 1 });
+    const report = await replayNight({
+      url: server.url,
+      token: TEST_TOKEN,
+      election: 'ge2019',
+      results: seats,
+      speed: Infinity,
+      order: 'file',
+      seed: 1,
+    });
     expect(report.refused).toEqual([]);
   }
 
@@ -46,7 +59,9 @@ describe('the projection on a replayed 2019 night', () => {
     expect(line).toMatch(new RegExp(`^Projection on ${declared} seats declared: `));
 
     await put(server, '/api/elections/ge2019/screen', onlyPanel('projection'));
-    await expect.poll(() => bigScreen.getByTestId('declared-count').innerText(), { timeout: 20_000 }).toContain(`${declared} of 650 declared`);
+    await expect
+      .poll(() => bigScreen.getByTestId('declared-count').innerText(), { timeout: 20_000 })
+      .toContain(`${declared} of 650 declared`);
     await bigScreen.locator(`[data-panel="projection"] [data-testid="projection"][data-rests-on="${declared}"]`).waitFor({ timeout: 5000 });
     expect(await bigScreen.getByTestId('projection-line').innerText()).toBe(line);
     expect(await smallText(bigScreen)).toEqual([]);
@@ -75,7 +90,9 @@ describe('the projection on a replayed 2019 night', () => {
     bigScreen = await browser.newPage({ viewport: BIG_SCREEN });
     await bigScreen.goto(`${server.url}/big-screen?election=ge2019`);
     await bigScreen.locator('[data-seq="0"]').waitFor();
-    await put(server, '/api/elections/ge2019/exit-poll', { seats: { Con: 368, Lab: 191, SNP: 55, LD: 13, PC: 3, Green: 1, Brexit: 0, Others: 19 } });
+    await put(server, '/api/elections/ge2019/exit-poll', {
+      seats: { Con: 368, Lab: 191, SNP: 55, LD: 13, PC: 3, Green: 1, Brexit: 0, Others: 19 },
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -85,7 +102,9 @@ describe('the projection on a replayed 2019 night', () => {
 
   test('the hex map as served gives each seat its region, which the projection works in', async () => {
     const map: HexMap = (await api(server, 'GET', '/api/elections/ge2019/hexmap')).body;
-    expect(new Set(map.hexes.map((h) => h.region))).toEqual(new Set(['NE', 'NW', 'YH', 'EM', 'WM', 'EA', 'LO', 'SE', 'SW', 'WA', 'SC', 'NI']));
+    expect(new Set(map.hexes.map((h) => h.region))).toEqual(
+      new Set(['NE', 'NW', 'YH', 'EM', 'WM', 'EA', 'LO', 'SE', 'SW', 'WA', 'SC', 'NI']),
+    );
   });
 
   test('mid-night: the big screen and the dashboard show the projection from the seats declared, labelled with how many', async () => {
@@ -101,7 +120,10 @@ describe('the projection on a replayed 2019 night', () => {
     expect(await bigScreen.getByTestId('projection-line').innerText()).toBe('Projection on 650 seats declared: Con majority of 80');
     const sizes = await bigScreen.evaluate(() => {
       const size = (selector: string) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize);
-      return { totals: size('[data-testid="house-strip"] [data-testid="house-label"]'), ticker: size('[data-testid="declaration-strip"] li') };
+      return {
+        totals: size('[data-testid="house-strip"] [data-testid="house-label"]'),
+        ticker: size('[data-testid="declaration-strip"] li'),
+      };
     });
     expect(sizes.totals).toBeGreaterThanOrEqual(1.4 * sizes.ticker);
     await bigScreen.screenshot({ path: screenshotPath('big-screen-house-strip-end-of-night') });

@@ -37,7 +37,9 @@ describe('an editor publishes a result on the entry page', () => {
     await entry.getByTestId('seat-matches').waitFor();
     await entry.getByTestId('seat-search').press('Enter');
     // The party box offers the codes the election knows: its baseline's, the continuity table's, every party's.
-    const offered = await entry.locator('[data-testid="party-codes"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const offered = await entry
+      .locator('[data-testid="party-codes"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toEqual(expect.arrayContaining(['Lab', 'Con', 'LD', 'Green', 'Alliance', 'Lab Co-op']));
     for (const [i, candidate] of croydon.candidates.entries()) {
       if ((await entry.getByTestId(`candidate-name-${i}`).count()) === 0) await entry.getByTestId('add-candidate').click();

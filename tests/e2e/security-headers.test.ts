@@ -79,7 +79,13 @@ describe('security headers', () => {
   test('an answer that is not a page allows nothing and carries no document-only headers; a 304 carries no policy', async () => {
     const html = await request(server, 'GET', '/embed/seat?election=ge2017');
     const asset = String(html.text).match(/src="(\/assets\/[^"]+\.js)"/)![1];
-    for (const path of ['/api/elections/ge2017/state', '/api/elections/ge2017/feed.atom', '/api/session', '/api/elections/ge2017/party-table', asset]) {
+    for (const path of [
+      '/api/elections/ge2017/state',
+      '/api/elections/ge2017/feed.atom',
+      '/api/session',
+      '/api/elections/ge2017/party-table',
+      asset,
+    ]) {
       const answer = await request(server, 'GET', path);
       expect(answer.status, path).toBe(200);
       expect(answer.headers['content-security-policy'], path).toBe(NOT_A_PAGE_POLICY);
@@ -88,7 +94,9 @@ describe('security headers', () => {
       expect(answer.headers['cross-origin-opener-policy'], path).toBeUndefined();
     }
     // A page revalidated: the browser updates its copy's headers from the 304's, so the 304 must not carry the allow-nothing policy.
-    const page = await request(server, 'GET', '/embed/seat?election=ge2017', undefined, { headers: { 'if-none-match': String(html.headers.etag) } });
+    const page = await request(server, 'GET', '/embed/seat?election=ge2017', undefined, {
+      headers: { 'if-none-match': String(html.headers.etag) },
+    });
     expect(page.status).toBe(304);
     expect(page.headers['content-security-policy']).toBeUndefined();
   });

@@ -22,7 +22,7 @@ describe('share images in the browser', () => {
     await server?.close();
   });
 
-  test('the screens page shows each line\'s image beside it, and the image opens at 1200x675', async () => {
+  test("the screens page shows each line's image beside it, and the image opens at 1200x675", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${server.url}/screens?election=ge2017`);
     await page.getByTestId('login-username').fill('ada');
@@ -32,7 +32,9 @@ describe('share images in the browser', () => {
     await thumbnail.waitFor();
     // The thumbnails load lazily, as an editor scrolls down to the lines.
     await thumbnail.scrollIntoViewIfNeeded();
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1200);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 })
+      .toBe(1200);
     expect(await thumbnail.getAttribute('alt')).toBe('Share image: Croydon Central, version 1');
     await page.locator('section[aria-labelledby="lines-heading"]').screenshot({ path: screenshotPath('screens-share-links') });
 

@@ -24,7 +24,9 @@ afterAll(async () => {
 test('the desk sees a wire result that disagrees beside its own figures, keeps its own, and sees the feed go down', async () => {
   const aldershot = seat('Aldershot');
   const typed = otherFigures(aldershot.candidates, 40);
-  expect((await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', { seat: aldershot.code, candidates: typed })).status).toBe(201);
+  expect(
+    (await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', { seat: aldershot.code, candidates: typed })).status,
+  ).toBe(201);
   await uploader.write('results', file('result', aldershot, 1), result(aldershot, 1));
   await uploader.write('results', '.timestamp', '1\n');
   await untilDesk(night.server, (d) => d.held.length === 1, 'held');
@@ -59,5 +61,10 @@ test('the desk sees a wire result that disagrees beside its own figures, keeps i
     await page.screenshot({ path: screenshotPath('wire-desk-feed-down'), fullPage: true });
   }
   const log = (await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files;
-  expect(log[0]).toMatchObject({ resolution: 'kept-desk', resolvedBy: 'alice', resolutionNote: 'our reporter at the count', wire: { candidates: aldershot.candidates } });
+  expect(log[0]).toMatchObject({
+    resolution: 'kept-desk',
+    resolvedBy: 'alice',
+    resolutionNote: 'our reporter at the count',
+    wire: { candidates: aldershot.candidates },
+  });
 }, 90_000);

@@ -33,7 +33,10 @@ test('a rush shows on the dashboard and the big screen as the winner awaiting fi
   const bedford = seat('Bedford');
   const barking = seat('Barking');
   await land(file('result', barking, 1), result(barking, 1));
-  await land(file('rush', bedford, 1), rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'hold', winningParty: 'Lab', sittingParty: 'Lab' }));
+  await land(
+    file('rush', bedford, 1),
+    rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'hold', winningParty: 'Lab', sittingParty: 'Lab' }),
+  );
 
   const dashboard = await (await browser.newContext({ viewport: { width: 390, height: 1400 } })).newPage();
   await dashboard.goto(`${night.server.url}/?election=ge2019`);

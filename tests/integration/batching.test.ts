@@ -18,7 +18,10 @@ describe('updates published together', () => {
     const messages: CompactUpdate[][] = [];
     viewer.on('election:updated', (update) => messages.push([update]));
     viewer.on('election:updates', (updates) => messages.push(updates));
-    const seats: string[] = viewer.snapshots[0].seatStates.filter((s) => s.status === 'undeclared').map((s) => s.code).slice(0, 10);
+    const seats: string[] = viewer.snapshots[0].seatStates
+      .filter((s) => s.status === 'undeclared')
+      .map((s) => s.code)
+      .slice(0, 10);
 
     const replies = await Promise.all(seats.map((seat) => api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))));
     expect(replies.map((r) => r.status)).toEqual(seats.map(() => 201));
@@ -26,7 +29,12 @@ describe('updates published together', () => {
 
     expect(viewer.updates.map((u) => u.seq)).toEqual(seats.map((_, i) => i + 1));
     expect(messages.length).toBeLessThan(seats.length);
-    expect(messages.flat().map((u) => u.seat[0]).sort()).toEqual([...seats].sort());
+    expect(
+      messages
+        .flat()
+        .map((u) => u.seat[0])
+        .sort(),
+    ).toEqual([...seats].sort());
   });
 
   test('are all sent when the server closes before the window ends', async () => {

@@ -23,9 +23,21 @@ describe('the login limit behind a reverse proxy', () => {
     const server = opened(await startServer({ trustedProxies: ['127.0.0.1'] }));
     await addUser(server, 'target');
     await failFiveTimes(server, '203.0.113.1');
-    const sameAddress = await request(server, 'POST', '/api/session', { username: 'target', password: PASSWORD }, { forwardedFor: '203.0.113.1' });
+    const sameAddress = await request(
+      server,
+      'POST',
+      '/api/session',
+      { username: 'target', password: PASSWORD },
+      { forwardedFor: '203.0.113.1' },
+    );
     expect(sameAddress.status).toBe(429);
-    const otherAddress = await request(server, 'POST', '/api/session', { username: 'target', password: PASSWORD }, { forwardedFor: '203.0.113.2' });
+    const otherAddress = await request(
+      server,
+      'POST',
+      '/api/session',
+      { username: 'target', password: PASSWORD },
+      { forwardedFor: '203.0.113.2' },
+    );
     expect(otherAddress.status).toBe(200);
   });
 
@@ -33,12 +45,22 @@ describe('the login limit behind a reverse proxy', () => {
     const server = opened(await startServer());
     await addUser(server, 'target');
     await failFiveTimes(server, '203.0.113.1');
-    const forged = await request(server, 'POST', '/api/session', { username: 'target', password: PASSWORD }, { forwardedFor: '203.0.113.2' });
+    const forged = await request(
+      server,
+      'POST',
+      '/api/session',
+      { username: 'target', password: PASSWORD },
+      { forwardedFor: '203.0.113.2' },
+    );
     expect(forged.status).toBe(429);
   });
 
   test('ELECTION_TRUST_PROXY takes addresses and ranges, and refuses anything else naming the variable', () => {
-    expect(readConfig({ ELECTION_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).ELECTION_TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(readConfig({ ELECTION_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).ELECTION_TRUST_PROXY).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
     expect(readConfig({}).ELECTION_TRUST_PROXY).toEqual([]);
     expect(() => readConfig({ ELECTION_TRUST_PROXY: 'yes' })).toThrow(/ELECTION_TRUST_PROXY: must be IP addresses or CIDR ranges/);
   });
@@ -46,7 +68,8 @@ describe('the login limit behind a reverse proxy', () => {
   test('behind a TLS proxy, trusted or not, the session cookie is Secure; over plain http it is not', async () => {
     const server = opened(await startServer({ allowedOrigins: ['https://results.example.com'] }));
     await addUser(server, 'ed');
-    const login = (options: Parameters<typeof request>[4]) => request(server, 'POST', '/api/session', { username: 'ed', password: PASSWORD }, options);
+    const login = (options: Parameters<typeof request>[4]) =>
+      request(server, 'POST', '/api/session', { username: 'ed', password: PASSWORD }, options);
     const cookie = (answer: Awaited<ReturnType<typeof login>>) => String(answer.headers['set-cookie']?.[0]);
     expect(cookie(await login({ headers: { 'x-forwarded-proto': 'https' } }))).toMatch(/; Secure/);
     expect(cookie(await login({ origin: 'https://results.example.com' }))).toMatch(/; Secure/);

@@ -59,7 +59,9 @@ describe('HTTP connection bounds', () => {
     const server = opened(await startServer({ app: { httpLimits: SMALL } }));
     const connection = await rawConnection(server);
     const body = JSON.stringify(labourGainIn(CROYDON_CENTRAL));
-    connection.socket.write(`POST /api/elections/ge2017/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    connection.socket.write(
+      `POST /api/elections/ge2017/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     const stop = trickle(connection, body, 100);
     expect(await waitUntil(() => connection.closedAfterMs !== null, 6000)).toBe(true);
     stop();
@@ -87,7 +89,7 @@ describe('HTTP connection bounds', () => {
     expect((await api(server, 'GET', '/api/elections')).status).toBe(200);
   });
 
-  test('one address may open only so many connections; a trusted proxy\'s address any number', async () => {
+  test("one address may open only so many connections; a trusted proxy's address any number", async () => {
     const server = opened(await startServer({ app: { httpLimits: { maxConnectionsPerAddress: 3 } } }));
     const connections: Connection[] = [];
     for (let i = 0; i < 5; i++) connections.push(await rawConnection(server));

@@ -22,7 +22,9 @@ describe('a desk socket follows its session', () => {
     await addUser(server, 'alice');
     await addUser(server, 'bob');
     [admin, alice, bob] = await Promise.all([login(server, 'ada'), login(server, 'alice'), login(server, 'bob')]);
-    expect((await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, { session: admin })).status).toBe(200);
+    expect(
+      (await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, { session: admin })).status,
+    ).toBe(200);
   });
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());

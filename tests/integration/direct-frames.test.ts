@@ -29,7 +29,11 @@ afterEach(async () => {
 });
 
 /** A socket.io server on loopback whose viewers are all in room "r", and `count` of them connected. */
-async function roomOf(count: number, transports: Array<'websocket' | 'polling'> = ['websocket'], perMessageDeflate = false): Promise<Setup> {
+async function roomOf(
+  count: number,
+  transports: Array<'websocket' | 'polling'> = ['websocket'],
+  perMessageDeflate = false,
+): Promise<Setup> {
   const http = createServer();
   const io = new Server(http, { serveClient: false, perMessageDeflate });
   let queued = 0;
@@ -52,7 +56,8 @@ async function roomOf(count: number, transports: Array<'websocket' | 'polling'> 
   // Joined on the server: the room holds every viewer before anything is sent.
   while ((io.of('/').adapter.rooms.get('r')?.size ?? 0) < count) await new Promise((resolve) => setTimeout(resolve, 5));
   // An upgrading viewer's first packets go out before it is on its WebSocket: wait for every one to be.
-  while ([...io.of('/').sockets.values()].some((s) => s.conn.transport.name !== transports.at(-1))) await new Promise((resolve) => setTimeout(resolve, 5));
+  while ([...io.of('/').sockets.values()].some((s) => s.conn.transport.name !== transports.at(-1)))
+    await new Promise((resolve) => setTimeout(resolve, 5));
   return setup;
 }
 
@@ -96,21 +101,28 @@ describe('the broadcast path', () => {
   const missing: Array<[string, (installed: Internals) => Internals, RegExp]> = [
     ['ws without Sender.frame', (i) => ({ ...i, Sender: { prototype: i.Sender?.prototype } }), /Sender\.frame/],
     ['a ws Sender without sendFrame', (i) => ({ ...i, Sender: { frame: i.Sender?.frame, prototype: {} } }), /sendFrame/],
-    ['another engine.io', (i) => ({ ...i, versions: { ...i.versions, 'engine.io': '6.6.13' } }), /engine\.io is 6\.6\.13, not the 6\.6\.12/],
+    [
+      'another engine.io',
+      (i) => ({ ...i, versions: { ...i.versions, 'engine.io': '6.6.13' } }),
+      /engine\.io is 6\.6\.13, not the 6\.6\.12/,
+    ],
   ];
-  test.each(missing)('with %s, it falls back to socket.io\'s own path with one warning, and every viewer still gets the message', async (_label, change, warning) => {
-    const setup = await roomOf(2);
-    const warnings: string[] = [];
-    const broadcaster = createBroadcaster(setup.io, { internals: change(readInstalled()), warn: (line) => warnings.push(line) });
-    expect(broadcaster.path).toBe('socket.io');
-    expect(warnings).toEqual([expect.stringMatching(warning)]);
-    const arriving = setup.viewers.map(received);
-    const before = setup.queued();
-    expect(broadcaster.broadcast('r', 'election:updated', { seq: 2 })).toBe(2);
-    expect(await Promise.all(arriving)).toEqual([{ seq: 2 }, { seq: 2 }]);
-    expect(setup.queued() - before).toBe(2);
-    expect(warnings).toHaveLength(1);
-  });
+  test.each(missing)(
+    "with %s, it falls back to socket.io's own path with one warning, and every viewer still gets the message",
+    async (_label, change, warning) => {
+      const setup = await roomOf(2);
+      const warnings: string[] = [];
+      const broadcaster = createBroadcaster(setup.io, { internals: change(readInstalled()), warn: (line) => warnings.push(line) });
+      expect(broadcaster.path).toBe('socket.io');
+      expect(warnings).toEqual([expect.stringMatching(warning)]);
+      const arriving = setup.viewers.map(received);
+      const before = setup.queued();
+      expect(broadcaster.broadcast('r', 'election:updated', { seq: 2 })).toBe(2);
+      expect(await Promise.all(arriving)).toEqual([{ seq: 2 }, { seq: 2 }]);
+      expect(setup.queued() - before).toBe(2);
+      expect(warnings).toHaveLength(1);
+    },
+  );
 
   describe('in the server itself', () => {
     const opened = closedAfterEach();

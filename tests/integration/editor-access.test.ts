@@ -29,7 +29,9 @@ describe('who may change results', () => {
     const state = (await request(server, 'GET', '/api/elections/ge2017/state')).body;
     otherSeat = state.seats.map((s: { code: string }) => s.code).find((c: string) => c !== CROYDON_CENTRAL);
     // A declared seat, so corrections, recounts and withdrawals have something to act on.
-    expect((await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(otherSeat), { bearer: TEST_TOKEN })).status).toBe(201);
+    expect(
+      (await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(otherSeat), { bearer: TEST_TOKEN })).status,
+    ).toBe(201);
   });
   afterAll(async () => server.close());
 
@@ -75,20 +77,35 @@ describe('who may change results', () => {
 
   test('an editor is refused the admin writes with 403', async () => {
     const before = fingerprint();
-    for (const [method, route, body] of writes().slice(9).filter(([, route]) => !route.includes('/pending/'))) {
+    for (const [method, route, body] of writes()
+      .slice(9)
+      .filter(([, route]) => !route.includes('/pending/'))) {
       expect((await request(server, method, route, body, { session: editor })).status, `${method} ${route}`).toBe(403);
     }
     expect(fingerprint()).toBe(before);
   });
 
   test('reads stay open to the public: state, feeds, candidates', async () => {
-    for (const route of ['/api/elections', '/api/elections/ge2017/state', '/api/elections/ge2017/feed.json', '/api/elections/ge2017/candidates']) {
+    for (const route of [
+      '/api/elections',
+      '/api/elections/ge2017/state',
+      '/api/elections/ge2017/feed.json',
+      '/api/elections/ge2017/candidates',
+    ]) {
       expect((await request(server, 'GET', route)).status, route).toBe(200);
     }
   });
 
   test('the editors-only reads refuse the public with 401', async () => {
-    for (const route of ['/api/elections/ge2017/desk', '/api/elections/ge2017/audit', '/api/elections/ge2017/audit.csv', '/api/elections/ge2017/audit/night-inputs', '/api/elections/ge2017/seats-to-watch/versions', '/api/users', '/api/tokens']) {
+    for (const route of [
+      '/api/elections/ge2017/desk',
+      '/api/elections/ge2017/audit',
+      '/api/elections/ge2017/audit.csv',
+      '/api/elections/ge2017/audit/night-inputs',
+      '/api/elections/ge2017/seats-to-watch/versions',
+      '/api/users',
+      '/api/tokens',
+    ]) {
       expect((await request(server, 'GET', route)).status, route).toBe(401);
     }
   });
@@ -121,7 +138,7 @@ describe('who may change results', () => {
     expect(fingerprint()).toBe(before);
   });
 
-  test('a session write with its token from this origin goes through, entered under the editor\'s name', async () => {
+  test("a session write with its token from this origin goes through, entered under the editor's name", async () => {
     const answer = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), { session: editor });
     expect(answer.status).toBe(201);
     const audit = await request(server, 'GET', `/api/elections/ge2017/audit?seat=${CROYDON_CENTRAL}`, undefined, { session: editor });
@@ -138,13 +155,19 @@ describe('who may change results', () => {
     expect(audit.body[0].enteredBy).toBe('api-token');
   });
 
-  test('an admin\'s API token works for scripts until it is revoked, then gets 401', async () => {
+  test("an admin's API token works for scripts until it is revoked, then gets 401", async () => {
     const made = await request(server, 'POST', '/api/tokens', { name: 'wire bridge' }, { session: admin });
     expect(made.status).toBe(201);
     const stored = server.db.prepare('SELECT token_hash FROM api_tokens WHERE id = ?').pluck().get(made.body.id) as string;
     expect(stored).not.toBe(made.body.token);
     const seat = otherSeat;
-    const ok = await request(server, 'POST', `/api/elections/ge2017/seats/${seat}/recount`, { reason: 'recount called' }, { bearer: made.body.token, origin: null });
+    const ok = await request(
+      server,
+      'POST',
+      `/api/elections/ge2017/seats/${seat}/recount`,
+      { reason: 'recount called' },
+      { bearer: made.body.token, origin: null },
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.seat.lastChange).toBe('recount');
     const audit = await request(server, 'GET', `/api/elections/ge2017/audit?seat=${seat}`, undefined, { session: admin });
@@ -152,12 +175,18 @@ describe('who may change results', () => {
 
     expect((await request(server, 'POST', `/api/tokens/${made.body.id}/revoke`, undefined, { session: admin })).status).toBe(200);
     const before = fingerprint();
-    const refused = await request(server, 'POST', `/api/elections/ge2017/seats/${seat}/withdrawal`, { reason: 'wrong seat' }, { bearer: made.body.token, origin: null });
+    const refused = await request(
+      server,
+      'POST',
+      `/api/elections/ge2017/seats/${seat}/withdrawal`,
+      { reason: 'wrong seat' },
+      { bearer: made.body.token, origin: null },
+    );
     expect(refused.status).toBe(401);
     expect(fingerprint()).toBe(before);
   });
 
-  test('a disabled editor\'s session stops working at once', async () => {
+  test("a disabled editor's session stops working at once", async () => {
     await addUser(server, 'temp');
     const temp = await login(server, 'temp');
     expect((await request(server, 'POST', '/api/users/temp/disable', undefined, { session: admin })).status).toBe(200);
@@ -177,8 +206,14 @@ describe('who may change results', () => {
     expect((await request(server, 'POST', '/api/session', { username: 'ed', password: PASSWORD })).status).toBe(200);
   });
 
-  test('a login from another site\'s page is refused', async () => {
-    const answer = await request(server, 'POST', '/api/session', { username: 'ed', password: PASSWORD }, { origin: 'https://evil.example' });
+  test("a login from another site's page is refused", async () => {
+    const answer = await request(
+      server,
+      'POST',
+      '/api/session',
+      { username: 'ed', password: PASSWORD },
+      { origin: 'https://evil.example' },
+    );
     expect(answer.status).toBe(403);
   });
 
@@ -209,7 +244,7 @@ describe('who may change results', () => {
     for (const s of [viewer, watcher, stranger, goneSocket]) s.close();
   });
 
-  test('sockets: a connection from another site\'s page is refused; this site\'s is let in', async () => {
+  test("sockets: a connection from another site's page is refused; this site's is let in", async () => {
     await expect(editorSocket(server, null, 'https://evil.example')).rejects.toThrow();
     const own = await editorSocket(server, null, server.url);
     expect(own.connected).toBe(true);

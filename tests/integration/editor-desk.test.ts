@@ -3,7 +3,7 @@ import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { addUser, editorSocket, login, request, type EditorSocket, type Session } from '../support/session.ts';
 import { startServer, TEST_TOKEN, watch, type RunningServer, type Viewer } from '../support/server.ts';
 
-describe('the editors\' desk: second-editor confirmation, presence, conflicts and the audit trail', () => {
+describe("the editors' desk: second-editor confirmation, presence, conflicts and the audit trail", () => {
   let server: RunningServer;
   let admin: Session;
   let alice: Session;
@@ -51,7 +51,9 @@ describe('the editors\' desk: second-editor confirmation, presence, conflicts an
     expect((await request(server, 'GET', '/api/elections/ge2017/desk', undefined, { session: bob })).body.pending).toHaveLength(1);
 
     // The same editor cannot confirm their own entry.
-    const own = await request(server, 'POST', `/api/elections/ge2017/pending/${id}/confirm`, labourGainIn(CROYDON_CENTRAL), { session: alice });
+    const own = await request(server, 'POST', `/api/elections/ge2017/pending/${id}/confirm`, labourGainIn(CROYDON_CENTRAL), {
+      session: alice,
+    });
     expect(own.status).toBe(403);
 
     // A mismatch blocks publication and says which figures differ.
@@ -84,12 +86,27 @@ describe('the editors\' desk: second-editor confirmation, presence, conflicts an
   });
 
   test('a held correction on a seat that moved on meanwhile cannot be confirmed', async () => {
-    await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), { bearer: TEST_TOKEN, origin: null });
+    await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), {
+      bearer: TEST_TOKEN,
+      origin: null,
+    });
     await requireConfirmation();
     const { seat: _s, ...figures } = labourGainIn(CROYDON_CENTRAL, 21_000);
-    const held = await request(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`, { ...figures, reason: 'Lab votes misread', basedOnVersion: 1 }, { session: alice });
+    const held = await request(
+      server,
+      'POST',
+      `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`,
+      { ...figures, reason: 'Lab votes misread', basedOnVersion: 1 },
+      { session: alice },
+    );
     expect(held.status).toBe(202);
-    await request(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/recount`, { reason: 'recount called', basedOnVersion: 1 }, { session: bob });
+    await request(
+      server,
+      'POST',
+      `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/recount`,
+      { reason: 'recount called', basedOnVersion: 1 },
+      { session: bob },
+    );
     const stale = await request(server, 'POST', `/api/elections/ge2017/pending/${held.body.pending.id}/confirm`, figures, { session: bob });
     expect(stale.status).toBe(409);
   });
@@ -130,7 +147,13 @@ describe('the editors\' desk: second-editor confirmation, presence, conflicts an
     nasty.candidates[2].name = '=HYPERLINK("http://evil.example","x")';
     await request(server, 'POST', '/api/elections/ge2017/declarations', nasty, { session: alice });
     const { seat: _s, ...fixed } = labourGainIn(CROYDON_CENTRAL, 20_500);
-    await request(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`, { ...fixed, reason: 'Lab votes misread', basedOnVersion: 1 }, { session: bob });
+    await request(
+      server,
+      'POST',
+      `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`,
+      { ...fixed, reason: 'Lab votes misread', basedOnVersion: 1 },
+      { session: bob },
+    );
 
     const audit = await request(server, 'GET', '/api/elections/ge2017/audit', undefined, { session: alice });
     expect(audit.status).toBe(200);
@@ -145,7 +168,9 @@ describe('the editors\' desk: second-editor confirmation, presence, conflicts an
     const csv = await request(server, 'GET', '/api/elections/ge2017/audit.csv', undefined, { session: alice });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toBe('seq,version,seat,name,kind,status,enteredBy,enteredAt,confirmedBy,reason,source,declaredAt,newParties,before,after');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'seq,version,seat,name,kind,status,enteredBy,enteredAt,confirmedBy,reason,source,declaredAt,newParties,before,after',
+    );
     expect(csv.text).not.toMatch(/(^|,)"=/m);
     expect(csv.text).toContain('""http://evil.example""');
   });

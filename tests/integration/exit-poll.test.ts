@@ -5,7 +5,10 @@ import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
 import { request } from '../support/session.ts';
 import { api, startServer, TEST_TOKEN, watch, type RunningServer } from '../support/server.ts';
 
-const POLL_2017 = { seats: { Con: 314, Lab: 266, SNP: 34, LD: 14, PC: 3, Green: 1, Others: 18 }, source: 'BBC/ITV/Sky News (GfK, Ipsos MORI)' };
+const POLL_2017 = {
+  seats: { Con: 314, Lab: 266, SNP: 34, LD: 14, PC: 3, Green: 1, Others: 18 },
+  source: 'BBC/ITV/Sky News (GfK, Ipsos MORI)',
+};
 
 /** A PUT as a script sends it: the bearer token, or none as the public. */
 const put = (server: RunningServer, body: unknown, token: string | null = TEST_TOKEN) =>
@@ -40,7 +43,10 @@ describe('the exit poll', () => {
     const corrected = await put(server, POLL_2017);
     expect(corrected.body.version).toBe(2);
     const versions: ExitPoll[] = (await api(server, 'GET', '/api/elections/ge2017/exit-poll/versions')).body;
-    expect(versions.map((v) => [v.version, v.seats.Con])).toEqual([[1, 313], [2, 314]]);
+    expect(versions.map((v) => [v.version, v.seats.Con])).toEqual([
+      [1, 313],
+      [2, 314],
+    ]);
     expect((await api(server, 'GET', '/api/elections/ge2017/exit-poll/versions', undefined, null)).status).toBe(401);
 
     const fresh = await watch(server, 'ge2017');

@@ -24,7 +24,9 @@ describe('expected declaration times', () => {
     const csv = `seat,expected\n${CROYDON_CENTRAL},2017-06-09T02:30:00+01:00\n`;
     expect(parseExpectedTimes(csv)).toEqual({ times: [{ seat: CROYDON_CENTRAL, expectedAt: '2017-06-09T02:30:00+01:00' }] });
     expect(expectedTimesCsv(parseExpectedTimes(csv))).toBe(csv);
-    expect(() => parseExpectedTimes(`seat,expected\n${CROYDON_CENTRAL},half past two\n`, 'times.csv')).toThrow(/times\.csv line 2, expected: must be an ISO 8601 time/);
+    expect(() => parseExpectedTimes(`seat,expected\n${CROYDON_CENTRAL},half past two\n`, 'times.csv')).toThrow(
+      /times\.csv line 2, expected: must be an ISO 8601 time/,
+    );
   });
 
   test('refuses the public and a seat not in the election, naming it, and stores nothing', async () => {

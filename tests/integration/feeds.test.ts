@@ -23,7 +23,9 @@ describe('the JSON and Atom feeds', () => {
   }
 
   test('gives each declaration a copy-ready line, and a correction a line that says what it replaces', async () => {
-    expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL, 20_000, 18_000))).status).toBe(201);
+    expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL, 20_000, 18_000))).status).toBe(
+      201,
+    );
     const { seat: _seat, ...figures } = labourGainIn(CROYDON_CENTRAL, 20_100, 18_000);
     const corrected = await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`, {
       ...figures,
@@ -48,7 +50,9 @@ describe('the JSON and Atom feeds', () => {
 
   test('marks a withdrawal in the JSON and the Atom feed', async () => {
     const before: Feed = (await api(server, 'GET', '/api/elections/ge2017/feed.json')).body;
-    const withdrawn = await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/withdrawal`, { reason: 'declared in error' });
+    const withdrawn = await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/withdrawal`, {
+      reason: 'declared in error',
+    });
     expect(withdrawn.status).toBe(200);
     const feed: Feed = (await api(server, 'GET', `/api/elections/ge2017/feed.json?since=${before.seq}`)).body;
     expect(feed.entries).toHaveLength(1);

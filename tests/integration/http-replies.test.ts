@@ -36,7 +36,11 @@ describe('the HTTP replies match their shared schemas', () => {
     const bad = { ...labourGainIn(CROYDON_CENTRAL), candidates: [] };
     const invalid = await api(server, 'POST', '/api/elections/ge2017/declarations', bad);
     expect(invalid.status).toBe(400);
-    expect(RefusalBody.strict().parse(invalid.body).problems.map((p) => p.path)).toEqual(['candidates']);
+    expect(
+      RefusalBody.strict()
+        .parse(invalid.body)
+        .problems.map((p) => p.path),
+    ).toEqual(['candidates']);
     const unsigned = await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), null);
     expect(unsigned.status).toBe(401);
     expect(() => RefusalBody.strict().parse(unsigned.body)).not.toThrow();
@@ -49,7 +53,9 @@ describe('the HTTP replies match their shared schemas', () => {
     await addUser(server, 'ada', 'admin');
     await addUser(server, 'alice');
     const [ada, alice] = await Promise.all([login(server, 'ada'), login(server, 'alice')]);
-    expect((await request(server, 'PUT', '/api/elections/ge2024/confirmation', { requireConfirmation: true }, { session: ada })).status).toBe(200);
+    expect(
+      (await request(server, 'PUT', '/api/elections/ge2024/confirmation', { requireConfirmation: true }, { session: ada })).status,
+    ).toBe(200);
     const seat = (await api(server, 'GET', '/api/elections/ge2024/state')).body.seats[0].code as string;
     const entry = labourGainIn(seat);
     const held = await request(server, 'POST', '/api/elections/ge2024/declarations', entry, { session: alice });

@@ -74,7 +74,10 @@ describe('npm run import', () => {
     const before = contentDigest(db);
     // The last seat of this file is on no boundary the baseline knows.
     const text = fs.readFileSync(fixture('hoc-candidates-after.csv'), 'utf8').trimEnd();
-    const last = text.split('\n').at(-1)!.replace(/^[EWSN]\d{8}/, 'E14999999');
+    const last = text
+      .split('\n')
+      .at(-1)!
+      .replace(/^[EWSN]\d{8}/, 'E14999999');
     const file = path.join(dir, 'unknown-seat.csv');
     fs.writeFileSync(file, `${text}\n${last}\n`);
 

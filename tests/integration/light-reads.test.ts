@@ -57,7 +57,8 @@ describe('compression', () => {
 
   test('the reference is compressed once and kept; a reply not kept (the feed) is compressed as it goes', async () => {
     const server = opened(await startServer());
-    for (const seat of [CROYDON_CENTRAL, EALING]) expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
+    for (const seat of [CROYDON_CENTRAL, EALING])
+      expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
     const reference = await raw(server, '/api/elections/ge2017/reference', { 'accept-encoding': 'br' });
     expect(reference.headers['content-encoding']).toBe('br');
     expect(JSON.parse(decoded(reference)).seats.length).toBeGreaterThan(0);
@@ -88,7 +89,7 @@ describe('pages and assets', () => {
   });
 });
 
-describe('the light embeds\' replies', () => {
+describe("the light embeds' replies", () => {
   test('one seat: its result, its baseline, and only the parties it names; a 304 until something changes', async () => {
     const server = opened(await startServer());
     expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL))).status).toBe(201);
@@ -125,7 +126,8 @@ describe('the light embeds\' replies', () => {
 
   test('the party table and the latest declarations, newest first', async () => {
     const server = opened(await startServer());
-    for (const seat of [CROYDON_CENTRAL, EALING]) expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
+    for (const seat of [CROYDON_CENTRAL, EALING])
+      expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
     const table = PartyTableEmbedReply.parse(JSON.parse(decoded(await raw(server, '/api/elections/ge2017/party-table'))));
     expect(table.house.partyTable.find((r) => r.party === 'Lab')).toMatchObject({ seats: 2 });
     expect(table.parties.map((p) => p.code)).toEqual(expect.arrayContaining(['Lab', 'Con', 'LD']));

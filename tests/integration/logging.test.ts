@@ -32,7 +32,13 @@ describe('the server log', () => {
     const log = capture();
     const server = opened(await startServer({ app: { logLevel: 'debug', logStream: log.stream } }));
     await request(server, 'GET', '/api/elections', undefined, { headers: SECRETS });
-    const bad = await request(server, 'POST', '/api/elections/ge2017/declarations', { seat: 'nonsense' }, { bearer: TEST_TOKEN, origin: null, headers: { cookie: SECRETS.cookie } });
+    const bad = await request(
+      server,
+      'POST',
+      '/api/elections/ge2017/declarations',
+      { seat: 'nonsense' },
+      { bearer: TEST_TOKEN, origin: null, headers: { cookie: SECRETS.cookie } },
+    );
     expect(bad.status).toBe(400);
     await request(server, 'POST', '/api/elections/ge2017/declarations', '{not json' as unknown, { bearer: TEST_TOKEN, origin: null });
 
@@ -53,7 +59,11 @@ describe('the server log', () => {
     server.app.service.declare = () => {
       throw new Error('disk on fire');
     };
-    const failed = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), { bearer: TEST_TOKEN, origin: null, headers: SECRETS });
+    const failed = await request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), {
+      bearer: TEST_TOKEN,
+      origin: null,
+      headers: SECRETS,
+    });
     expect(failed.status).toBe(500);
     expect(failed.text).not.toContain('disk on fire');
     const errors = log.lines.filter((l) => Number(l.level) >= 50);

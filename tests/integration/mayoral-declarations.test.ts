@@ -39,13 +39,22 @@ describe('declarations of a mayoral count through the API, as for seats', () => 
     const declared = await api(server, 'POST', '/api/elections/london-2021/declarations', {
       seat: BARNET,
       candidates: [khan(67610), bailey(65822)],
-      secondRound: [{ name: 'Sadiq Khan', votes: 100 }, { name: 'Shaun Bailey', votes: 50 }],
+      secondRound: [
+        { name: 'Sadiq Khan', votes: 100 },
+        { name: 'Shaun Bailey', votes: 50 },
+      ],
     });
     expect(declared.status).toBe(201);
-    expect((await viewer.nextUpdate()).seat.declaration?.secondRound).toEqual([{ name: 'Sadiq Khan', votes: 100 }, { name: 'Shaun Bailey', votes: 50 }]);
+    expect((await viewer.nextUpdate()).seat.declaration?.secondRound).toEqual([
+      { name: 'Sadiq Khan', votes: 100 },
+      { name: 'Shaun Bailey', votes: 50 },
+    ]);
     expect(await race()).toMatchObject({ areasDeclared: 1, gap: 1788 + 50 });
 
-    const corrected = await api(server, 'POST', `${base}/correction`, { candidates: [khan(67610), bailey(65822)], reason: 'second round not yet counted' });
+    const corrected = await api(server, 'POST', `${base}/correction`, {
+      candidates: [khan(67610), bailey(65822)],
+      reason: 'second round not yet counted',
+    });
     expect(corrected.status).toBe(200);
     expect(await race()).toMatchObject({ areasDeclared: 1, gap: 1788, secondChoices: [] });
 

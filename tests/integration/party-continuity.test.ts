@@ -37,7 +37,13 @@ describe('party continuity is data an admin extends', () => {
     const declared = await api(server, 'POST', '/api/elections/ge2017/declarations', declaration);
     expect(declared.body.seat.outcome.label.text).toBe('Conservative and Unionist GAIN from Con');
 
-    const added = await request(server, 'POST', '/api/party-continuity', { code: 'Conservative and Unionist', kind: 'alias', target: 'Con' }, { session: admin });
+    const added = await request(
+      server,
+      'POST',
+      '/api/party-continuity',
+      { code: 'Conservative and Unionist', kind: 'alias', target: 'Con' },
+      { session: admin },
+    );
     expect(added.status).toBe(201);
     const state = (await api(server, 'GET', '/api/elections/ge2017/state')).body;
     const croydon = state.seatStates.find((s: { code: string }) => s.code === CROYDON_CENTRAL);
@@ -51,11 +57,29 @@ describe('party continuity is data an admin extends', () => {
 
   test('refuses an editor, a changed mapping and a loop, changing nothing', async () => {
     const before = (await api(server, 'GET', '/api/party-continuity')).body;
-    const byEditor = await request(server, 'POST', '/api/party-continuity', { code: 'Lib Dem', kind: 'alias', target: 'LD' }, { session: editor });
+    const byEditor = await request(
+      server,
+      'POST',
+      '/api/party-continuity',
+      { code: 'Lib Dem', kind: 'alias', target: 'LD' },
+      { session: editor },
+    );
     expect(byEditor.status).toBe(403);
-    const remap = await request(server, 'POST', '/api/party-continuity', { code: 'Alliance', kind: 'alias', target: 'LD' }, { session: admin });
+    const remap = await request(
+      server,
+      'POST',
+      '/api/party-continuity',
+      { code: 'Alliance', kind: 'alias', target: 'LD' },
+      { session: admin },
+    );
     expect(remap.status).toBe(409);
-    const loop = await request(server, 'POST', '/api/party-continuity', { code: 'RUK', kind: 'successor', target: 'Brexit' }, { session: admin });
+    const loop = await request(
+      server,
+      'POST',
+      '/api/party-continuity',
+      { code: 'RUK', kind: 'successor', target: 'Brexit' },
+      { session: admin },
+    );
     expect(loop.status).toBe(400);
     expect(loop.body.problems[0].path).toBe('target');
     expect((await api(server, 'GET', '/api/party-continuity')).body).toEqual(before);

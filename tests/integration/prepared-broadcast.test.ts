@@ -15,7 +15,10 @@ describe('a broadcast framed once for every viewer', () => {
       opened(await watch(server, 'ge2017', { transports: ['polling'] })),
       opened(await watch(server, 'ge2017', { transports: ['polling', 'websocket'] })),
     ];
-    const seats = viewers[0].snapshots[0].seatStates.filter((s) => s.status === 'undeclared').map((s) => s.code).slice(0, 12);
+    const seats = viewers[0].snapshots[0].seatStates
+      .filter((s) => s.status === 'undeclared')
+      .map((s) => s.code)
+      .slice(0, 12);
     for (const wave of [seats.slice(0, 6), seats.slice(6)]) {
       const replies = await Promise.all(wave.map((seat) => api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))));
       expect(replies.map((r) => r.status)).toEqual(wave.map(() => 201));

@@ -23,7 +23,8 @@ function countCalls(server: RunningServer, method: 'state' | 'feed'): { count: n
   return counter;
 }
 
-const get = (server: RunningServer, route: string, headers: Record<string, string> = {}) => request(server, 'GET', route, undefined, { headers });
+const get = (server: RunningServer, route: string, headers: Record<string, string> = {}) =>
+  request(server, 'GET', route, undefined, { headers });
 
 describe('the whole state', () => {
   test('has a strong ETag, short public cache headers, and a 304 for a reader who holds it', async () => {
@@ -53,7 +54,9 @@ describe('the whole state', () => {
     const afterScreen = await get(server, STATE);
     expect(afterScreen.body.screen).toEqual(screen);
     tags.push(String(afterScreen.headers.etag));
-    expect((await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'rehearsal' }, { bearer: TEST_TOKEN, origin: null })).status).toBe(200);
+    expect(
+      (await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'rehearsal' }, { bearer: TEST_TOKEN, origin: null })).status,
+    ).toBe(200);
     const afterMode = await get(server, STATE, { 'if-none-match': tags.at(-1)! });
     expect(afterMode.status).toBe(200);
     expect(afterMode.body.election.mode).toBe('rehearsal');
@@ -89,7 +92,9 @@ describe('the JSON feed', () => {
     for (const since of [0, 1, 2, 3, 50]) expect((await get(server, `/api/elections/ge2017/feed.json?since=${since}`)).status).toBe(200);
     expect(built.count).toBe(1);
     const { seat: _seat, ...figures } = labourGainIn(CROYDON_CENTRAL, 21_000);
-    expect((await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`, { ...figures, reason: 'misread' })).status).toBe(200);
+    expect(
+      (await api(server, 'POST', `/api/elections/ge2017/seats/${CROYDON_CENTRAL}/correction`, { ...figures, reason: 'misread' })).status,
+    ).toBe(200);
     const after = (await get(server, '/api/elections/ge2017/feed.json?since=1')).body as Feed;
     expect(after.entries.map((e) => e.change)).toEqual(['corrected']);
     expect(built.count).toBe(2);
@@ -99,7 +104,7 @@ describe('the JSON feed', () => {
 });
 
 describe('the Atom feed', () => {
-  test('never writes the request\'s Host into its self link: a path, or the configured public address', async () => {
+  test("never writes the request's Host into its self link: a path, or the configured public address", async () => {
     const server = opened(await startServer());
     const atom = await get(server, '/api/elections/ge2017/feed.atom', { host: 'evil.example' });
     expect(atom.status).toBe(200);

@@ -58,7 +58,10 @@ describe('seats to watch flagged by editors', () => {
     expect(state.flaggedSeats).toEqual([]);
     expect(seatsToWatch(state.seats, state.seatStates, { chosen: state.flaggedSeats }).kind).toBe('flagged');
     const versions: SeatsToWatchVersion[] = (await api(server, 'GET', '/api/elections/ge2017/seats-to-watch/versions')).body;
-    expect(versions.map((v) => [v.version, v.seats.length])).toEqual([[1, 2], [2, 0]]);
+    expect(versions.map((v) => [v.version, v.seats.length])).toEqual([
+      [1, 2],
+      [2, 0],
+    ]);
     expect((await api(server, 'GET', '/api/elections/ge2017/seats-to-watch/versions', undefined, null)).status).toBe(401);
   });
 

@@ -21,16 +21,30 @@ describe('a second editor is a second person', () => {
     await addUser(server, 'ada', 'admin');
     await addUser(server, 'alice');
     [ada, alice] = await Promise.all([login(server, 'ada'), login(server, 'alice')]);
-    expect((await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, { session: ada })).status).toBe(200);
+    expect(
+      (await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, { session: ada })).status,
+    ).toBe(200);
   });
 
   const tokenFor = async (forUser?: string) => {
-    const made = await request(server, 'POST', '/api/tokens', { name: `script for ${forUser ?? 'ada'}`, ...(forUser && { forUser }) }, { session: ada });
+    const made = await request(
+      server,
+      'POST',
+      '/api/tokens',
+      { name: `script for ${forUser ?? 'ada'}`, ...(forUser && { forUser }) },
+      { session: ada },
+    );
     expect(made.status).toBe(201);
     return made.body as { token: string; for_user: string };
   };
   const declare = (bearer: string | null, session?: Session) =>
-    request(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL), bearer ? { bearer, origin: null } : { session });
+    request(
+      server,
+      'POST',
+      '/api/elections/ge2017/declarations',
+      labourGainIn(CROYDON_CENTRAL),
+      bearer ? { bearer, origin: null } : { session },
+    );
   const confirm = (id: number, bearer: string | null, session?: Session) =>
     request(server, 'POST', `/api/elections/ge2017/pending/${id}/confirm`, figures, bearer ? { bearer, origin: null } : { session });
 

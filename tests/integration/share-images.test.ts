@@ -26,7 +26,9 @@ describe('share images', () => {
   test('a declaration has its images at both sizes from the moment of its 201, under 150 KB, cached by version', async () => {
     const server = closeLater(await startServer());
     // The article elections start in test mode: a live night's images are the ones cached for a year.
-    expect((await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'live' }, { bearer: TEST_TOKEN, origin: null })).status).toBe(200);
+    expect(
+      (await request(server, 'PUT', '/api/elections/ge2017/mode', { mode: 'live' }, { bearer: TEST_TOKEN, origin: null })).status,
+    ).toBe(200);
     expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(CROYDON_CENTRAL))).status).toBe(201);
 
     const landscape = await get(server, seatPng(1));
@@ -73,8 +75,18 @@ describe('share images', () => {
     expect((await get(server, '/share/ge2017/house/s1-1200x675.png')).status).toBe(404);
   });
 
-  test('a rehearsal\'s card says REHEARSAL across it and in its top band', () => {
-    const seat = { code: 'X', name: 'Somewhere', status: 'recount', version: 2, lastChange: 'recount', lastReason: null, declaration: null, outcome: null, updatedAt: '2024-07-05T01:00:00Z' } satisfies SeatState;
+  test("a rehearsal's card says REHEARSAL across it and in its top band", () => {
+    const seat = {
+      code: 'X',
+      name: 'Somewhere',
+      status: 'recount',
+      version: 2,
+      lastChange: 'recount',
+      lastReason: null,
+      declaration: null,
+      outcome: null,
+      updatedAt: '2024-07-05T01:00:00Z',
+    } satisfies SeatState;
     const election = { id: 'e', name: 'Test night', kind: 'general', totalSeats: 650, baselineName: 'GE', mode: 'rehearsal' } as const;
     const rehearsal = JSON.stringify(seatCard(election, seat, [], 'landscape'));
     expect(rehearsal).toContain('REHEARSAL: NOT REAL RESULTS');

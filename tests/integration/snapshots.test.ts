@@ -42,10 +42,16 @@ describe('snapshots', () => {
     expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(first.body.seats).toEqual(viewer.snapshots[0].seats);
     const again = await new Promise<number>((resolve, reject) => {
-      http.get(`${server.url}/api/elections/ge2017/reference`, { agent: false, headers: { 'if-none-match': first.headers.etag } }, (response) => {
-        response.resume();
-        resolve(response.statusCode!);
-      }).on('error', reject);
+      http
+        .get(
+          `${server.url}/api/elections/ge2017/reference`,
+          { agent: false, headers: { 'if-none-match': first.headers.etag } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode!);
+          },
+        )
+        .on('error', reject);
     });
     expect(again).toBe(304);
   });

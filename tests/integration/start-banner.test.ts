@@ -8,7 +8,11 @@ describe('npm start', () => {
     const port = await freePort();
     const server = await startChild({
       port,
-      env: { DATABASE_PATH: path.join(tempDir(), 'banner.sqlite'), ELECTION_API_TOKEN: 'banner-token-0123456789', ELECTION_ADMIN_PASSWORD: 'banner password long' },
+      env: {
+        DATABASE_PATH: path.join(tempDir(), 'banner.sqlite'),
+        ELECTION_API_TOKEN: 'banner-token-0123456789',
+        ELECTION_ADMIN_PASSWORD: 'banner password long',
+      },
       ready: /API token|Database:/,
     });
     try {

@@ -28,12 +28,19 @@ describe('text at the door', () => {
   test('a candidate name, a winner by lot, a party, a reason or a token name that is not one line of plain text is a 400 naming it', async () => {
     const server = opened(await startServer());
     const declaration = labourGainIn(CROYDON_CENTRAL);
-    const withName = (name: string) => ({ ...declaration, candidates: [{ ...declaration.candidates[0], name }, ...declaration.candidates.slice(1)] });
+    const withName = (name: string) => ({
+      ...declaration,
+      candidates: [{ ...declaration.candidates[0], name }, ...declaration.candidates.slice(1)],
+    });
     const cases: Array<[string, unknown, string]> = [
       ['/api/elections/ge2017/declarations', withName('Winner\u0001\ufffeName'), 'candidates[0].name'],
       ['/api/elections/ge2017/declarations', withName('Half \ud800 pair'), 'candidates[0].name'],
       ['/api/elections/ge2017/declarations', withName('Two\nlines'), 'candidates[0].name'],
-      ['/api/elections/ge2017/declarations', { ...declaration, candidates: [{ ...declaration.candidates[0], party: 'Lab\u0000' }, ...declaration.candidates.slice(1)] }, 'candidates[0].party'],
+      [
+        '/api/elections/ge2017/declarations',
+        { ...declaration, candidates: [{ ...declaration.candidates[0], party: 'Lab\u0000' }, ...declaration.candidates.slice(1)] },
+        'candidates[0].party',
+      ],
       ['/api/elections/ge2017/declarations', { ...declaration, winnerByLot: 'Alex\ufdd0' }, 'winnerByLot'],
     ];
     for (const [route, body, field] of cases) {
@@ -62,7 +69,9 @@ describe('text at the door', () => {
     const bad = 'Alex\u0001\ufffe\uffff\u001bExample';
     // As it would have been stored before the check: raw in the line, JSON-escaped in the figures.
     const inJson = JSON.stringify(bad).slice(1, -1);
-    server.db.prepare('UPDATE declaration_versions SET line = replace(line, ?, ?), declaration_json = replace(declaration_json, ?, ?)').run('Alex Example', bad, 'Alex Example', inJson);
+    server.db
+      .prepare('UPDATE declaration_versions SET line = replace(line, ?, ?), declaration_json = replace(declaration_json, ?, ?)')
+      .run('Alex Example', bad, 'Alex Example', inJson);
     server.db.prepare('UPDATE seats SET name = ? WHERE code = ?').run('Croydon\u0008Central', CROYDON_CENTRAL);
     server.db.prepare("UPDATE elections SET name = ? WHERE election_id = 'ge2017'").run('General\u0002election');
     await server.restart();

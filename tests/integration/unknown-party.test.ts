@@ -17,7 +17,12 @@ describe('an unknown party code is refused unless it is a new party on purpose',
     typo.candidates[0].party = 'Labour';
     const { status, body } = await api(server, 'POST', '/api/elections/ge2017/declarations', typo);
     expect(status).toBe(400);
-    expect(body.problems).toEqual([{ path: 'candidates[0].party', message: expect.stringContaining('"Labour" is not a party code this election knows: did you mean Lab?') }]);
+    expect(body.problems).toEqual([
+      {
+        path: 'candidates[0].party',
+        message: expect.stringContaining('"Labour" is not a party code this election knows: did you mean Lab?'),
+      },
+    ]);
     expect(body.error).toContain('Labour');
     expect(await seq()).toBe(before);
   });

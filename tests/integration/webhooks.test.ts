@@ -69,7 +69,12 @@ describe('webhooks', () => {
       rehearsal: false,
       line: 'Croydon Central: Lab GAIN from Con. Alex Example wins with a majority of 2,000.',
       seq: answer.body.seq,
-      seat: { code: CROYDON_CENTRAL, name: 'Croydon Central', version: 1, result: { label: 'GAIN', party: 'Lab', from: 'Con', majority: 2000 } },
+      seat: {
+        code: CROYDON_CENTRAL,
+        name: 'Croydon Central',
+        version: 1,
+        result: { label: 'GAIN', party: 'Lab', from: 'Con', majority: 2000 },
+      },
       replaces: null,
     });
     expect(got.json.seat.result.candidates[0]).toMatchObject({ name: 'Alex Example', party: 'Lab', votes: 20_000 });
@@ -126,7 +131,7 @@ describe('webhooks', () => {
     expect(gains[0].json.events).toEqual(['gains']);
   }, 15_000);
 
-  test('a Slack endpoint gets the line as text with the winner\'s colour', async () => {
+  test("a Slack endpoint gets the line as text with the winner's colour", async () => {
     const server = await serverWith();
     await register(server, receiver, { format: 'slack' });
     await declare(server, CROYDON_CENTRAL);

@@ -53,7 +53,8 @@ describe('behind a real HTTP cache (nginx)', () => {
     const few = await nightThroughTheCache(20);
     const many = await nightThroughTheCache(200);
     expect(few.failures + many.failures).toBe(0);
-    for (const { readers } of [few, many]) for (const reader of readers) expect(reader.seen.has(SEATS.length), 'saw the last seq').toBe(true);
+    for (const { readers } of [few, many])
+      for (const reader of readers) expect(reader.seen.has(SEATS.length), 'saw the last seq').toBe(true);
     // Ten times the readers asked about ten times as often; the origin was asked about as often as before.
     expect(many.requests).toBeGreaterThan(5 * few.requests);
     expect(many.origin).toBeLessThan(2 * few.origin + 5);

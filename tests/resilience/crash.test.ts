@@ -83,11 +83,7 @@ describe('a server killed with SIGKILL four times while the 2019 night is entere
     expect(report.refused).toEqual([]);
     expect(report.declared + report.alreadyDeclared).toBe(650);
     served = (await (await fetch(`${url}/api/elections/ge2019/state`)).json()) as ElectionState;
-    await until(
-      () => [...viewers, latecomer].every((v) => v.state?.seq === served.seq),
-      'every viewer to reach the server seq',
-      30_000,
-    );
+    await until(() => [...viewers, latecomer].every((v) => v.state?.seq === served.seq), 'every viewer to reach the server seq', 30_000);
   }, 85_000);
 
   afterAll(async () => {

@@ -40,7 +40,16 @@ export function createFuzz(seed: number, token: string) {
     electorate: 60_000,
   });
   const wrongValue = (): Json =>
-    pick<() => Json>([() => null, () => true, () => int(1e6), () => -1, () => 'x'.repeat(int(300)), () => [], () => ({}), () => [1, 'two']])();
+    pick<() => Json>([
+      () => null,
+      () => true,
+      () => int(1e6),
+      () => -1,
+      () => 'x'.repeat(int(300)),
+      () => [],
+      () => ({}),
+      () => [1, 'two'],
+    ])();
   const badVotes = (): Json =>
     pick<() => Json>([
       () => -1 - int(1e6),
@@ -95,7 +104,10 @@ export function createFuzz(seed: number, token: string) {
       return { body: d, names: /listed twice/ };
     },
     () => ({
-      body: { ...validDeclaration(), candidates: Array.from({ length: 61 + int(500) }, (_, i) => ({ name: `C${i}`, party: 'Ind', votes: i })) },
+      body: {
+        ...validDeclaration(),
+        candidates: Array.from({ length: 61 + int(500) }, (_, i) => ({ name: `C${i}`, party: 'Ind', votes: i })),
+      },
       names: /candidates/,
     }),
     () => ({ body: { ...validDeclaration(), validVotes: 1 + int(1000) }, names: /validVotes/ }),
@@ -114,7 +126,10 @@ export function createFuzz(seed: number, token: string) {
   ];
 
   const rawBodies: Array<() => { body: string | Buffer; contentType?: string; names: RegExp; status?: number[] }> = [
-    () => ({ body: pick(['{', '{"seat":', "{'seat':'E14000654'}", '{"seat":"E14000654",}', 'nul', '[1,2', '"\\u12"', '{"a":1}{"b":2}']), names: /JSON/ }),
+    () => ({
+      body: pick(['{', '{"seat":', "{'seat':'E14000654'}", '{"seat":"E14000654",}', 'nul', '[1,2', '"\\u12"', '{"a":1}{"b":2}']),
+      names: /JSON/,
+    }),
     () => ({ body: '', names: /JSON|empty/ }),
     () => ({ body: '['.repeat(100 + int(100_000)) + ']'.repeat(50), names: /nested/ }),
     () => ({ body: '{"a":'.repeat(40 + int(5_000)) + '1' + '}'.repeat(40), names: /nested/ }),
@@ -123,7 +138,12 @@ export function createFuzz(seed: number, token: string) {
       bad[10 + int(bad.length - 20)] = pick([0xff, 0xfe, 0xc0, 0x80, 0xed]);
       return { body: bad, names: /UTF-8|JSON/ };
     },
-    () => ({ body: JSON.stringify(validDeclaration()), contentType: pick(['application/xml', 'image/png', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']), names: /media type|Media Type/i, status: [415] }),
+    () => ({
+      body: JSON.stringify(validDeclaration()),
+      contentType: pick(['application/xml', 'image/png', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']),
+      names: /media type|Media Type/i,
+      status: [415],
+    }),
     () => ({ body: 'seat=E14000654&votes=1', contentType: 'text/plain', names: /body/ }),
   ];
 
@@ -173,7 +193,12 @@ export function createFuzz(seed: number, token: string) {
   }
 
   function authCase(): HttpCase {
-    const header = pick<Record<string, string>>([{}, { authorization: 'Bearer wrong-token-0000000000' }, { authorization: `Basic ${token}` }, { authorization: 'Bearer ' }]);
+    const header = pick<Record<string, string>>([
+      {},
+      { authorization: 'Bearer wrong-token-0000000000' },
+      { authorization: `Basic ${token}` },
+      { authorization: 'Bearer ' },
+    ]);
     return {
       what: `declaration with authorization ${JSON.stringify(header)}`,
       method: 'POST',
@@ -195,11 +220,48 @@ export function createFuzz(seed: number, token: string) {
         status: [400],
         names: /since/,
       }),
-      () => ({ what: 'state of an unknown election', method: 'GET', path: `/api/elections/${pick(['ge1066', 'nope', 'a-b-c'])}/state`, headers: {}, status: [404], names: /election/ }),
-      () => ({ what: 'versions of an unknown seat', method: 'GET', path: `/api/elections/ge2017/seats/${pick(['X', 'E99999999', 'e14000654'])}/versions`, headers: {}, status: [404], names: /seat/ }),
-      () => ({ what: 'an unknown route', method: 'GET', path: `/api/${pick(['nothing', 'elections/ge2017/nothing', 'admin'])}`, headers: {}, status: [404], names: /not found/i }),
-      () => ({ what: 'a screen setting of the wrong shape', method: 'PUT', path: '/api/elections/ge2017/screen', headers: json, body: JSON.stringify(pick<Json>([{}, { rotation: 'fast' }, []])), status: [400], names: /panels|gainSpotlightSeconds|body/ }),
-      () => ({ what: 'an unknown mode', method: 'PUT', path: '/api/elections/ge2017/mode', headers: json, body: JSON.stringify({ mode: pick(['party', 'off', 3]) }), status: [400], names: /mode/ }),
+      () => ({
+        what: 'state of an unknown election',
+        method: 'GET',
+        path: `/api/elections/${pick(['ge1066', 'nope', 'a-b-c'])}/state`,
+        headers: {},
+        status: [404],
+        names: /election/,
+      }),
+      () => ({
+        what: 'versions of an unknown seat',
+        method: 'GET',
+        path: `/api/elections/ge2017/seats/${pick(['X', 'E99999999', 'e14000654'])}/versions`,
+        headers: {},
+        status: [404],
+        names: /seat/,
+      }),
+      () => ({
+        what: 'an unknown route',
+        method: 'GET',
+        path: `/api/${pick(['nothing', 'elections/ge2017/nothing', 'admin'])}`,
+        headers: {},
+        status: [404],
+        names: /not found/i,
+      }),
+      () => ({
+        what: 'a screen setting of the wrong shape',
+        method: 'PUT',
+        path: '/api/elections/ge2017/screen',
+        headers: json,
+        body: JSON.stringify(pick<Json>([{}, { rotation: 'fast' }, []])),
+        status: [400],
+        names: /panels|gainSpotlightSeconds|body/,
+      }),
+      () => ({
+        what: 'an unknown mode',
+        method: 'PUT',
+        path: '/api/elections/ge2017/mode',
+        headers: json,
+        body: JSON.stringify({ mode: pick(['party', 'off', 3]) }),
+        status: [400],
+        names: /mode/,
+      }),
     ])();
   }
 

@@ -158,7 +158,13 @@ function hostile(seed: number) {
   return { int, pick, junk, cookie, headers, query, route, body, engineQuery, argument };
 }
 
-function send(url: string, method: string, route: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function send(
+  url: string,
+  method: string,
+  route: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const request = http.request(url + route, { method, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
@@ -177,15 +183,17 @@ type Loose = Socket & { emit(event: string, ...args: unknown[]): Socket };
 /** Sockets with hostile handshakes, each sending every event with arguments of every shape. */
 async function socketFuzz(url: string, fuzz: ReturnType<typeof hostile>): Promise<number> {
   let sent = 0;
-  const sockets = Array.from({ length: SOCKETS }, (_, i) =>
-    connect(url, {
-      transports: i % 3 === 0 ? ['polling'] : ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      extraHeaders: { cookie: fuzz.cookie() },
-      auth: fuzz.pick<Record<string, unknown>>([{}, { token: fuzz.junk() }, { token: {} }, { __proto__: null }]),
-      query: { [fuzz.junk() || 'q']: fuzz.junk() },
-    }) as Loose,
+  const sockets = Array.from(
+    { length: SOCKETS },
+    (_, i) =>
+      connect(url, {
+        transports: i % 3 === 0 ? ['polling'] : ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { cookie: fuzz.cookie() },
+        auth: fuzz.pick<Record<string, unknown>>([{}, { token: fuzz.junk() }, { token: {} }, { __proto__: null }]),
+        query: { [fuzz.junk() || 'q']: fuzz.junk() },
+      }) as Loose,
   );
   await Promise.all(
     sockets.map(
@@ -196,7 +204,17 @@ async function socketFuzz(url: string, fuzz: ReturnType<typeof hostile>): Promis
         }),
     ),
   );
-  const events = ['election:watch', 'state:request', 'desk:join', 'seat:editing', 'disconnecting', 'connect', 'error', '__proto__', 'constructor'];
+  const events = [
+    'election:watch',
+    'state:request',
+    'desk:join',
+    'seat:editing',
+    'disconnecting',
+    'connect',
+    'error',
+    '__proto__',
+    'constructor',
+  ];
   for (const socket of sockets) {
     if (!socket.connected) continue;
     for (let i = 0; i < EVENTS_PER_SOCKET; i++) {
@@ -226,7 +244,13 @@ async function httpFuzz(url: string, fuzz: ReturnType<typeof hostile>) {
         next++;
         const engine = fuzz.int(6) === 0;
         const [method, route] = engine ? [fuzz.pick(['GET', 'POST']), '/socket.io/' + fuzz.engineQuery()] : fuzz.route();
-        const answer = await send(url, method, engine ? route : route + fuzz.query(), fuzz.headers(), method === 'GET' ? undefined : fuzz.body());
+        const answer = await send(
+          url,
+          method,
+          engine ? route : route + fuzz.query(),
+          fuzz.headers(),
+          method === 'GET' ? undefined : fuzz.body(),
+        );
         answered++;
         if (answer.status >= 500) serverErrors.push(`${method} ${route} -> ${answer.status} ${answer.text}`);
       }
@@ -246,7 +270,11 @@ describe('hostile headers, query strings, handshakes and socket arguments', () =
     let socketEvents = 0;
 
     beforeAll(async () => {
-      server = await startChild({ port: await freePort(), env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: TEST_TOKEN }, ready: /Election night:/ });
+      server = await startChild({
+        port: await freePort(),
+        env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: TEST_TOKEN },
+        ready: /Election night:/,
+      });
       // Sessions and logins in memory only: no row may change.
       before = databaseDigest(dbPath);
       const fuzz = hostile(SEED);
@@ -282,7 +310,11 @@ describe('hostile headers, query strings, handshakes and socket arguments', () =
     let fanoutResult: { answered: number; serverErrors: string[] };
 
     beforeAll(async () => {
-      ({ redis, writer, fanouts: [fanout] } = await startScaleOut());
+      ({
+        redis,
+        writer,
+        fanouts: [fanout],
+      } = await startScaleOut());
       const fuzz = hostile(SEED + 1);
       fanoutResult = await httpFuzz(fanout.url, fuzz);
       await socketFuzz(fanout.url, fuzz);
@@ -313,7 +345,13 @@ describe('hostile headers, query strings, handshakes and socket arguments', () =
         const response = await fetch(`${writer.url}/api/elections/ge2017/declarations`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
-          body: JSON.stringify({ seat: 'E14000654', candidates: [{ name: 'Alex Example', party: 'Lab', votes: 20_000 }, { name: 'Sam Sample', party: 'Con', votes: 18_000 }] }),
+          body: JSON.stringify({
+            seat: 'E14000654',
+            candidates: [
+              { name: 'Alex Example', party: 'Lab', votes: 20_000 },
+              { name: 'Sam Sample', party: 'Con', votes: 18_000 },
+            ],
+          }),
         });
         expect(response.status).toBe(201);
         await updated;

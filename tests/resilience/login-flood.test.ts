@@ -30,7 +30,13 @@ describe('a flood of sign-ins', () => {
   test('from many addresses at once: hashing is bounded (the rest told to try again), and a page read is answered before the sign-ins finish', async () => {
     const server = open(await startServer({ trustedProxies: ['127.0.0.1'] }));
     const attempts = Array.from({ length: 100 }, (_, i) =>
-      request(server, 'POST', '/api/session', { username: `nobody${i}`, password: 'wrong password' }, { forwardedFor: `198.51.100.${i}` }).then((a) => ({
+      request(
+        server,
+        'POST',
+        '/api/session',
+        { username: `nobody${i}`, password: 'wrong password' },
+        { forwardedFor: `198.51.100.${i}` },
+      ).then((a) => ({
         status: a.status,
         at: performance.now(),
       })),

@@ -18,7 +18,11 @@ afterEach(async () => {
 
 describe('one writer per database', () => {
   test('a second server on the same database refuses to start, naming DATABASE_PATH, and the first keeps serving', async () => {
-    const env = { DATABASE_PATH: path.join(tempDir('election-one-writer-'), 'election.sqlite'), ELECTION_API_TOKEN: TEST_TOKEN, ELECTION_ADMIN_PASSWORD: 'correct horse battery staple' };
+    const env = {
+      DATABASE_PATH: path.join(tempDir('election-one-writer-'), 'election.sqlite'),
+      ELECTION_API_TOKEN: TEST_TOKEN,
+      ELECTION_ADMIN_PASSWORD: 'correct horse battery staple',
+    };
     const first = await startChild({ port: await freePort(), env });
     running.push(first);
     const second = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/main.ts')], {
@@ -34,7 +38,11 @@ describe('one writer per database', () => {
   });
 
   test('after the first is killed outright, a new server starts on the same database', async () => {
-    const env = { DATABASE_PATH: path.join(tempDir('election-one-writer-'), 'election.sqlite'), ELECTION_API_TOKEN: TEST_TOKEN, ELECTION_ADMIN_PASSWORD: 'correct horse battery staple' };
+    const env = {
+      DATABASE_PATH: path.join(tempDir('election-one-writer-'), 'election.sqlite'),
+      ELECTION_API_TOKEN: TEST_TOKEN,
+      ELECTION_ADMIN_PASSWORD: 'correct horse battery staple',
+    };
     const port = await freePort();
     await (await startChild({ port, env })).kill('SIGKILL');
     const next = await startChild({ port, env });

@@ -37,7 +37,11 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
   /** An admin adds a party continuity row on the writer, signed in as a browser would be. */
   const addAlias = async (code: string, target: string) => {
     const json = { 'content-type': 'application/json', origin: writer.url };
-    const login = await fetch(`${writer.url}/api/session`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'chief', password: ADMIN_PASSWORD }) });
+    const login = await fetch(`${writer.url}/api/session`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: 'chief', password: ADMIN_PASSWORD }),
+    });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const added = await fetch(`${writer.url}/api/party-continuity`, {
@@ -57,7 +61,10 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
   };
 
   beforeAll(async () => {
-    ({ redis, writer, fanouts } = await startScaleOut({ fanouts: 2, writerEnv: { ELECTION_ADMIN_USER: 'chief', ELECTION_ADMIN_PASSWORD: ADMIN_PASSWORD } }));
+    ({ redis, writer, fanouts } = await startScaleOut({
+      fanouts: 2,
+      writerEnv: { ELECTION_ADMIN_USER: 'chief', ELECTION_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    }));
     const [a, b] = fanouts.map((f) => f.url);
     viewers = [0, 1, 2].flatMap(() => [new ConvergentViewer([a, b], 'ge2017'), new ConvergentViewer([b, a], 'ge2017')]);
     await until(() => viewers.every((v) => v.state !== null), 'the first snapshots');
@@ -78,7 +85,7 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     for (const viewer of viewers) expect(viewer.applied).toEqual([1]);
   });
 
-  test('answers HTTP on the writer\'s stack: health, the mirrored reference with its ETag, the writer\'s headers, and points everything else to the writer', async () => {
+  test("answers HTTP on the writer's stack: health, the mirrored reference with its ETag, the writer's headers, and points everything else to the writer", async () => {
     const fanout = fanouts[0].url;
     const health = await fetch(`${fanout}/healthz`);
     expect([health.status, health.headers.get('content-type'), await health.text()]).toEqual([200, 'text/plain', 'ok']);
@@ -86,7 +93,15 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     const fromWriter = await fetch(`${writer.url}/api/elections/ge2017/reference`, { headers: { 'accept-encoding': 'br' } });
     const reference = await fetch(`${fanout}/api/elections/ge2017/reference`, { headers: { 'accept-encoding': 'br' } });
     expect(reference.status).toBe(200);
-    for (const header of ['etag', 'cache-control', 'vary', 'content-type', 'content-encoding', 'x-content-type-options', 'content-security-policy']) {
+    for (const header of [
+      'etag',
+      'cache-control',
+      'vary',
+      'content-type',
+      'content-encoding',
+      'x-content-type-options',
+      'content-security-policy',
+    ]) {
       expect([header, reference.headers.get(header)]).toEqual([header, fromWriter.headers.get(header)]);
     }
     expect(await reference.json()).toEqual(await fromWriter.json());
@@ -104,7 +119,11 @@ describe('a writer and two fan-out processes sharing updates through Redis', () 
     expect(unknown.status).toBe(404);
     for (const path of ['/api/elections/ge2017/state', '/api/elections/GE2017/reference', '/entry']) {
       const elsewhere = await fetch(`${fanout}${path}`);
-      expect([path, elsewhere.status, ((await elsewhere.json()) as { error: string }).error]).toEqual([path, 404, `not served here: ask the writer (${writer.url})`]);
+      expect([path, elsewhere.status, ((await elsewhere.json()) as { error: string }).error]).toEqual([
+        path,
+        404,
+        `not served here: ask the writer (${writer.url})`,
+      ]);
     }
   });
 

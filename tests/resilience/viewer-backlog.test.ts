@@ -37,7 +37,11 @@ describe('a viewer that never reads', () => {
     await reader.nextUpdate();
     let changes = 1;
     while (server.app.io.engine.clientsCount > 1 && changes < 200) {
-      const correction = { ...figures, candidates: figures.candidates.map((c, i) => (i === 0 ? { ...c, votes: c.votes + changes } : c)), reason: `recounted bundle ${changes}` };
+      const correction = {
+        ...figures,
+        candidates: figures.candidates.map((c, i) => (i === 0 ? { ...c, votes: c.votes + changes } : c)),
+        reason: `recounted bundle ${changes}`,
+      };
       expect((await api(server, 'POST', `/api/elections/ge2017/seats/${seat}/correction`, correction)).status).toBe(200);
       await reader.nextUpdate();
       changes++;

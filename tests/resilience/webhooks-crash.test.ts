@@ -26,7 +26,11 @@ describe('a server killed with SIGKILL mid-delivery', () => {
   });
 
   const start = async (port: number) =>
-    startChild({ port, env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: TEST_TOKEN, ELECTION_ADMIN_PASSWORD: PASSWORD }, ready: /Election night:/ });
+    startChild({
+      port,
+      env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: TEST_TOKEN, ELECTION_ADMIN_PASSWORD: PASSWORD },
+      ready: /Election night:/,
+    });
 
   test('loses no delivery, keeps their order, and repeats only the one in flight with its key', async () => {
     const receiver = await receiverReady;

@@ -17,7 +17,9 @@ type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** sha256 of what every screen shows: the seats, the House and the sequence number. */
 export function stateDigest(state: Pick<ElectionState, 'seatStates' | 'house' | 'seq'>): string {
   const seatStates = [...state.seatStates].sort((a, b) => a.code.localeCompare(b.code));
-  return createHash('sha256').update(JSON.stringify({ seatStates, house: state.house, seq: state.seq })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ seatStates, house: state.house, seq: state.seq }))
+    .digest('hex');
 }
 
 export class ConvergentViewer {
@@ -78,12 +80,16 @@ export class ConvergentViewer {
       this.sourceLive = status.live;
     });
     socket.on('state:snapshot', (compact) => receive(() => this.#snapshot(compact, current)));
-    socket.on('election:updated', (update) => receive(() => {
-      if (current()) this.#update(update);
-    }));
-    socket.on('election:updates', (updates) => receive(() => {
-      if (current()) updates.forEach((u) => this.#update(u));
-    }));
+    socket.on('election:updated', (update) =>
+      receive(() => {
+        if (current()) this.#update(update);
+      }),
+    );
+    socket.on('election:updates', (updates) =>
+      receive(() => {
+        if (current()) updates.forEach((u) => this.#update(u));
+      }),
+    );
     if (many) {
       const moveOn = () => {
         if (this.#offline || socket !== this.#socket) return;

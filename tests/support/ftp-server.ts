@@ -41,7 +41,9 @@ export interface FtpServer {
 }
 
 function launch(root: string, port: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('/usr/bin/python3', ['-c', SERVER, root, String(port), FTP_USER, FTP_PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/python3', ['-c', SERVER, root, String(port), FTP_USER, FTP_PASSWORD], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // A test process killed before its afterAll must not leave the FTP server behind.
   const orphaned = () => child.kill('SIGKILL');
   process.once('exit', orphaned);
@@ -49,7 +51,13 @@ function launch(root: string, port: number): Promise<{ child: ChildProcess; port
   return new Promise((resolve, reject) => {
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the FTP server (python3-pyftpdlib) stopped with ${code}: ${errors.trim() || 'is python3-pyftpdlib installed? .ci/run installs it'}`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `the FTP server (python3-pyftpdlib) stopped with ${code}: ${errors.trim() || 'is python3-pyftpdlib installed? .ci/run installs it'}`,
+        ),
+      ),
+    );
     child.stdout!.once('data', (chunk: Buffer) => resolve({ child, port: Number(chunk.toString().trim()) }));
   });
 }

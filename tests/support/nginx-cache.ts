@@ -68,7 +68,9 @@ export async function startNginxCache(origin: string): Promise<NginxCache> {
   const port = await freePort();
   const file = path.join(dir, 'nginx.conf');
   fs.writeFileSync(file, config(dir, port, origin));
-  const child: ChildProcess = spawn(NGINX, ['-c', file, '-p', dir, '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX, ['-c', file, '-p', dir, '-e', path.join(dir, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -86,7 +88,12 @@ export async function startNginxCache(origin: string): Promise<NginxCache> {
     url,
     originRequests: () => {
       const log = path.join(dir, 'origin.log');
-      return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '' && l !== '-').length : 0;
+      return fs.existsSync(log)
+        ? fs
+            .readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '' && l !== '-').length
+        : 0;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -14,23 +14,30 @@ export interface Reader {
 
 function get(url: string, agent: http.Agent, etag: string | null): Promise<{ status: number; etag: string | null; seq: number | null }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { 'accept-encoding': 'br', ...(etag ? { 'if-none-match': etag } : {}) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => {
-        if (response.statusCode !== 200) return resolve({ status: response.statusCode!, etag, seq: null });
-        const body = Buffer.concat(chunks);
-        const text = (response.headers['content-encoding'] === 'br' ? brotliDecompressSync(body) : body).toString('utf8');
-        resolve({ status: 200, etag: response.headers.etag ?? null, seq: (JSON.parse(text) as { seq: number }).seq });
-      });
-      response.on('error', reject);
-    });
+    const request = http.get(
+      url,
+      { agent, headers: { 'accept-encoding': 'br', ...(etag ? { 'if-none-match': etag } : {}) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => {
+          if (response.statusCode !== 200) return resolve({ status: response.statusCode!, etag, seq: null });
+          const body = Buffer.concat(chunks);
+          const text = (response.headers['content-encoding'] === 'br' ? brotliDecompressSync(body) : body).toString('utf8');
+          resolve({ status: 200, etag: response.headers.etag ?? null, seq: (JSON.parse(text) as { seq: number }).seq });
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.setTimeout(15_000, () => request.destroy(new Error('no answer in 15 s')));
   });
 }
 
-export function startReaders(url: string, { readers, everyMs, connections = 64 }: { readers: number; everyMs: number; connections?: number }) {
+export function startReaders(
+  url: string,
+  { readers, everyMs, connections = 64 }: { readers: number; everyMs: number; connections?: number },
+) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const all: Reader[] = [];
   let running = true;

@@ -10,7 +10,10 @@ export interface ScaleOut {
   fanouts: ChildServer[];
 }
 
-export async function startScaleOut({ fanouts = 1, writerEnv = {} }: { fanouts?: number; writerEnv?: Record<string, string> } = {}): Promise<ScaleOut> {
+export async function startScaleOut({
+  fanouts = 1,
+  writerEnv = {},
+}: { fanouts?: number; writerEnv?: Record<string, string> } = {}): Promise<ScaleOut> {
   const redis = await startRedis(await freePort());
   const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: TEST_TOKEN };
   const writer = await startChild({
@@ -21,7 +24,15 @@ export async function startScaleOut({ fanouts = 1, writerEnv = {} }: { fanouts?:
   });
   const started: ChildServer[] = [];
   for (let i = 0; i < fanouts; i++) {
-    started.push(await startChild({ port: await freePort(), entry: 'server/fanout-main.ts', args: ['--writer', writer.url], env, ready: /fan-out: listening/ }));
+    started.push(
+      await startChild({
+        port: await freePort(),
+        entry: 'server/fanout-main.ts',
+        args: ['--writer', writer.url],
+        env,
+        ready: /fan-out: listening/,
+      }),
+    );
   }
   return { redis, writer, fanouts: started };
 }

@@ -52,7 +52,17 @@ export async function startServer(
     const db = openDatabase(dbPath);
     seedBaseline(db, baseline);
     const { clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks } = options;
-    const app = createApp({ db, apiToken: TEST_TOKEN, clientDist, batchWindowMs, trustedProxies, viewerBacklogBytes, allowedOrigins, webhooks, ...options.app });
+    const app = createApp({
+      db,
+      apiToken: TEST_TOKEN,
+      clientDist,
+      batchWindowMs,
+      trustedProxies,
+      viewerBacklogBytes,
+      allowedOrigins,
+      webhooks,
+      ...options.app,
+    });
     const bound = await app.listen(port, '127.0.0.1');
     return { db, app, port: bound };
   };

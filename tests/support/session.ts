@@ -30,7 +30,14 @@ export function request(
   method: Method,
   route: string,
   body?: unknown,
-  options: { session?: Session | null; csrf?: string | null; origin?: string | null; bearer?: string; forwardedFor?: string; headers?: Record<string, string> } = {},
+  options: {
+    session?: Session | null;
+    csrf?: string | null;
+    origin?: string | null;
+    bearer?: string;
+    forwardedFor?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Answer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const session = options.session ?? null;

@@ -2,7 +2,12 @@
 import type { NewWebhookInput } from '../../shared/protocol/webhooks.ts';
 
 /** Signs in as `username` and registers each endpoint; throws on any refusal. */
-export async function registerWebhooks(serverUrl: string, password: string, endpoints: NewWebhookInput[], username = 'admin'): Promise<void> {
+export async function registerWebhooks(
+  serverUrl: string,
+  password: string,
+  endpoints: NewWebhookInput[],
+  username = 'admin',
+): Promise<void> {
   const login = await fetch(`${serverUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

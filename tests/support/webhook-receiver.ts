@@ -80,9 +80,14 @@ export async function startReceiver(secret: string | (() => string)): Promise<Re
       receiver.arrivals.push(key);
       const answer = receiver.answer;
       const reply = (status: number) => {
-        const signed = verifySignature(typeof secret === 'string' ? secret : secret(), request.headers['election-signature'] as string, body);
+        const signed = verifySignature(
+          typeof secret === 'string' ? secret : secret(),
+          request.headers['election-signature'] as string,
+          body,
+        );
         // Kept when accepted (2xx), as a receiver acts on it: a request abandoned while held never counted.
-        if (!response.destroyed && status < 300) receiver.received.push({ headers: request.headers, body, json: JSON.parse(body), key, signed });
+        if (!response.destroyed && status < 300)
+          receiver.received.push({ headers: request.headers, body, json: JSON.parse(body), key, signed });
         response.writeHead(status).end();
       };
       if (answer === 'hold') held.push(() => reply(200));

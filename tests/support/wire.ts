@@ -29,7 +29,21 @@ export interface WireNight {
 }
 
 /** ge2019 imported from the Library's files, a server whose wire role polls a fresh FTP server. */
-export async function wireNight({ intervalMs = 1000, nominationsEveryMs, timeoutMs = 3000, before, clientDist, hexMap = false }: { intervalMs?: number; nominationsEveryMs?: number; timeoutMs?: number; before?: (ftp: FtpServer) => Promise<void>; clientDist?: string; hexMap?: boolean } = {}): Promise<WireNight> {
+export async function wireNight({
+  intervalMs = 1000,
+  nominationsEveryMs,
+  timeoutMs = 3000,
+  before,
+  clientDist,
+  hexMap = false,
+}: {
+  intervalMs?: number;
+  nominationsEveryMs?: number;
+  timeoutMs?: number;
+  before?: (ftp: FtpServer) => Promise<void>;
+  clientDist?: string;
+  hexMap?: boolean;
+} = {}): Promise<WireNight> {
   const ftp = await startFtpServer();
   await before?.(ftp);
   const dbPath = path.join(tempDir(), 'wire.sqlite');
@@ -37,7 +51,11 @@ export async function wireNight({ intervalMs = 1000, nominationsEveryMs, timeout
   importBaseline(db, preset.election, baseline2019);
   if (hexMap) importHexMap(db, preset.election.id, readHexJson(dataFile(preset.hexmap)), preset.hexmap);
   db.close();
-  const server = await startServer({ dbPath, clientDist, app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs, nominationsEveryMs } } });
+  const server = await startServer({
+    dbPath,
+    clientDist,
+    app: { wire: { election: 'ge2019', source: ftp.source(timeoutMs), intervalMs, nominationsEveryMs } },
+  });
   return {
     ftp,
     server,
@@ -51,15 +69,24 @@ export async function wireNight({ intervalMs = 1000, nominationsEveryMs, timeout
 export const editorCall = (server: RunningServer, method: 'GET' | 'POST' | 'PUT', route: string, body?: unknown): Promise<Answer> =>
   request(server, method, route, body, { bearer: TEST_TOKEN, origin: null });
 
-export const wireDesk = async (server: RunningServer): Promise<WireDesk> => (await editorCall(server, 'GET', '/api/elections/ge2019/wire')).body;
+export const wireDesk = async (server: RunningServer): Promise<WireDesk> =>
+  (await editorCall(server, 'GET', '/api/elections/ge2019/wire')).body;
 
 /** Asks again every 50 ms until the wire's desk view passes the check. */
-export async function untilDesk(server: RunningServer, check: (desk: WireDesk) => boolean, what: string, timeoutMs = 20_000): Promise<WireDesk> {
+export async function untilDesk(
+  server: RunningServer,
+  check: (desk: WireDesk) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<WireDesk> {
   const started = Date.now();
   for (;;) {
     const desk = await wireDesk(server);
     if (check(desk)) return desk;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms; the wire reads ${JSON.stringify({ feed: desk.feed, counts: desk.counts, problems: desk.problems, held: desk.held.length })}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `${what}: not within ${timeoutMs} ms; the wire reads ${JSON.stringify({ feed: desk.feed, counts: desk.counts, problems: desk.problems, held: desk.held.length })}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -77,7 +104,9 @@ export function lander(uploader: WireSource, folder: PaFolderName = 'results') {
 export async function untilLogged(server: RunningServer, name: string, timeoutMs = 15_000): Promise<WireLogEntry> {
   const started = Date.now();
   for (;;) {
-    const entry = ((await editorCall(server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find((f) => f.file === name);
+    const entry = ((await editorCall(server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find(
+      (f) => f.file === name,
+    );
     if (entry) return entry;
     if (Date.now() - started > timeoutMs) throw new Error(`${name} was not settled within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -90,14 +119,25 @@ const xref2010 = readPaXref(dataFile('pa/ONS-PA-xref.csv'));
 
 /** The generated 2019 TEST night (npm run pa -- generate --preset ge2019 --seed 2019), with any option changed. */
 export const plan2019 = (options: Partial<PaNightInput> = {}) =>
-  planPaNight({ election: ELECTION, prefix: 'Test_General_Election', results: results2019, baseline: baseline2019, continuity: defaultContinuity(), xref: xref2010, seed: 2019, totalSeats: 650, ...options });
+  planPaNight({
+    election: ELECTION,
+    prefix: 'Test_General_Election',
+    results: results2019,
+    baseline: baseline2019,
+    continuity: defaultContinuity(),
+    xref: xref2010,
+    seed: 2019,
+    totalSeats: 650,
+    ...options,
+  });
 
 export function seat(name: string) {
   const x = xref2010.find((row) => row.paName === name)!;
   const found = results2019.find((r) => r.code === x.onsCode)!;
   return { code: x.onsCode, out: { number: x.paId, name: x.paName }, candidates: found.candidates };
 }
-export const file = (kind: string, s: ReturnType<typeof seat>, revision: number) => `Test_General_Election_${kind}_${s.out.number}_${revision}.xml`;
+export const file = (kind: string, s: ReturnType<typeof seat>, revision: number) =>
+  `Test_General_Election_${kind}_${s.out.number}_${revision}.xml`;
 const topOf = (candidates: readonly Candidate[]) => candidates.reduce((a, b) => (b.votes > a.votes ? b : a));
 export const result = (s: ReturnType<typeof seat>, revision: number, candidates: readonly Candidate[] = s.candidates) =>
   resultXml(ELECTION, s.out, {
@@ -115,4 +155,3 @@ export const otherFigures = (candidates: readonly Candidate[], more = 100) => {
   const sorted = [...candidates].sort((a, b) => b.votes - a.votes);
   return candidates.map((c) => (c === sorted[1] ? { ...c, votes: c.votes + more } : c));
 };
-

@@ -26,7 +26,12 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
       },
     });
     viewer = await watch(night.server, 'ge2019');
-    desk = await untilDesk(night.server, (d) => d.counts.applied + d.counts.skipped + d.counts.held === drops.length && d.feed.state === 'up', 'every file settled, the feed up', 90_000);
+    desk = await untilDesk(
+      night.server,
+      (d) => d.counts.applied + d.counts.skipped + d.counts.held === drops.length && d.feed.state === 'up',
+      'every file settled, the feed up',
+      90_000,
+    );
     state = (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body;
   }, 180_000);
 
@@ -52,7 +57,11 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
     }
   });
 
-  const kindsOf = (code: string) => night.server.db.prepare("SELECT kind FROM declaration_versions WHERE election_id = 'ge2019' AND seat_code = ? ORDER BY version").pluck().all(code) as string[];
+  const kindsOf = (code: string) =>
+    night.server.db
+      .prepare("SELECT kind FROM declaration_versions WHERE election_id = 'ge2019' AND seat_code = ? ORDER BY version")
+      .pluck()
+      .all(code) as string[];
 
   test('the wrong first revisions were corrected by the second, each a new version with its reason; the revision with no change was skipped', () => {
     const corrected = state.seatStates.filter((s) => s.lastChange === 'corrected');
@@ -69,9 +78,19 @@ describe("the whole 2019 night in PA's format, uploaded to a real FTP server and
 
   test('recounts marked their seats before the result came; rushes gave way to results; nothing was refused or held', async () => {
     const recounted = drops.filter((d) => d.name.includes('_recount_')).length;
-    const log = (await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as Array<{ kind: string; outcome: string }>;
+    const log = (await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as Array<{
+      kind: string;
+      outcome: string;
+    }>;
     expect(log.filter((f) => f.kind === 'recount' && f.outcome === 'applied')).toHaveLength(recounted);
-    expect(state.seatStates.filter((s) => kindsOf(s.code).filter((k) => k !== 'rushed').join() === 'recount,declared')).toHaveLength(recounted);
+    expect(
+      state.seatStates.filter(
+        (s) =>
+          kindsOf(s.code)
+            .filter((k) => k !== 'rushed')
+            .join() === 'recount,declared',
+      ),
+    ).toHaveLength(recounted);
     // Each rush went on the screens as a version of its own before its result (ADR 0024).
     const rushed = log.filter((f) => f.kind === 'rush' && f.outcome === 'applied').length;
     expect(rushed).toBe(drops.filter((d) => d.name.includes('_rush_')).length);

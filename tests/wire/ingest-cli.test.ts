@@ -23,17 +23,26 @@ test('npm run ingest -- pa --folder: a separate process reads a mirrored drop in
   const drop = tempDir('pa-drop-');
   const drops = plan2019({ results: results2019.slice(0, 20), seed: 7, sopEvery: 10 });
   await dropNight(drops, folderSource(drop), { speed: Infinity });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', 'pa', '--election', 'ge2019', '--folder', drop, '--url', server.url], {
-    cwd: projectRoot,
-    env: { ...process.env, ELECTION_API_TOKEN: TEST_TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli/ingest.ts', 'pa', '--election', 'ge2019', '--folder', drop, '--url', server.url],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, ELECTION_API_TOKEN: TEST_TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     // The feed reports after each poll's files are in: wait for both.
-    const desk = await untilDesk(server, (d) => d.counts.applied + d.counts.skipped === drops.length && d.feed.state === 'up', 'every file settled, the feed up', 30_000);
+    const desk = await untilDesk(
+      server,
+      (d) => d.counts.applied + d.counts.skipped === drops.length && d.feed.state === 'up',
+      'every file settled, the feed up',
+      30_000,
+    );
     expect(desk.feed.state).toBe('up');
     expect(desk.problems).toEqual([]);
     expect(desk.sop).toMatchObject({ paResults: 20, ourResults: 20, differences: [] });

@@ -17,7 +17,8 @@ describe("PA's nominations update the desk's candidate lists", () => {
   let uploader: WireSource;
   let land: ReturnType<typeof lander>;
   const untilLogged = (name: string) => untilSettled(night.server, name);
-  const listOf = async (code: string) => (await request(night.server, 'GET', '/api/elections/ge2019/candidates', undefined, { origin: null })).body[code];
+  const listOf = async (code: string) =>
+    (await request(night.server, 'GET', '/api/elections/ge2019/candidates', undefined, { origin: null })).body[code];
 
   beforeAll(async () => {
     night = await wireNight({ intervalMs: 200, nominationsEveryMs: 200, timeoutMs: 1500 });
@@ -45,7 +46,10 @@ describe("PA's nominations update the desk's candidate lists", () => {
     expect(await listOf(bedford.code)).toEqual(second.map(({ name, party }) => ({ name, party })));
 
     await land(file('nominations', bedford, 3), nominationsXml(ELECTION, bedford.out, second, 3));
-    expect(await untilLogged(file('nominations', bedford, 3))).toMatchObject({ outcome: 'skipped', note: `the same ${second.length} candidates as the list held` });
+    expect(await untilLogged(file('nominations', bedford, 3))).toMatchObject({
+      outcome: 'skipped',
+      note: `the same ${second.length} candidates as the list held`,
+    });
 
     // Nothing deleted: both versions are on disk, the first as it was.
     const db = new Database(night.server.dbPath, { readonly: true });

@@ -48,12 +48,28 @@ describe('a PA-format rehearsal night from the Library’s 2019 files', () => {
 
   test("a seat's last result revision is the Library's own figures; a rush comes before its result", () => {
     const last = new Map<number, (typeof read)[number]>();
-    for (const r of of('result')) if ((last.get(r.file.constituency!)?.file.revision ?? 0) < r.file.revision) last.set(r.file.constituency!, r);
+    for (const r of of('result'))
+      if ((last.get(r.file.constituency!)?.file.revision ?? 0) < r.file.revision) last.set(r.file.constituency!, r);
     expect(last.size).toBe(650);
-    const library = new Set(results.map((r) => r.candidates.map((c) => `${c.name}:${c.votes}`).sort().join('|')));
+    const library = new Set(
+      results.map((r) =>
+        r.candidates
+          .map((c) => `${c.name}:${c.votes}`)
+          .sort()
+          .join('|'),
+      ),
+    );
     for (const r of last.values()) {
       if (r.message.kind !== 'result') throw new Error('not a result');
-      expect(library.has(r.message.candidates.map((c) => `${c.name}:${c.votes}`).sort().join('|')), r.name).toBe(true);
+      expect(
+        library.has(
+          r.message.candidates
+            .map((c) => `${c.name}:${c.votes}`)
+            .sort()
+            .join('|'),
+        ),
+        r.name,
+      ).toBe(true);
     }
     const firstResult = new Map<number, number>();
     for (const r of of('result')) if (!firstResult.has(r.file.constituency!)) firstResult.set(r.file.constituency!, r.at);

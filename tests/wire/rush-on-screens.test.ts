@@ -45,15 +45,33 @@ describe('a rush from the wire on every screen', () => {
 
   test('the rush shows as the winner and GAIN awaiting figures on a socket viewer and the seat embed; the result replaces it', async () => {
     const bedford = seat('Bedford');
-    await land(file('rush', bedford, 1), rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'gain', winningParty: 'C', sittingParty: 'Lab' }));
+    await land(
+      file('rush', bedford, 1),
+      rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'gain', winningParty: 'C', sittingParty: 'Lab' }),
+    );
 
     const rushed = await nextFor(bedford.code);
     expect(rushed.change).toBe('rushed');
-    expect(rushed.seat).toMatchObject({ status: 'rushed', outcome: null, declaration: null, rush: { party: 'Con', label: { kind: 'GAIN', text: 'Con GAIN from Lab' }, gainFor: 'Con', lossFor: 'Lab', source: 'wire', wire: { file: file('rush', bedford, 1), revision: 1 } } });
+    expect(rushed.seat).toMatchObject({
+      status: 'rushed',
+      outcome: null,
+      declaration: null,
+      rush: {
+        party: 'Con',
+        label: { kind: 'GAIN', text: 'Con GAIN from Lab' },
+        gainFor: 'Con',
+        lossFor: 'Lab',
+        source: 'wire',
+        wire: { file: file('rush', bedford, 1), revision: 1 },
+      },
+    });
     expect(rushed.line).toBe('Bedford: Con GAIN from Lab. Figures to follow.');
     // The party table counts the seat won on the rush; its votes wait for the figures.
     expect(rushed.house!.declared).toBe(1);
-    expect(rushed.house!.partyTable).toEqual([expect.objectContaining({ party: 'Con', seats: 1, gains: 1, votes: 0 }), expect.objectContaining({ party: 'Lab', seats: 0, losses: 1, net: -1, votes: 0 })]);
+    expect(rushed.house!.partyTable).toEqual([
+      expect.objectContaining({ party: 'Con', seats: 1, gains: 1, votes: 0 }),
+      expect.objectContaining({ party: 'Lab', seats: 0, losses: 1, net: -1, votes: 0 }),
+    ]);
     expect(rushed.house!.turnout).toBeNull();
 
     const embed = await publicGet<SeatEmbedReply>(`/api/elections/ge2019/seats/${bedford.code}`);
@@ -67,11 +85,16 @@ describe('a rush from the wire on every screen', () => {
     // The audit lists the rush: who (the wire) and what it said.
     const audit = await editorCall(night.server, 'GET', `/api/elections/ge2019/audit?seat=${bedford.code}`);
     expect(audit.status).toBe(200);
-    expect(audit.body).toContainEqual(expect.objectContaining({ kind: 'rushed', enteredBy: 'PA wire', source: 'wire', after: 'rush: Con, GAIN per PA, awaiting figures' }));
+    expect(audit.body).toContainEqual(
+      expect.objectContaining({ kind: 'rushed', enteredBy: 'PA wire', source: 'wire', after: 'rush: Con, GAIN per PA, awaiting figures' }),
+    );
 
     // A viewer arriving now is sent the rushed seat in its snapshot.
     const late = await watch(night.server, 'ge2019');
-    expect(late.snapshots[0].seatStates.find((s) => s.code === bedford.code)).toMatchObject({ status: 'rushed', rush: { label: { text: 'Con GAIN from Lab' } } });
+    expect(late.snapshots[0].seatStates.find((s) => s.code === bedford.code)).toMatchObject({
+      status: 'rushed',
+      rush: { label: { text: 'Con GAIN from Lab' } },
+    });
     expect(late.snapshots[0].house.partyTable[0]).toMatchObject({ party: 'Con', seats: 1 });
     late.close();
 

@@ -4,15 +4,30 @@ import type { WireSource } from '../../server/wire/wire-source.ts';
 import type { SeatState } from '../../shared/protocol/schemas.ts';
 import type { WireDesk, WireLogEntry } from '../../shared/protocol/wire.ts';
 import { addUser, editorSocket, login } from '../support/session.ts';
-import { editorCall, ELECTION, file, lander, otherFigures, result, seat, untilDesk, untilLogged as untilSettled, wireNight, type WireNight } from '../support/wire.ts';
+import {
+  editorCall,
+  ELECTION,
+  file,
+  lander,
+  otherFigures,
+  result,
+  seat,
+  untilDesk,
+  untilLogged as untilSettled,
+  wireNight,
+  type WireNight,
+} from '../support/wire.ts';
 
 describe('the wire survives what PA and networks do, and the desk stays in charge', () => {
   let night: WireNight;
   let uploader: WireSource;
   let land: ReturnType<typeof lander>;
-  const seatState = async (code: string): Promise<SeatState> => (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body.seatStates.find((s: SeatState) => s.code === code);
-  const logOf = async (name: string): Promise<WireLogEntry | undefined> => ((await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find((f) => f.file === name);
-  const settled = (name: string) => (d: WireDesk) => d.counts.applied + d.counts.skipped + d.counts.held > 0 && !d.problems.some((p) => p.file === name);
+  const seatState = async (code: string): Promise<SeatState> =>
+    (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body.seatStates.find((s: SeatState) => s.code === code);
+  const logOf = async (name: string): Promise<WireLogEntry | undefined> =>
+    ((await editorCall(night.server, 'GET', '/api/elections/ge2019/wire/log')).body.files as WireLogEntry[]).find((f) => f.file === name);
+  const settled = (name: string) => (d: WireDesk) =>
+    d.counts.applied + d.counts.skipped + d.counts.held > 0 && !d.problems.some((p) => p.file === name);
   const untilLogged = (name: string) => untilSettled(night.server, name);
 
   beforeAll(async () => {
@@ -39,7 +54,11 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
     expect((await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body.seq).toBe(before);
     await land(name, xml);
     await untilDesk(night.server, settled(name), 'the whole file applied');
-    expect(await seatState(aldershot.code)).toMatchObject({ status: 'declared', version: 1, declaration: { source: 'wire', wire: { file: name, revision: 1 } } });
+    expect(await seatState(aldershot.code)).toMatchObject({
+      status: 'declared',
+      version: 1,
+      declaration: { source: 'wire', wire: { file: name, revision: 1 } },
+    });
   });
 
   test('a malformed revision is reported and never half applied; the next good revision is applied and clears it', async () => {
@@ -72,8 +91,14 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
     await land(file('result', barking, 2), result(barking, 2, revised));
     await untilLogged(file('result', barking, 2));
     await land(file('result', barking, 1), result(barking, 1));
-    expect(await untilLogged(file('result', barking, 1))).toMatchObject({ outcome: 'skipped', note: 'revision 1 is not newer than revision 2, already received' });
-    await land(file('rush', barking, 1), rushXml(ELECTION, barking.out, { revision: 1, gainOrHold: 'hold', winningParty: 'Lab', sittingParty: 'Lab' }));
+    expect(await untilLogged(file('result', barking, 1))).toMatchObject({
+      outcome: 'skipped',
+      note: 'revision 1 is not newer than revision 2, already received',
+    });
+    await land(
+      file('rush', barking, 1),
+      rushXml(ELECTION, barking.out, { revision: 1, gainOrHold: 'hold', winningParty: 'Lab', sittingParty: 'Lab' }),
+    );
     expect(await untilLogged(file('rush', barking, 1))).toMatchObject({ outcome: 'skipped', note: 'the full result is already in' });
     const state = await seatState(barking.code);
     expect(state).toMatchObject({ version: 1, declaration: { wire: { revision: 2 } } });
@@ -82,9 +107,16 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
 
   test('a rush shows on the desk as the winner and HOLD or GAIN awaiting figures, until the result replaces it', async () => {
     const bedford = seat('Bedford');
-    await land(file('rush', bedford, 1), rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'gain', winningParty: 'Con', sittingParty: 'Lab' }));
+    await land(
+      file('rush', bedford, 1),
+      rushXml(ELECTION, bedford.out, { revision: 1, gainOrHold: 'gain', winningParty: 'Con', sittingParty: 'Lab' }),
+    );
     const desk = await untilDesk(night.server, (d) => d.rushes.some((r) => r.seat === bedford.code), 'the rush on the desk');
-    expect(desk.rushes.find((r) => r.seat === bedford.code)).toMatchObject({ name: 'Bedford', label: 'Con GAIN from Lab', gainOrHold: 'gain' });
+    expect(desk.rushes.find((r) => r.seat === bedford.code)).toMatchObject({
+      name: 'Bedford',
+      label: 'Con GAIN from Lab',
+      gainOrHold: 'gain',
+    });
     await land(file('result', bedford, 1), result(bedford, 1));
     await untilDesk(night.server, (d) => !d.rushes.some((r) => r.seat === bedford.code), 'the rush gone');
     expect((await seatState(bedford.code)).status).toBe('declared');
@@ -95,16 +127,19 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
     await land(file('recount', ashford, 1), recountXml(ELECTION, ashford.out, 1));
     await untilLogged(file('recount', ashford, 1));
     expect(await seatState(ashford.code)).toMatchObject({ status: 'recount', lastChange: 'recount' });
-    expect((await untilDesk(night.server, (d) => d.recounts.some((r) => r.seat === ashford.code), 'the recount on the desk')).recounts).toContainEqual(
-      expect.objectContaining({ name: 'Ashford' }),
-    );
+    expect(
+      (await untilDesk(night.server, (d) => d.recounts.some((r) => r.seat === ashford.code), 'the recount on the desk')).recounts,
+    ).toContainEqual(expect.objectContaining({ name: 'Ashford' }));
   });
 
   test("a wire result for a seat the desk entered with other figures is held beside the desk's, never overwritten; the editor decides", async () => {
     const ashfield = seat('Ashfield');
     const amber = seat('Amber Valley');
     for (const s of [ashfield, amber]) {
-      const entered = await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', { seat: s.code, candidates: otherFigures(s.candidates, 50) });
+      const entered = await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', {
+        seat: s.code,
+        candidates: otherFigures(s.candidates, 50),
+      });
       expect(entered.status).toBe(201);
       await land(file('result', s, 1), result(s, 1));
     }
@@ -116,29 +151,51 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
     expect((await seatState(ashfield.code)).declaration!.candidates).toEqual(otherFigures(ashfield.candidates, 50));
 
     // Keep the desk's figures: the wire's stay in the wire's log beside the decision.
-    const kept = await editorCall(night.server, 'POST', `/api/elections/ge2019/wire/held/${held.id}`, { action: 'keep-desk', reason: 'our reporter at the count has the declared figures' });
+    const kept = await editorCall(night.server, 'POST', `/api/elections/ge2019/wire/held/${held.id}`, {
+      action: 'keep-desk',
+      reason: 'our reporter at the count has the declared figures',
+    });
     expect(kept.status).toBe(200);
-    expect(await logOf(file('result', ashfield, 1))).toMatchObject({ outcome: 'held', resolution: 'kept-desk', resolvedBy: expect.any(String), resolutionNote: 'our reporter at the count has the declared figures', wire: { candidates: ashfield.candidates } });
+    expect(await logOf(file('result', ashfield, 1))).toMatchObject({
+      outcome: 'held',
+      resolution: 'kept-desk',
+      resolvedBy: expect.any(String),
+      resolutionNote: 'our reporter at the count has the declared figures',
+      wire: { candidates: ashfield.candidates },
+    });
     expect((await seatState(ashfield.code)).declaration!.candidates).toEqual(otherFigures(ashfield.candidates, 50));
 
     // Take the wire's: a correction, its source the wire.
     const other = desk.held.find((h) => h.seat === amber.code)!;
     expect((await editorCall(night.server, 'POST', `/api/elections/ge2019/wire/held/${other.id}`, { action: 'publish' })).status).toBe(200);
-    expect(await seatState(amber.code)).toMatchObject({ version: 2, lastChange: 'corrected', declaration: { source: 'wire', candidates: amber.candidates } });
+    expect(await seatState(amber.code)).toMatchObject({
+      version: 2,
+      lastChange: 'corrected',
+      declaration: { source: 'wire', candidates: amber.candidates },
+    });
     expect((await wireDeskNow()).held).toEqual([]);
     expect((await editorCall(night.server, 'POST', `/api/elections/ge2019/wire/held/${other.id}`, { action: 'publish' })).status).toBe(409);
   });
 
   test("a wire result with the desk's own figures is taken as agreement, not a new version", async () => {
     const barnsley = seat('Barnsley Central');
-    expect((await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', { seat: barnsley.code, candidates: barnsley.candidates })).status).toBe(201);
+    expect(
+      (
+        await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', {
+          seat: barnsley.code,
+          candidates: barnsley.candidates,
+        })
+      ).status,
+    ).toBe(201);
     await land(file('result', barnsley, 1), result(barnsley, 1));
     expect(await untilLogged(file('result', barnsley, 1))).toMatchObject({ outcome: 'skipped', note: "agrees with the desk's figures" });
     expect((await seatState(barnsley.code)).version).toBe(1);
   });
 
   test('when the election waits for the desk, a wire result is held until an editor publishes it', async () => {
-    expect((await editorCall(night.server, 'PUT', '/api/elections/ge2019/wire/settings', { publish: 'confirm' })).body).toEqual({ publish: 'confirm' });
+    expect((await editorCall(night.server, 'PUT', '/api/elections/ge2019/wire/settings', { publish: 'confirm' })).body).toEqual({
+      publish: 'confirm',
+    });
     const basingstoke = seat('Basingstoke');
     await land(file('result', basingstoke, 1), result(basingstoke, 1));
     const desk = await untilDesk(night.server, (d) => d.held.some((h) => h.seat === basingstoke.code), 'held for the desk');
@@ -146,17 +203,34 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
     expect(held).toMatchObject({ heldFor: 'confirm', desk: null, deskVersion: 0 });
     expect((await seatState(basingstoke.code)).status).toBe('undeclared');
     await editorCall(night.server, 'POST', `/api/elections/ge2019/wire/held/${held.id}`, { action: 'publish' });
-    expect(await seatState(basingstoke.code)).toMatchObject({ status: 'declared', declaration: { source: 'wire', wire: { file: file('result', basingstoke, 1) } } });
+    expect(await seatState(basingstoke.code)).toMatchObject({
+      status: 'declared',
+      declaration: { source: 'wire', wire: { file: file('result', basingstoke, 1) } },
+    });
     await editorCall(night.server, 'PUT', '/api/elections/ge2019/wire/settings', { publish: 'at-once' });
   });
 
-  test("a state of parties that disagrees with our party table shows each difference on the desk", async () => {
+  test('a state of parties that disagrees with our party table shows each difference on the desk', async () => {
     const state = (await editorCall(night.server, 'GET', '/api/elections/ge2019/state')).body;
-    const parties = state.house.partyTable.map((r: { party: string; seats: number; gains: number; losses: number; votes: number; share: number }) => ({ ...r, seats: r.party === 'Con' ? r.seats + 2 : r.seats }));
-    await land('Test_General_Election_SOP_9.xml', sopXml(ELECTION, { results: state.house.declared, totalSeats: 650, parties, included: [] }));
+    const parties = state.house.partyTable.map(
+      (r: { party: string; seats: number; gains: number; losses: number; votes: number; share: number }) => ({
+        ...r,
+        seats: r.party === 'Con' ? r.seats + 2 : r.seats,
+      }),
+    );
+    await land(
+      'Test_General_Election_SOP_9.xml',
+      sopXml(ELECTION, { results: state.house.declared, totalSeats: 650, parties, included: [] }),
+    );
     const desk = await untilDesk(night.server, (d) => d.sop?.file === 'Test_General_Election_SOP_9.xml', 'the check on the desk');
     const con = state.house.partyTable.find((r: { party: string }) => r.party === 'Con');
-    expect(desk.sop!.differences).toEqual([{ party: 'Con', pa: { seats: con.seats + 2, gains: con.gains, losses: con.losses }, ours: { seats: con.seats, gains: con.gains, losses: con.losses } }]);
+    expect(desk.sop!.differences).toEqual([
+      {
+        party: 'Con',
+        pa: { seats: con.seats + 2, gains: con.gains, losses: con.losses },
+        ours: { seats: con.seats, gains: con.gains, losses: con.losses },
+      },
+    ]);
   });
 
   test('the FTP server gone: the desk is told the feed is down, manual entry goes on, and the poller takes new files when it is back', async () => {
@@ -170,7 +244,14 @@ describe('the wire survives what PA and networks do, and the desk stays in charg
       expect(told.feed.detail).toMatch(/ECONNREFUSED|trying again/);
 
       const bedfordshire = seat('Bedfordshire Mid');
-      expect((await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', { seat: bedfordshire.code, candidates: bedfordshire.candidates })).status).toBe(201);
+      expect(
+        (
+          await editorCall(night.server, 'POST', '/api/elections/ge2019/declarations', {
+            seat: bedfordshire.code,
+            candidates: bedfordshire.candidates,
+          })
+        ).status,
+      ).toBe(201);
 
       await night.ftp.start();
       const beckenham = seat('Beckenham');

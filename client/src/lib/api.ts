@@ -1,7 +1,17 @@
 /** The public reads every screen makes, and the screen settings editors save; each through http.ts. */
 import type { CompactSnapshot, NightReference } from '../../../shared/protocol/compact-snapshot.ts';
 import type { ElectionListing } from '../../../shared/protocol/http-replies.ts';
-import type { Election, ElectionMode, ElectionState, ExitPoll, ExitPollInput, Feed, HexMap, ScreenSettings, SeatsToWatchVersion } from '../../../shared/protocol/schemas.ts';
+import type {
+  Election,
+  ElectionMode,
+  ElectionState,
+  ExitPoll,
+  ExitPollInput,
+  Feed,
+  HexMap,
+  ScreenSettings,
+  SeatsToWatchVersion,
+} from '../../../shared/protocol/schemas.ts';
 import { electionUrl, read, request } from './http.ts';
 
 export type { ElectionListing } from '../../../shared/protocol/http-replies.ts';

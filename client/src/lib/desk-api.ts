@@ -21,7 +21,8 @@ export type WriteReply =
 
 export const fetchSession = () => request<SessionInfo>('GET', '/api/session');
 
-export const signIn = (username: string, password: string) => request<SessionInfo>('POST', '/api/session', { body: { username, password } });
+export const signIn = (username: string, password: string) =>
+  request<SessionInfo>('POST', '/api/session', { body: { username, password } });
 
 export async function signOut(): Promise<void> {
   await request('DELETE', '/api/session');
@@ -43,7 +44,8 @@ export function fetchAudit(electionId: string, filter: Record<string, string>): 
 }
 
 /** Every version of the exit poll and the seats to watch, for the audit page. */
-export const fetchNightInputAudit = (electionId: string) => request<NightInputAuditRow[]>('GET', `${election(electionId)}/audit/night-inputs`);
+export const fetchNightInputAudit = (electionId: string) =>
+  request<NightInputAuditRow[]>('GET', `${election(electionId)}/audit/night-inputs`);
 
 /** What a write's reply means to the entry form: published, held for a second editor, or why not. */
 export function writeReply(reply: Reply<PublishedReply | HeldReply>): WriteReply {
@@ -60,7 +62,8 @@ const write = async (url: string, body: unknown) => writeReply(await request<Pub
 
 export const declare = (electionId: string, body: unknown) => write(`${election(electionId)}/declarations`, body);
 
-export const correct = (electionId: string, seat: string, body: unknown) => write(`${election(electionId)}/seats/${encodeURIComponent(seat)}/correction`, body);
+export const correct = (electionId: string, seat: string, body: unknown) =>
+  write(`${election(electionId)}/seats/${encodeURIComponent(seat)}/correction`, body);
 
 export const recount = (electionId: string, seat: string, body: { reason: string; basedOnVersion: number }) =>
   write(`${election(electionId)}/seats/${encodeURIComponent(seat)}/recount`, body);
@@ -74,4 +77,5 @@ export const confirmEntry = (electionId: string, id: number, body: unknown) => w
 export const fetchWire = (electionId: string) => request<WireDesk>('GET', `${election(electionId)}/wire`);
 export const decideHeld = (electionId: string, id: number, decision: WireDecisionInput) =>
   request('POST', `${election(electionId)}/wire/held/${id}`, { body: decision });
-export const setWirePublish = (electionId: string, publish: string) => request('PUT', `${election(electionId)}/wire/settings`, { body: { publish } });
+export const setWirePublish = (electionId: string, publish: string) =>
+  request('PUT', `${election(electionId)}/wire/settings`, { body: { publish } });

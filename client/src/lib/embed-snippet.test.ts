@@ -4,10 +4,18 @@ import { embedSnippet } from './embed-snippet.ts';
 import { embedMode } from './embed-widget.ts';
 
 describe('the embed snippet', () => {
-  const seat = embedSnippet({ origin: 'https://results.example.com', widget: 'seat', election: 'ge2019', seat: 'E14000654', title: 'GE 2019: "one" seat' });
+  const seat = embedSnippet({
+    origin: 'https://results.example.com',
+    widget: 'seat',
+    election: 'ge2019',
+    seat: 'E14000654',
+    title: 'GE 2019: "one" seat',
+  });
 
   test('frames the embed, escaped, and says how it stays current', () => {
-    expect(seat).toContain('<iframe src="https://results.example.com/embed/seat?election=ge2019&amp;seat=E14000654" title="GE 2019: &quot;one&quot; seat"');
+    expect(seat).toContain(
+      '<iframe src="https://results.example.com/embed/seat?election=ge2019&amp;seat=E14000654" title="GE 2019: &quot;one&quot; seat"',
+    );
     expect(seat).toMatch(/^<!-- .*every 5 s.*&live=push holds a socket instead\. -->/);
     expect(embedSnippet({ origin: 'https://r.example', widget: 'map', election: 'ge2019', title: 'Map' })).toContain('Live over a socket');
   });

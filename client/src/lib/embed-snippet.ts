@@ -12,7 +12,19 @@ import type { EmbedWidget } from './embed-widget.ts';
 /** The height the frame starts at, before the embed reports its own. */
 export const START_HEIGHTS: Record<EmbedWidget, number> = { 'party-table': 460, seat: 520, latest: 600, map: 720, race: 420 };
 
-export function embedSnippet({ origin, widget, election, seat, title }: { origin: string; widget: EmbedWidget; election: string; seat?: string; title: string }): string {
+export function embedSnippet({
+  origin,
+  widget,
+  election,
+  seat,
+  title,
+}: {
+  origin: string;
+  widget: EmbedWidget;
+  election: string;
+  seat?: string;
+  title: string;
+}): string {
   const params = new URLSearchParams({ election });
   if (widget === 'seat') params.set('seat', seat ?? '');
   const src = `${origin}/embed/${widget}?${params.toString()}`;

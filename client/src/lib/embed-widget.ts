@@ -12,7 +12,10 @@ export function embedWidget({ pathname, search }: { pathname: string; search: st
  * The map draws all 650 seats from the reference and the socket; an unknown widget shows its problem there too.
  * The mayoral race always polls: its reply is the whole of what it draws (ADR 0025).
  */
-export function embedMode(widget: EmbedWidget | null, params: URLSearchParams): { kind: 'poll'; widget: Exclude<EmbedWidget, 'map'> } | { kind: 'push' } {
+export function embedMode(
+  widget: EmbedWidget | null,
+  params: URLSearchParams,
+): { kind: 'poll'; widget: Exclude<EmbedWidget, 'map'> } | { kind: 'push' } {
   if (widget === null || widget === 'map' || (params.get('live') === 'push' && widget !== 'race')) return { kind: 'push' };
   return { kind: 'poll', widget };
 }

@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { parseCount, problemField, readRows, type CandidateRow } from './entry-rows.ts';
 
 let key = 0;
-const row = (name: string, party: string, votes: string, second = ''): CandidateRow => ({ key: key++, name, party, votes, second, fixed: false });
+const row = (name: string, party: string, votes: string, second = ''): CandidateRow => ({
+  key: key++,
+  name,
+  party,
+  votes,
+  second,
+  fixed: false,
+});
 
 describe('parseCount', () => {
   test('reads newsroom numbers and leaves anything else as typed for the server to name', () => {
@@ -17,7 +24,10 @@ describe('readRows', () => {
   test('blank rows are not sent, and each row sent remembers which typed row it was', () => {
     const read = readRows([row('', '', ''), row(' Ann ', 'Lab', '1,200'), row('', '', ''), row('Bob', 'Con', '900')], false);
     expect(read.rows).toEqual([1, 3]);
-    expect(read.typed).toEqual([{ name: 'Ann', party: 'Lab', votes: 1200 }, { name: 'Bob', party: 'Con', votes: 900 }]);
+    expect(read.typed).toEqual([
+      { name: 'Ann', party: 'Lab', votes: 1200 },
+      { name: 'Bob', party: 'Con', votes: 900 },
+    ]);
     expect(read.complete).toBe(true);
     expect(read.candidates).toEqual(read.typed);
   });
@@ -32,7 +42,10 @@ describe('readRows', () => {
   });
   test('under SV the second choices given are read as the second round; otherwise they are ignored', () => {
     const rows = [row('Ann', 'Lab', '100', '20'), row('Bob', 'Con', '90', '15'), row('Cy', 'LD', '10')];
-    expect(readRows(rows, true).secondRound).toEqual([{ name: 'Ann', votes: 20 }, { name: 'Bob', votes: 15 }]);
+    expect(readRows(rows, true).secondRound).toEqual([
+      { name: 'Ann', votes: 20 },
+      { name: 'Bob', votes: 15 },
+    ]);
     expect(readRows(rows, false).secondRound).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ import {
 describe('format', () => {
   test('an election picker says a mode once, even where the name says it already', () => {
     expect(electionLabel({ name: 'General election 2019 (rehearsal)', mode: 'rehearsal' })).toBe('General election 2019 (rehearsal)');
-    expect(electionLabel({ name: 'General election 2017: London marginals', mode: 'test' })).toBe('General election 2017: London marginals (test)');
+    expect(electionLabel({ name: 'General election 2017: London marginals', mode: 'test' })).toBe(
+      'General election 2017: London marginals (test)',
+    );
     expect(electionLabel({ name: 'General election 2024', mode: 'live' })).toBe('General election 2024');
   });
 
@@ -37,7 +39,9 @@ describe('format', () => {
   });
 
   test('gives turnout with the seats it rests on, or says why it is not known', () => {
-    expect(formatHouseTurnout({ percent: 67.34, seats: 412, change: 1.23 })).toBe('67.3% (+1.2) on the 412 seats that gave their electorate');
+    expect(formatHouseTurnout({ percent: 67.34, seats: 412, change: 1.23 })).toBe(
+      '67.3% (+1.2) on the 412 seats that gave their electorate',
+    );
     expect(formatHouseTurnout({ percent: 60, seats: 1, change: null })).toBe('60.0% on the 1 seat that gave their electorate');
     expect(formatHouseTurnout(null)).toBe('not known: no declaration has given its electorate');
   });
@@ -53,9 +57,7 @@ describe('format', () => {
 
   test('describes a baseline majority given as a figure, a range, or not at all', () => {
     expect(formatBaselineMajority({ party: 'Con', majority: 165 })).toBe('majority 165');
-    expect(formatBaselineMajority({ party: 'Con', majorityPercentRange: { min: 0.5, max: 1 } })).toBe(
-      'majority between 0.5% and 1.0%',
-    );
+    expect(formatBaselineMajority({ party: 'Con', majorityPercentRange: { min: 0.5, max: 1 } })).toBe('majority between 0.5% and 1.0%');
     expect(formatBaselineMajority({ party: 'Con' })).toBe('majority not given');
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { labelPlaces, labelWidth, type HouseSegment } from './house-segments.ts';
 
-const segment = (party: string, seats: number, total = 650): HouseSegment => ({ party, seats, net: 0, colour: '#000000', ink: '#ffffff', width: (seats / total) * 100 });
+const segment = (party: string, seats: number, total = 650): HouseSegment => ({
+  party,
+  seats,
+  net: 0,
+  colour: '#000000',
+  ink: '#ffffff',
+  width: (seats / total) * 100,
+});
 const label = (s: HouseSegment) => labelWidth(`${s.party} ${s.seats}`, 12.8);
 
 describe('the House bar labels', () => {

@@ -11,14 +11,26 @@ afterEach(() => {
 
 describe('refusalOf', () => {
   test('reads the server’s refusal: message, each field at fault, and the seat on a conflict', () => {
-    const refusal = refusalOf(409, 'Conflict', { error: 'Croydon Central has changed', problems: [{ path: 'seat', message: 'changed' }], seat });
-    expect(refusal).toEqual({ ok: false, status: 409, error: 'Croydon Central has changed', problems: [{ path: 'seat', message: 'changed' }], seat });
+    const refusal = refusalOf(409, 'Conflict', {
+      error: 'Croydon Central has changed',
+      problems: [{ path: 'seat', message: 'changed' }],
+      seat,
+    });
+    expect(refusal).toEqual({
+      ok: false,
+      status: 409,
+      error: 'Croydon Central has changed',
+      problems: [{ path: 'seat', message: 'changed' }],
+      seat,
+    });
   });
   test('a proxy’s error page (no JSON) still gives a message, from the status', () => {
     expect(refusalOf(502, 'Bad Gateway', null)).toEqual({ ok: false, status: 502, error: '502 Bad Gateway', problems: [], seat: null });
   });
   test('problems that are not {path, message} are left out rather than shown as [object Object]', () => {
-    expect(refusalOf(400, 'Bad Request', { error: 'no', problems: [{ path: 'a', message: 'b' }, 'junk', { path: 1 }] }).problems).toEqual([{ path: 'a', message: 'b' }]);
+    expect(refusalOf(400, 'Bad Request', { error: 'no', problems: [{ path: 'a', message: 'b' }, 'junk', { path: 1 }] }).problems).toEqual([
+      { path: 'a', message: 'b' },
+    ]);
   });
 });
 
@@ -27,7 +39,11 @@ describe('request', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(await request('GET', '/api/session')).toMatchObject({ ok: false, status: 0, error: 'Could not reach the server: Failed to fetch' });
+    expect(await request('GET', '/api/session')).toMatchObject({
+      ok: false,
+      status: 0,
+      error: 'Could not reach the server: Failed to fetch',
+    });
   });
   test('sends the CSRF token with a change but not with a read', async () => {
     const sent: Record<string, string>[] = [];
@@ -44,7 +60,8 @@ describe('request', () => {
 });
 
 describe('writeReply (what a write means to the entry form)', () => {
-  const refused = (status: number) => writeReply(refusalOf(status, '', { error: 'why', problems: [{ path: 'candidates[0].votes', message: 'bad' }], seat }));
+  const refused = (status: number) =>
+    writeReply(refusalOf(status, '', { error: 'why', problems: [{ path: 'candidates[0].votes', message: 'bad' }], seat }));
   test('published and held, from the reply’s body', () => {
     expect(writeReply({ ok: true, status: 201, value: { seat, seq: 7 } as never })).toEqual({ kind: 'published', seat, seq: 7 });
     expect(writeReply({ ok: true, status: 202, value: { pending: { id: 3 } } as never })).toEqual({ kind: 'held', pending: { id: 3 } });

@@ -46,21 +46,37 @@ export function refusalOf(status: number, statusText: string, body: unknown): Re
 }
 
 /** One call. Never throws: a server out of reach is a refusal with status 0. */
-export async function request<T>(method: string, url: string, { body, cache }: { body?: unknown; cache?: RequestCache } = {}): Promise<Reply<T>> {
+export async function request<T>(
+  method: string,
+  url: string,
+  { body, cache }: { body?: unknown; cache?: RequestCache } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   let parsed: unknown = null;
   try {
-    response = await fetch(url, { method, headers, cache, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, {
+      method,
+      headers,
+      cache,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     try {
       parsed = await response.json();
     } catch {
       // An empty or non-JSON body: the status says enough.
     }
   } catch (err) {
-    return { ok: false, status: 0, error: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}`, problems: [], seat: null };
+    return {
+      ok: false,
+      status: 0,
+      error: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}`,
+      problems: [],
+      seat: null,
+    };
   }
   if (!response.ok) return refusalOf(response.status, response.statusText, parsed);
   const etag = response.headers.get('etag');

@@ -59,6 +59,8 @@ describe('runnablePanels with panels of another election (ADR 0025)', () => {
   });
 
   test('with only an empty panel of another election, the screen falls back to it alone without the election, never an empty list', () => {
-    expect(runnablePanels([{ panel: 'race', seconds: 15, election: 'london-2024' }], {}, other({}))).toEqual([{ panel: 'race', seconds: 15 }]);
+    expect(runnablePanels([{ panel: 'race', seconds: 15, election: 'london-2024' }], {}, other({}))).toEqual([
+      { panel: 'race', seconds: 15 },
+    ]);
   });
 });

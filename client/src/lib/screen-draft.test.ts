@@ -23,7 +23,11 @@ describe('the screen settings draft', () => {
 
   test('moves a panel up the running order and keeps the ends in place', () => {
     const draft = draftFrom(DEFAULT_SCREEN);
-    expect(moved(draft, 1, -1).map((p) => p.panel).slice(0, 2)).toEqual(['party-table', 'map']);
+    expect(
+      moved(draft, 1, -1)
+        .map((p) => p.panel)
+        .slice(0, 2),
+    ).toEqual(['party-table', 'map']);
     expect(moved(draft, 0, -1)).toEqual(draft);
   });
 });
@@ -49,7 +53,7 @@ describe('the screen settings draft with another election (ADR 0025)', () => {
     expect(settingsFrom(draft, 8)).toEqual(mixed);
   });
 
-  test("choosing no other election takes its panels out of the rotation; choosing one adds its panels, off", () => {
+  test('choosing no other election takes its panels out of the rotation; choosing one adds its panels, off', () => {
     const draft = draftFrom(mixed, 'london-2024');
     expect(settingsFrom(withOtherElection(draft, null), 8).panels).toEqual([{ panel: 'map', seconds: 20 }]);
     const ge = withOtherElection(withOtherElection(draft, null), 'ge2024');

@@ -40,7 +40,12 @@ function restingRows(running: readonly DraftPanel[], other: string | null): Draf
 }
 
 export function draftFrom(screen: ScreenSettings, other: string | null = null): DraftPanel[] {
-  const running = screen.panels.map((p) => ({ panel: p.panel, on: true, seconds: p.seconds, ...(p.election !== undefined && { election: p.election }) }));
+  const running = screen.panels.map((p) => ({
+    panel: p.panel,
+    on: true,
+    seconds: p.seconds,
+    ...(p.election !== undefined && { election: p.election }),
+  }));
   return [...running, ...restingRows(running, other)];
 }
 
@@ -52,7 +57,9 @@ export function withOtherElection(draft: readonly DraftPanel[], other: string | 
 
 export function settingsFrom(draft: readonly DraftPanel[], gainSpotlightSeconds: number): ScreenSettings {
   return {
-    panels: draft.filter((p) => p.on).map(({ panel, seconds, election }) => ({ panel, seconds, ...(election !== undefined && { election }) })),
+    panels: draft
+      .filter((p) => p.on)
+      .map(({ panel, seconds, election }) => ({ panel, seconds, ...(election !== undefined && { election }) })),
     gainSpotlightSeconds,
   };
 }

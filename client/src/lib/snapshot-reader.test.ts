@@ -31,10 +31,30 @@ const undeclared: ElectionState = {
 };
 const declared = seatState({
   seat,
-  latest: { version: 1, kind: 'declared', reason: null, enteredAt: at, declaration: { candidates: [{ name: 'Ann Able', party: 'Lab', votes: 300 }, { name: 'Bob Baker', party: 'Con', votes: 200 }], enteredAt: at } },
+  latest: {
+    version: 1,
+    kind: 'declared',
+    reason: null,
+    enteredAt: at,
+    declaration: {
+      candidates: [
+        { name: 'Ann Able', party: 'Lab', votes: 300 },
+        { name: 'Bob Baker', party: 'Con', votes: 200 },
+      ],
+      enteredAt: at,
+    },
+  },
   continuity: reference.continuity,
 });
-const update: ElectionUpdate = { election: 'ge2019', seq: 1, change: 'declared', seat: declared, house: undeclared.house, line: 'Aldershot: Lab GAIN from Con.', at };
+const update: ElectionUpdate = {
+  election: 'ge2019',
+  seq: 1,
+  change: 'declared',
+  seat: declared,
+  house: undeclared.house,
+  line: 'Aldershot: Lab GAIN from Con.',
+  at,
+};
 
 describe('SnapshotReader', () => {
   const reader = () =>

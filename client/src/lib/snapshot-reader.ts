@@ -45,7 +45,10 @@ export class SnapshotReader {
    * against the held reference first. One made against another reference counts as a gap:
    * only a fresh snapshot repairs either. The House is left to withHouse, once per batch.
    */
-  apply(state: ElectionState, compact: CompactUpdate): Exclude<ApplyResult, { kind: 'applied' }> | { kind: 'applied'; state: ElectionState; update: ElectionUpdate } {
+  apply(
+    state: ElectionState,
+    compact: CompactUpdate,
+  ): Exclude<ApplyResult, { kind: 'applied' }> | { kind: 'applied'; state: ElectionState; update: ElectionUpdate } {
     if (compact.election !== state.election.id) return { kind: 'other-election' };
     if (compact.seq <= state.seq) return { kind: 'duplicate' };
     const update = this.readUpdate(compact);

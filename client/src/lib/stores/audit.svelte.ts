@@ -24,7 +24,9 @@ class AuditTrail {
   pageRows = $derived(this.rows.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
   /** "51-100 of 650" */
   range = $derived(
-    this.rows.length === 0 ? '0' : `${this.page * PAGE_SIZE + 1}-${Math.min((this.page + 1) * PAGE_SIZE, this.rows.length)} of ${this.rows.length}`,
+    this.rows.length === 0
+      ? '0'
+      : `${this.page * PAGE_SIZE + 1}-${Math.min((this.page + 1) * PAGE_SIZE, this.rows.length)} of ${this.rows.length}`,
   );
 
   turnTo(page: number): void {

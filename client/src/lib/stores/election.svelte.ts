@@ -7,7 +7,15 @@ import type { CompactSnapshot } from '../../../../shared/protocol/compact-snapsh
 import type { CompactUpdate } from '../../../../shared/protocol/compact-update.ts';
 import { codesUsedIn, partiesAsNamedIn } from '../../../../shared/domain/party-names.ts';
 import { NO_CONTINUITY } from '../../../../shared/domain/party.ts';
-import type { Election, ElectionState, ElectionUpdate, ExitPoll, Party, PartyContinuity, ScreenSettings } from '../../../../shared/protocol/schemas.ts';
+import type {
+  Election,
+  ElectionState,
+  ElectionUpdate,
+  ExitPoll,
+  Party,
+  PartyContinuity,
+  ScreenSettings,
+} from '../../../../shared/protocol/schemas.ts';
 import { chooseElection, fetchElections, fetchElectionState, fetchReference, fetchSnapshot, type ElectionListing } from '../api.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';

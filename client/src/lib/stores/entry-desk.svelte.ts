@@ -30,7 +30,6 @@ export const SOURCES: { value: EntrySource; label: string }[] = [
   { value: 'wire', label: 'Wire service' },
 ];
 
-
 class EntryDesk {
   electionId = $state('');
   candidateLists = $state.raw<Record<string, { name: string; party: string }[]>>({});
@@ -113,7 +112,11 @@ class EntryDesk {
     const seat = this.seat;
     const { complete, candidates, electorate } = this.figures;
     if (!seat || !complete || declarationProblems({ candidates }).length > 0 || this.partiesUnresolved) return null;
-    return seatOutcome({ declaration: { candidates, electorate }, baseline: seat.baseline, continuity: this.room.info?.continuity ?? NO_CONTINUITY });
+    return seatOutcome({
+      declaration: { candidates, electorate },
+      baseline: seat.baseline,
+      continuity: this.room.info?.continuity ?? NO_CONTINUITY,
+    });
   });
 
   /** Problems the server would refuse, shown before sending: a party twice, a tie, a time that is not a time. */
@@ -121,7 +124,9 @@ class EntryDesk {
     const problems = this.figures.complete ? declarationProblems({ candidates: this.figures.candidates }).map((p) => p.message) : [];
     for (const u of this.unknownParties) {
       if (!this.newParties.includes(u.code)) {
-        problems.push(`Row ${u.index + 1}: "${u.code}" is not a party code this election knows${u.meant ? ` (did you mean ${u.meant}?)` : ''}: use a known code, or tick "new party" if it is one`);
+        problems.push(
+          `Row ${u.index + 1}: "${u.code}" is not a party code this election knows${u.meant ? ` (did you mean ${u.meant}?)` : ''}: use a known code, or tick "new party" if it is one`,
+        );
       }
     }
     if (this.mode !== 'confirm' && this.declaredTime.trim() !== '' && this.declaredAt === null) {
@@ -131,9 +136,7 @@ class EntryDesk {
   });
 
   warnings = $derived(
-    this.loaded && this.figures.complete && this.mode !== 'confirm'
-      ? entryWarnings({ ...this.figures, seat: this.loaded })
-      : [],
+    this.loaded && this.figures.complete && this.mode !== 'confirm' ? entryWarnings({ ...this.figures, seat: this.loaded }) : [],
   );
   /** Warnings beyond "this is a correction", which the form already says. */
   needsCheck = $derived(this.warnings.some((w) => w.code !== 'already-declared'));
@@ -198,7 +201,7 @@ class EntryDesk {
       this.#resetForm(declaration.candidates.map((c) => this.#row(c, second(c.name))));
       this.electorate = declaration.electorate === undefined ? '' : String(declaration.electorate);
       this.rejected = declaration.rejected === undefined ? '' : String(declaration.rejected);
-      this.source = (SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer');
+      this.source = SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer';
       // A correction keeps the time the result was declared (or, where none was given, first entered).
       this.#setTime(new Date(declaration.declaredAt ?? declaration.enteredAt));
     } else {
@@ -299,7 +302,11 @@ class EntryDesk {
       if (this.confirming) {
         this.reply = await deskApi.confirmEntry(this.electionId, this.confirming.id, figures);
       } else if (this.mode === 'correct') {
-        this.reply = await deskApi.correct(this.electionId, this.seatCode, { ...sourced, reason: this.reason.trim(), basedOnVersion: this.loaded!.version });
+        this.reply = await deskApi.correct(this.electionId, this.seatCode, {
+          ...sourced,
+          reason: this.reason.trim(),
+          basedOnVersion: this.loaded!.version,
+        });
       } else {
         this.reply = await deskApi.declare(this.electionId, { seat: this.seatCode, ...sourced });
       }
