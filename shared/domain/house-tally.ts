@@ -6,8 +6,8 @@
  * agree exactly (house-tally.test.ts).
  */
 import type { HouseSummary, PartyContinuity } from '../protocol/schemas.ts';
-import { type DeclaredSeat, type HouseTotals, seatCallOf, seatVotes, summaryOf } from './party-table.ts';
-import { addTurnout, emptyTurnoutSums } from './turnout.ts';
+import { type DeclaredSeat, emptyHouseTotals, seatCallOf, seatVotes, summaryOf } from './party-table.ts';
+import { addTurnout } from './turnout.ts';
 
 export interface HouseTally {
   /** Puts a seat's new state in place of its old one; answers an undo (for a change whose transaction fails). */
@@ -36,17 +36,7 @@ function bumpVotes(map: Map<string, number>, refs: Map<string, number>, key: str
 
 export function createHouseTally(seats: Iterable<[string, DeclaredSeat]>, totalSeats: number, continuity: PartyContinuity): HouseTally {
   const held = new Map<string, DeclaredSeat>();
-  const totals: HouseTotals = {
-    won: new Map(),
-    gains: new Map(),
-    losses: new Map(),
-    now: new Map(),
-    before: new Map(),
-    called: 0,
-    figured: 0,
-    withoutBaselineVotes: 0,
-    turnout: emptyTurnoutSums(),
-  };
+  const totals = emptyHouseTotals();
   const refs = { now: new Map<string, number>(), before: new Map<string, number>() };
   let summary: HouseSummary | null = null;
 

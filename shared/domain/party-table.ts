@@ -77,8 +77,9 @@ export interface HouseTotals {
   turnout: TurnoutSums;
 }
 
-function totalsOf(seats: readonly DeclaredSeat[], continuity: PartyContinuity): HouseTotals {
-  const totals: HouseTotals = {
+/** Totals with no seat in them: the start of a count, whole or seat by seat (house-tally.ts). */
+export function emptyHouseTotals(): HouseTotals {
+  return {
     won: new Map(),
     gains: new Map(),
     losses: new Map(),
@@ -89,6 +90,10 @@ function totalsOf(seats: readonly DeclaredSeat[], continuity: PartyContinuity): 
     withoutBaselineVotes: 0,
     turnout: emptyTurnoutSums(),
   };
+}
+
+function totalsOf(seats: readonly DeclaredSeat[], continuity: PartyContinuity): HouseTotals {
+  const totals = emptyHouseTotals();
   for (const seat of seats) {
     const call = seatCallOf(seat);
     if (!call) continue;
