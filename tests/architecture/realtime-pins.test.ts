@@ -38,6 +38,12 @@ describe('the versions the realtime fast path was read against', () => {
     expect(whyNotDirect(installed), UPGRADE).toBeNull();
   });
 
+  test('the engine.io patch (ADR 0034) is for the pinned version, and applied on install', () => {
+    const patch = path.join(projectRoot, 'patches', `engine.io+${VERIFIED['engine.io']}.patch`);
+    expect(fs.existsSync(patch), `${UPGRADE}; then make the patch again for it (npx patch-package engine.io)`).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.postinstall).toBe('patch-package');
+  });
+
   test('one copy of ws is installed', () => {
     const copies: string[] = [];
     const dirsIn = (dir: string) =>
