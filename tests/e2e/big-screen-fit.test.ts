@@ -1,17 +1,18 @@
 /**
  * The big screen fits the screen it is on, in a real Chromium, at the end of two whole nights (the 2019
  * general election on its hex map, the 2024 London mayoral count): on a projector (1280x720, 1366x768,
- * 1920x1080) nothing runs under the ticker or is cut, in type no smaller than 24px; on a phone (360, 390 px)
- * nothing pushes the page sideways. Screenshots go to test-results/.
+ * 1920x1080) nothing runs under the ticker or is cut, in type no smaller than 24px, at the end of the count
+ * and (London) half-way through it; on a phone (360, 390 px) nothing pushes the page sideways. Screenshots go to test-results/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { londonDeclarations, readLondonMayor } from '../../server/import/london-mayor.ts';
 import type { ScreenSettings } from '../../shared/protocol/schemas.ts';
 import { launchBrowser, screenshotPath, smallText } from '../support/browser.ts';
 import { GE, LONDON, startDeclaredNights } from '../support/declared-nights.ts';
 import { sidewaysScroll, underTheTicker } from '../support/fit.ts';
 import { put } from '../support/screens.ts';
-import type { RunningServer } from '../support/server.ts';
+import { api, type RunningServer } from '../support/server.ts';
 
 /** One panel held for ten minutes, of this election or the other one. */
 const held = (panel: ScreenSettings['panels'][number]['panel'], election?: string): ScreenSettings => ({
@@ -20,7 +21,10 @@ const held = (panel: ScreenSettings['panels'][number]['panel'], election?: strin
 });
 
 const MAP = ['[data-testid="hex-map"] .hexes', '[data-testid="map-legend"] li', '.map-side > *'];
-const RACE = ['[data-testid="area-tiles"] .tile', '[data-testid="mayoral-race"] > *', '[data-testid="mayoral-race"] tr'];
+const TILES = ['[data-testid="area-tiles"] .tile', '[data-testid="mayoral-race"] > *'];
+/** The result's rows once declared; while counting, the totals and the gap. */
+const RACE = [...TILES, '[data-testid="mayoral-race"] tr'];
+const COUNTING = [...TILES, '[data-testid="mayoral-totals"] li', '[data-testid="mayoral-gap"]'];
 
 describe('the big screen at the end of the night, on projectors and phones', () => {
   let server: RunningServer;
@@ -95,6 +99,27 @@ describe('the big screen at the end of the night, on projectors and phones', () 
       await page.locator(`[data-testid="other-election-panel"][data-election="${LONDON}"]`).waitFor();
       expect(await page.locator('[data-testid="area-tiles"] .tile[data-status="declared"]').count()).toBe(14);
       await expectFits(page, `race-${size.width}x${size.height}`, RACE);
+      await page.close();
+    }
+  }, 60_000);
+
+  test('while London is still counting, the totals and the gap stand above the ticker on its own screen at 1366x768 and 1920x1080', async () => {
+    // London's declaration and the last seven areas withdrawn, as an editor would: 7 of 14 areas in.
+    const areas = londonDeclarations(readLondonMayor(), '2024');
+    for (const area of [areas.at(-1)!, ...areas.slice(7, 14)]) {
+      expect((await api(server, 'POST', `/api/elections/${LONDON}/seats/${area.code}/withdrawal`, { reason: 'layout check' })).status).toBe(
+        200,
+      );
+    }
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(`${server.url}/big-screen?election=${LONDON}`);
+      await page.getByTestId('mayoral-gap').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('mayoral-line').innerText()).toMatch(/with 7 of 14 areas declared$/);
+      await expectFits(page, `counting-${size.width}x${size.height}`, COUNTING);
       await page.close();
     }
   }, 60_000);
