@@ -22,7 +22,8 @@ import { createHttpStack } from './http/http-stack.ts';
 import { continuityRoutes } from './http/continuity-routes.ts';
 import { nightInputsRoutes } from './http/night-inputs-routes.ts';
 import { screensRoutes } from './http/screens-routes.ts';
-import { staticFiles } from './http/static-files.ts';
+import { staticFiles, type Pages } from './http/static-files.ts';
+import { EMBED_WIDGETS, embedPage } from '../shared/protocol/embed-pages.ts';
 import { createUpdateBatcher } from './realtime/batcher.ts';
 import { broadcastSettings, broadcastUpdates, createSocketServer, resyncViewers, watched } from './realtime/socket-server.ts';
 import type { ResultsIo } from './realtime/types.ts';
@@ -77,19 +78,15 @@ export interface AppOptions {
   };
 }
 
-const PAGES: Record<string, string> = {
+const PAGES: Pages = {
   '/': 'index.html',
   '/entry': 'entry.html',
   '/audit': 'audit.html',
   '/big-screen': 'big-screen.html',
   '/screens': 'screens.html',
   '/admin': 'admin.html',
-  // One embed page; the widget is chosen by its path.
-  '/embed/party-table': 'embed.html',
-  '/embed/seat': 'embed.html',
-  '/embed/latest': 'embed.html',
-  '/embed/map': 'embed.html',
-  '/embed/race': 'embed.html',
+  // The embeds: a reader's polling page or the socket's, by the address (shared/protocol/embed-pages.ts).
+  ...Object.fromEntries(EMBED_WIDGETS.map((widget) => [`/embed/${widget}`, (query: URLSearchParams) => embedPage(widget, query)])),
 };
 
 export function createApp({

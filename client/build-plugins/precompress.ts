@@ -2,9 +2,10 @@
  * Writes a Brotli (.br, quality 11) and a gzip (.gz, level 9) copy beside
  * every text file of the build, once, at build time: the server sends them
  * as they are (@fastify/static's preCompressed), so the best compression
- * costs nothing per reader.
+ * costs nothing per reader. Each build compresses the files it wrote (the
+ * readers' embed page is a build of its own into the same folder).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -13,24 +14,14 @@ const TEXT = /\.(js|css|html|svg|json|txt|map)$/;
 /** Smaller than this, the encoding's overhead eats the gain. */
 const THRESHOLD_BYTES = 1024;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? filesUnder(file) : [file];
-  });
-}
-
 export function precompress(): Plugin {
-  let outDir = '';
   return {
     name: 'election-precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = path.resolve(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      for (const file of filesUnder(outDir)) {
-        if (!TEXT.test(file)) continue;
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!TEXT.test(name)) continue;
+        const file = path.join(options.dir!, name);
         const bytes = readFileSync(file);
         if (bytes.length < THRESHOLD_BYTES) continue;
         writeFileSync(

@@ -1,14 +1,9 @@
 /**
- * /embed/*: which way this embed stays current. By default a reader's embed
- * polls a small cacheable reply (a CDN carries the audience); the map, and
- * any widget asked for with ?live=push, holds a socket as the newsroom's
- * screens do. Each way is its own chunk: a polling embed never loads socket.io.
+ * /embed/map, and any widget asked for with ?live=push (a newsroom's own page): an embed that
+ * holds a socket, as the newsroom's screens do. A reader's polling widget gets its own page,
+ * embed-poll.html (the server picks it from the address: shared/protocol/embed-pages.ts).
  */
-import { embedMode, embedWidget } from './lib/embed-widget.ts';
+import { embedWidget } from './lib/embed-widget.ts';
+import { startPushEmbed } from './embed-push.ts';
 
-const params = new URLSearchParams(window.location.search);
-const widget = embedWidget(window.location);
-const mode = embedMode(widget, params);
-
-if (mode.kind === 'poll') void import('./embed-poll.ts').then(({ startPollEmbed }) => startPollEmbed(mode.widget, params));
-else void import('./embed-push.ts').then(({ startPushEmbed }) => startPushEmbed(widget, params));
+startPushEmbed(embedWidget(window.location), new URLSearchParams(window.location.search));

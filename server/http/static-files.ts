@@ -26,9 +26,25 @@ function cacheHeaders(response: { setHeader(name: string, value: string): unknow
   response.setHeader('vary', 'accept-encoding');
 }
 
-export function staticFiles(http: FastifyInstance, clientDist: string, pages: Record<string, string>) {
-  http.register(fastifyStatic, { root: clientDist, index: false, preCompressed: true, cacheControl: false, setHeaders: cacheHeaders });
+/** Each page's route and its file, or how its query picks the file (an embed: polling or pushing, ADR 0031). */
+export type Pages = Record<string, string | ((query: URLSearchParams) => string)>;
+
+export function staticFiles(http: FastifyInstance, clientDist: string, pages: Pages) {
+  // The ETag is enough to revalidate, and nothing here is fetched in ranges: Last-Modified and
+  // Accept-Ranges were 60 bytes on every one of an embed's requests.
+  http.register(fastifyStatic, {
+    root: clientDist,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    lastModified: false,
+    acceptRanges: false,
+    setHeaders: cacheHeaders,
+  });
   for (const [route, file] of Object.entries(pages)) {
-    http.get(route, route.startsWith('/embed/') ? EMBEDDABLE : {}, (_request, reply) => reply.sendFile(file));
+    const pick = typeof file === 'string' ? () => file : file;
+    http.get(route, route.startsWith('/embed/') ? EMBEDDABLE : {}, (request, reply) =>
+      reply.sendFile(pick(new URLSearchParams(request.url.split('?')[1] ?? ''))),
+    );
   }
 }
