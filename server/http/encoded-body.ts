@@ -25,8 +25,12 @@ const quality = (q: number, bytes: Buffer) => ({
   params: { [constants.BROTLI_PARAM_QUALITY]: q, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
 });
 
-/** Replies shorter than this go as they are: the encoding's own overhead eats the gain. */
+/** Replies compressed as they go, shorter than this, go as they are: the encoding's own overhead eats the gain. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
+/** A kept body is compressed once, so it is tried from this size; it goes compressed only if that is smaller by more than the header line. */
+const KEPT_WORTH_TRYING_BYTES = 200;
+/** `content-encoding: br` and its line end. */
+const ENCODING_LINE_BYTES = 24;
 
 /** The best encoding the reader accepts (q=0 refuses one); identity when it names neither. */
 export function acceptedEncoding(header: string | string[] | undefined): Encoding {
@@ -70,14 +74,20 @@ export class EncodedBody {
     return new EncodedBody(Buffer.from(text), lasting);
   }
 
-  /** The bytes to send for this Accept-Encoding, and the Content-Encoding they go with (null: none). */
+  /**
+   * The bytes to send for this Accept-Encoding, and the Content-Encoding they go with (null: none).
+   * Made once, so a small body (an embed's reply or its changes, polled by every reader) is
+   * compressed too, whenever that saves more than the Content-Encoding line costs.
+   */
   for(acceptEncoding: string | string[] | undefined): { bytes: Buffer; encoding: Encoding | null } {
-    const wanted = this.identity.length < COMPRESS_THRESHOLD_BYTES ? 'identity' : acceptedEncoding(acceptEncoding);
+    const wanted = this.identity.length < KEPT_WORTH_TRYING_BYTES ? 'identity' : acceptedEncoding(acceptEncoding);
     let bytes = this.#forms.get(wanted);
     if (bytes === undefined) {
       bytes = wanted === 'br' ? this.#brotli() : gzipSync(this.identity, { level: 9 });
       this.#forms.set(wanted, bytes);
     }
-    return { bytes, encoding: wanted === 'identity' ? null : wanted };
+    if (wanted === 'identity' || bytes.length + ENCODING_LINE_BYTES >= this.identity.length)
+      return { bytes: this.identity, encoding: null };
+    return { bytes, encoding: wanted };
   }
 }

@@ -20,6 +20,16 @@ export const LIVE_PUBLIC = 'public, max-age=2, stale-while-revalidate=10, stale-
  */
 export const EMBED_PUBLIC = 'public, max-age=1, stale-if-error=600';
 
+/**
+ * nginx's cache keeps time in whole seconds: under `max-age=1` a copy fetched at 10.0 s is served
+ * until 11.999 s, so a reader polling every N s saw a change up to N + 2 s late. This nginx header
+ * (which nginx does not pass on) says the copy is good to the end of the second it was made in:
+ * never more than a second old, and still one request a second per address from the cache,
+ * however many read. Other caches keep to `max-age=1`. (ADR 0031)
+ */
+export const CACHE_UNTIL_HEADER = 'x-accel-expires';
+export const untilThisSecondEnds = (now = Date.now()) => `@${Math.floor(now / 1000)}`;
+
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** If-None-Match may list several tags, or `*`; a weak tag matches too (RFC 9110 weak comparison). */

@@ -36,6 +36,32 @@ export type LatestEmbedReply = z.infer<typeof LatestEmbedReply>;
 export const EmbedReply = z.discriminatedUnion('kind', [SeatEmbedReply, PartyTableEmbedReply, LatestEmbedReply]);
 export type EmbedReply = z.infer<typeof EmbedReply>;
 
+/**
+ * Each reply goes with its version (the ETag without its quotes): the embed asks
+ * `?since=VERSION` next, and is told only what changed after it (ADR 0031).
+ */
+export const Versioned = z.object({ version: z.string() });
+export type Versioned = z.infer<typeof Versioned>;
+
+/** A path into a reply: keys and array indexes. */
+const DeltaPath = z.array(z.union([z.string(), z.number().int().nonnegative()]));
+
+/**
+ * One change to a reply, in order: `s` sets the value at the path; `d` drops the key at the path;
+ * `m` puts at the path the element that the same array held, before this delta, at the index given
+ * (the latest list moving down one, a party moving up the table). Applied by applyDelta (embed-delta.ts).
+ */
+export const DeltaOp = z.union([
+  z.tuple([z.literal('s'), DeltaPath, z.unknown()]),
+  z.tuple([z.literal('d'), DeltaPath]),
+  z.tuple([z.literal('m'), DeltaPath, z.number().int().nonnegative()]),
+]);
+export type DeltaOp = z.infer<typeof DeltaOp>;
+
+/** What changed from the version a reader holds (`from`) to the current one (`version`). */
+export const EmbedDelta = z.object({ kind: z.literal('delta'), from: z.string(), version: z.string(), ops: z.array(DeltaOp) });
+export type EmbedDelta = z.infer<typeof EmbedDelta>;
+
 /** How many declarations the latest embed lists. */
 export const LATEST_LIMIT = 10;
 

@@ -1,21 +1,26 @@
 /**
  * A reader's embed without a socket (issue 11): it asks its own small reply
  * (one seat, the party table, the latest declarations) every few seconds.
- * The browser revalidates with the ETag (a 304 when nothing changed), and a
- * CDN in front answers almost every reader, so the audience costs this
- * server about one request per interval per edge.
+ * After the first, it asks `?since=VERSION` (ADR 0031): a 204 (then a 304) while
+ * nothing changes, only the changes once something has. Every reader holding the
+ * same version asks the same address, so a CDN in front answers almost every
+ * reader, and the audience costs this server about one request per interval per edge.
  */
-import type { EmbedReply } from '../../../../shared/protocol/embed-replies.ts';
+import type { EmbedDelta, EmbedReply, Versioned } from '../../../../shared/protocol/embed-replies.ts';
 import type { RaceEmbedReply } from '../../../../shared/protocol/race-embed.ts';
+import { nextHeld } from '../embed-reply.ts';
 
 export { pollInterval } from '../embed-poll-interval.ts';
 
+export type HeldReply = (EmbedReply | RaceEmbedReply) & Versioned;
+
 class EmbedPoll {
-  reply = $state.raw<EmbedReply | RaceEmbedReply | null>(null);
+  reply = $state.raw<HeldReply | null>(null);
   /** The last ask failed: the figures shown may be old. */
   stale = $state(false);
   loadError = $state<string | null>(null);
-  #etag: string | null = null;
+  /** The version to ask for changes since; null: ask for the whole reply. */
+  #since: string | null = null;
 
   /** Asks now, then every `everySeconds`; a failed ask marks the figures stale until one succeeds. */
   start(url: string, everySeconds: number): void {
@@ -25,8 +30,9 @@ class EmbedPoll {
       if (asking) return;
       asking = true;
       try {
-        // no-cache: revalidate each time (If-None-Match), so an unchanged reply is a 304 of a few hundred bytes.
-        const response = await fetch(url, { cache: 'no-cache', headers: { accept: 'application/json' } });
+        const address = this.#since === null ? url : `${url}?since=${encodeURIComponent(this.#since)}`;
+        // no-cache: revalidate each time (If-None-Match), so an answer unchanged is a 304 of a few hundred bytes.
+        const response = await fetch(address, { cache: 'no-cache', headers: { accept: 'application/json' } });
         if (!response.ok) {
           const body = (await response.json().catch(() => null)) as { error?: string } | null;
           if (response.status === 400 || response.status === 404) this.loadError = body?.error ?? `${url} answered ${response.status}`;
@@ -35,10 +41,10 @@ class EmbedPoll {
         }
         this.stale = false;
         this.loadError = null;
-        const etag = response.headers.get('etag');
-        if (etag !== null && etag === this.#etag) return;
-        this.#etag = etag;
-        this.reply = (await response.json()) as EmbedReply | RaceEmbedReply;
+        if (response.status === 204) return;
+        const next = nextHeld(this.reply, (await response.json()) as HeldReply | EmbedDelta);
+        if (next !== null && next !== this.reply) this.reply = next;
+        this.#since = next?.version ?? null;
       } catch {
         this.stale = this.reply !== null;
       } finally {
