@@ -15,7 +15,16 @@ const embedPollBuild = separateBuild('embed-poll', (outDir) => ({
     emptyOutDir: false,
     modulePreload: { polyfill: false },
     cssCodeSplit: false,
-    rolldownOptions: { input: { 'embed-poll': 'client/embed-poll.html' } },
+    rolldownOptions: {
+      input: { 'embed-poll': 'client/embed-poll.html' },
+      // What the widgets' views share (a party's badge, a rushed seat's call): one chunk, not a request each.
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'embed-views-shared', test: /client\/src\/lib\/components\/(PartyBadge|RushCall)\.svelte/ }],
+        },
+      },
+    },
   },
 }));
 

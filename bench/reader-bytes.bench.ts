@@ -38,11 +38,16 @@ async function meter(page: Page) {
   let requests = 0;
   const urls = new Map<string, string>();
   cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => {
-    http += e.encodedDataLength;
+  const count = (requestId: string, bytes: number) => {
+    http += bytes;
     requests++;
-    if (process.env.BENCH_VERBOSE) console.log(`  ${e.encodedDataLength} B ${urls.get(e.requestId)}`);
-  });
+    if (process.env.BENCH_VERBOSE) console.log(`  ${bytes} B ${urls.get(requestId)}`);
+  };
+  cdp.on('Network.loadingFinished', (e) => count(e.requestId, e.encodedDataLength));
+  // A response without a body (a 204) ends as "aborted" in Chromium's records, never "finished": its headers still came.
+  const headed = new Map<string, number>();
+  cdp.on('Network.responseReceived', (e) => headed.set(e.requestId, e.response.encodedDataLength));
+  cdp.on('Network.loadingFailed', (e) => count(e.requestId, headed.get(e.requestId) ?? 0));
   cdp.on('Network.webSocketFrameReceived', (e) => {
     if (process.env.BENCH_VERBOSE) console.log(`  frame ${e.response.payloadData.length} B`);
     // The payload as text; a frame's header adds 2-10 bytes.

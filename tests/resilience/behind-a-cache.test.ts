@@ -28,11 +28,11 @@ function originRequests(running: RunningServer): { count: number } {
 }
 
 /** A night of four declarations, one a second, read by `readers` polling the party table through the cache. */
-async function nightThroughTheCache(readers: number) {
+async function nightThroughTheCache(readers: number, followChanges = false) {
   server = await startServer();
   cache = await startNginxCache(`127.0.0.1:${server.port}`);
   const origin = originRequests(server);
-  const crowd = startReaders(`${cache.url}/api/elections/ge2017/party-table`, { readers, everyMs: EVERY_MS });
+  const crowd = startReaders(`${cache.url}/api/elections/ge2017/party-table`, { readers, everyMs: EVERY_MS, followChanges });
   for (const seat of SEATS) {
     await new Promise((r) => setTimeout(r, EVERY_MS));
     expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
@@ -40,12 +40,13 @@ async function nightThroughTheCache(readers: number) {
   // Long enough for every reader to have asked twice since the last declaration.
   await new Promise((r) => setTimeout(r, 3 * EVERY_MS));
   await crowd.stop();
-  const { requests, failures } = crowd.counts();
+  const { requests, failures, deltas } = crowd.counts();
+  const whole = (await (await fetch(`${server.url}/api/elections/ge2017/party-table`)).json()) as unknown;
   await cache.stop();
   cache = undefined;
   await server.close();
   server = undefined;
-  return { origin: origin.count, requests, failures, readers: crowd.readers };
+  return { origin: origin.count, requests, failures, deltas, readers: crowd.readers, whole };
 }
 
 describe('behind a real HTTP cache (nginx)', () => {
@@ -56,6 +57,21 @@ describe('behind a real HTTP cache (nginx)', () => {
     for (const { readers } of [few, many])
       for (const reader of readers) expect(reader.seen.has(SEATS.length), 'saw the last seq').toBe(true);
     // Ten times the readers asked about ten times as often; the origin was asked about as often as before.
+    expect(many.requests).toBeGreaterThan(5 * few.requests);
+    expect(many.origin).toBeLessThan(2 * few.origin + 5);
+  }, 60_000);
+
+  test('readers asking only for the changes since their version: the cache answers them all the same, and each ends with the whole reply', async () => {
+    const few = await nightThroughTheCache(20, true);
+    const many = await nightThroughTheCache(200, true);
+    expect(few.failures + many.failures).toBe(0);
+    // Most readers were sent only what changed: every reader a change, after its first whole reply.
+    expect(many.deltas).toBeGreaterThanOrEqual(many.readers.length);
+    for (const { readers, whole } of [few, many])
+      for (const reader of readers) {
+        expect(reader.seen.has(SEATS.length), 'saw the last seq').toBe(true);
+        expect(reader.held).toEqual(whole);
+      }
     expect(many.requests).toBeGreaterThan(5 * few.requests);
     expect(many.origin).toBeLessThan(2 * few.origin + 5);
   }, 60_000);
