@@ -21,7 +21,12 @@ const embedPollBuild = separateBuild('embed-poll', (outDir) => ({
       output: {
         codeSplitting: {
           includeDependenciesRecursively: false,
-          groups: [{ name: 'embed-views-shared', test: /client\/src\/lib\/components\/(PartyBadge|RushCall)\.svelte/ }],
+          groups: [
+            {
+              name: 'embed-views-shared',
+              test: /client\/src\/lib\/components\/(PartyBadge|RushCall)\.svelte|shared\/domain\/party-colour\.ts/,
+            },
+          ],
         },
       },
     },

@@ -27,7 +27,7 @@ const quality = (q: number, bytes: Buffer) => ({
 
 /** Replies compressed as they go, shorter than this, go as they are: the encoding's own overhead eats the gain. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
-/** A kept body is compressed once, so it is tried from this size; it goes compressed only if that is smaller by more than the header line. */
+/** A kept body is compressed once, so it is tried from this size; it goes compressed if that saves more than the header line. */
 const KEPT_WORTH_TRYING_BYTES = 200;
 /** `content-encoding: br` and its line end. */
 const ENCODING_LINE_BYTES = 24;

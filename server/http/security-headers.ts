@@ -76,7 +76,8 @@ export function documentHeadersOnPagesOnly(reply: {
   if (typeof type === 'string' && type.startsWith('text/html')) return;
   for (const name of DOCUMENT_ONLY) reply.removeHeader(name);
   // A 304 carries no type, and a browser updates the copy it holds with the 304's headers: none,
-  // so a page revalidated keeps its own policy rather than taking the allow-nothing one.
-  if (reply.statusCode === 304) reply.removeHeader('content-security-policy');
+  // so a page revalidated keeps its own policy rather than taking the allow-nothing one. A 204
+  // (an embed's "nothing new", polled every few seconds) has no body that could be opened as a page.
+  if (reply.statusCode === 304 || reply.statusCode === 204) reply.removeHeader('content-security-policy');
   else reply.header('content-security-policy', NOT_A_PAGE_POLICY);
 }
