@@ -295,37 +295,20 @@ export function createWireService({ db, elections, xref = () => null, now = () =
           undefined,
           'disagree',
         );
-      if (publish === 'confirm')
-        return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
-      n.rushes.delete(seat);
-      return settle(
-        electionId,
-        file,
-        seat,
-        'applied',
-        `corrected to revision ${file.revision}`,
-        stored,
-        () =>
+    }
+    if (publish === 'confirm')
+      return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
+    n.rushes.delete(seat);
+    const publishes = declared
+      ? () =>
           elections.correct(
             electionId,
             seat,
             { ...figures, reason: `PA revision ${file.revision} (${file.name})`, basedOnVersion: current.version },
             WIRE_EDITOR,
-          ).seq,
-      );
-    }
-    if (publish === 'confirm')
-      return settle(electionId, file, seat, 'held', 'waits for an editor to publish it', stored, undefined, 'confirm');
-    n.rushes.delete(seat);
-    return settle(
-      electionId,
-      file,
-      seat,
-      'applied',
-      'declared',
-      stored,
-      () => elections.declare(electionId, { ...figures, seat }, WIRE_EDITOR).seq,
-    );
+          ).seq
+      : () => elections.declare(electionId, { ...figures, seat }, WIRE_EDITOR).seq;
+    return settle(electionId, file, seat, 'applied', declared ? `corrected to revision ${file.revision}` : 'declared', stored, publishes);
   }
 
   function applyRush(electionId: string, n: WireNight, file: PaFileName, message: Extract<PaMessage, { kind: 'rush' }>): WireOutcome {
