@@ -16,6 +16,7 @@ import type { CompactUpdate } from '../shared/protocol/compact-update.ts';
 import type { ElectionState } from '../shared/protocol/schemas.ts';
 import { freePort, startChild, type ChildServer } from '../tests/support/child-server.ts';
 import { startRedis } from '../tests/support/redis-server.ts';
+import { startWriterAndFanouts } from '../tests/support/scale-out.ts';
 import { BENCH_TOKEN, declare, enterNight, night2019 } from './night.ts';
 import { collectedResidentBytes, kb, medianSpread, ms, settledResidentBytes, spread, type Spread } from './stats.ts';
 import { joinSwarms, replyFrom, startSwarm, type Swarm } from './swarm.ts';
@@ -320,24 +321,7 @@ async function redisFanout(n: number) {
     for (const fanouts of [1, 2]) {
       const { dbPath, results } = night2019();
       const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: BENCH_TOKEN, HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' };
-      const writer = await startChild({
-        port: await freePort(),
-        entry: 'server/writer-main.ts',
-        env: { ...env, DATABASE_PATH: dbPath },
-        ready: /Writer for fan-out/,
-      });
-      const processes: ChildServer[] = [];
-      for (let i = 0; i < fanouts; i++) {
-        processes.push(
-          await startChild({
-            port: await freePort(),
-            entry: 'server/fanout-main.ts',
-            args: ['--writer', writer.url],
-            env,
-            ready: /fan-out: listening/,
-          }),
-        );
-      }
+      const { writer, fanouts: processes } = await startWriterAndFanouts({ env, dbPath, fanouts });
       const run = await socketIoRun(
         processes.map((p) => p.url),
         writer.url,

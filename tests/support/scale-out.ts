@@ -16,10 +16,26 @@ export async function startScaleOut({
 }: { fanouts?: number; writerEnv?: Record<string, string> } = {}): Promise<ScaleOut> {
   const redis = await startRedis(await freePort());
   const env = { REDIS_URL: redis.url, ELECTION_API_TOKEN: TEST_TOKEN };
+  const dbPath = path.join(tempDir('election-scale-out-'), 'writer.sqlite');
+  return { redis, ...(await startWriterAndFanouts({ env, dbPath, fanouts, writerEnv })) };
+}
+
+/** A writer on `dbPath` and `fanouts` fan-out processes reading from it, all with `env` (REDIS_URL among it). */
+export async function startWriterAndFanouts({
+  env,
+  dbPath,
+  fanouts,
+  writerEnv = {},
+}: {
+  env: Record<string, string>;
+  dbPath: string;
+  fanouts: number;
+  writerEnv?: Record<string, string>;
+}): Promise<Omit<ScaleOut, 'redis'>> {
   const writer = await startChild({
     port: await freePort(),
     entry: 'server/writer-main.ts',
-    env: { ...env, DATABASE_PATH: path.join(tempDir('election-scale-out-'), 'writer.sqlite'), ...writerEnv },
+    env: { ...env, DATABASE_PATH: dbPath, ...writerEnv },
     ready: /Writer for fan-out/,
   });
   const started: ChildServer[] = [];
@@ -34,5 +50,5 @@ export async function startScaleOut({
       }),
     );
   }
-  return { redis, writer, fanouts: started };
+  return { writer, fanouts: started };
 }
