@@ -99,7 +99,9 @@ describe('loadBaselineFile', () => {
   test('names the line and the field of a value the schema rejects', () => {
     const broken = realText.replace('"majority": 589', '"majority": -589');
     expect(loadBroken(broken)).toThrow(
-      new RegExp(`article-baseline\\.json line ${lineOf(broken, '-589')} \\(elections\\[0\\]\\.seats\\[3\\]\\.baseline\\.majority\\): .*\\(got -589\\)`),
+      new RegExp(
+        `article-baseline\\.json line ${lineOf(broken, '-589')} \\(elections\\[0\\]\\.seats\\[3\\]\\.baseline\\.majority\\): .*\\(got -589\\)`,
+      ),
     );
   });
 
@@ -117,7 +119,9 @@ describe('loadBaselineFile', () => {
 
   test('rejects a seat listed twice in one election', () => {
     const broken = realText.replace('"code": "E14000593"', '"code": "E14000674"');
-    expect(loadBroken(broken)).toThrow(`line ${lineOf(broken, '"code": "E14000674",\n          "name": "Brentford')} (elections[0].seats[1].code): E14000674 is listed twice in ge2017`);
+    expect(loadBroken(broken)).toThrow(
+      `line ${lineOf(broken, '"code": "E14000674",\n          "name": "Brentford')} (elections[0].seats[1].code): E14000674 is listed twice in ge2017`,
+    );
   });
 
   test('gives the line of a JSON syntax error', () => {

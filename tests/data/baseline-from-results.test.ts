@@ -33,14 +33,26 @@ describe('baselineFromResults', () => {
   });
 
   test('refuses a past tie, whose winner was decided by lot and is not in the file', () => {
-    const tie = [{ code: 'E14000530', name: 'Aldershot', candidates: [{ name: 'A B', party: 'Con', votes: 5 }, { name: 'C D', party: 'Lab', votes: 5 }] }];
+    const tie = [
+      {
+        code: 'E14000530',
+        name: 'Aldershot',
+        candidates: [
+          { name: 'A B', party: 'Con', votes: 5 },
+          { name: 'C D', party: 'Lab', votes: 5 },
+        ],
+      },
+    ];
     expect(() => baselineFromResults(tie, { source: 't.csv' })).toThrow('t.csv: Aldershot (E14000530) has a tie for first place');
   });
 });
 
 describe('baselineFromWinners', () => {
   test('gives the party only, so swing and share change stay n/a', () => {
-    const seats = baselineFromWinners([{ code: 'E14000608', party: 'Spk' }], { source: 'w.csv', names: new Map([['E14000608', 'Buckingham']]) });
+    const seats = baselineFromWinners([{ code: 'E14000608', party: 'Spk' }], {
+      source: 'w.csv',
+      names: new Map([['E14000608', 'Buckingham']]),
+    });
     expect(seats).toEqual([{ code: 'E14000608', name: 'Buckingham', baseline: { party: 'Spk' }, notes: [], source: 'w.csv' }]);
   });
 

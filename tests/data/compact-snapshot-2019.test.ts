@@ -27,7 +27,11 @@ describe('the compact snapshot of the whole 2019 night (650 declared seats)', ()
     const service = createElectionService({ db });
     // As the replay sends them: the file's parties the night does not know (no lists, no parties table here) as new on purpose.
     for (const r of results) {
-      service.declare('ge2019', { seat: r.code, candidates: r.candidates, source: 'replay', newParties: r.candidates.map((c) => c.party) }, 'desk');
+      service.declare(
+        'ge2019',
+        { seat: r.code, candidates: r.candidates, source: 'replay', newParties: r.candidates.map((c) => c.party) },
+        'desk',
+      );
     }
     return service;
   }

@@ -79,6 +79,8 @@ describe('parseHocCandidates', () => {
     const seats = parseHocCandidates(text, 'f.csv', { warnings });
     expect(seats[0].name).toBe('Ynys Môn');
     expect(seats[0].candidates).toHaveLength(3);
-    expect(warnings).toEqual(["f.csv line 3, Constituency name: W07000041 is 'Ynys Môn' on its other rows (got 'YnyYnys Môn'); kept 'Ynys Môn'"]);
+    expect(warnings).toEqual([
+      "f.csv line 3, Constituency name: W07000041 is 'Ynys Môn' on its other rows (got 'YnyYnys Môn'); kept 'Ynys Môn'",
+    ]);
   });
 });

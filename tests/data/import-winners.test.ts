@@ -28,7 +28,7 @@ describe('parseWinners', () => {
   });
 
   test('rejects a code that is not an ONS code', () => {
-    expect(() => parseWinners('region,party\nAldershot,Con\n', 'w.csv')).toThrow("w.csv line 2, region: must be an ONS code");
+    expect(() => parseWinners('region,party\nAldershot,Con\n', 'w.csv')).toThrow('w.csv line 2, region: must be an ONS code');
   });
 
   test('says which layouts it knows when the header is neither', () => {

@@ -66,9 +66,16 @@ describe('a rehearsal of the 2024 count (first past the post), area by area into
   const night = rehearsed('2024');
 
   test('ends with all 14 areas declared and the London-wide figures equal to the official ones', () => {
-    const race = mayoralRace({ count: night.state.election.count!, seatStates: night.state.seatStates, continuity: { aliases: {}, successors: {} } });
+    const race = mayoralRace({
+      count: night.state.election.count!,
+      seatStates: night.state.seatStates,
+      continuity: { aliases: {}, successors: {} },
+    });
     expect(race.areasDeclared).toBe(14);
-    expect(race.totals.map((c) => [c.name, c.votes])).toEqual([['Sadiq Khan', 1088225], ['Susan Hall', 812397]]);
+    expect(race.totals.map((c) => [c.name, c.votes])).toEqual([
+      ['Sadiq Khan', 1088225],
+      ['Susan Hall', 812397],
+    ]);
     expect(race.mismatches).toEqual([]);
     expect(race.declaredResult?.decision).toMatchObject({ kind: 'elected', winner: { name: 'Sadiq Khan', votes: 1088225 } });
     expect(race.label?.text).toBe('Lab HOLD');
@@ -91,11 +98,21 @@ describe('a rehearsal of the 2021 count (supplementary vote)', () => {
   const night = rehearsed('2021');
 
   test('replays the four areas whose figures were found, then London: both rounds equal the official figures', () => {
-    const race = mayoralRace({ count: night.state.election.count!, seatStates: night.state.seatStates, continuity: { aliases: {}, successors: {} } });
+    const race = mayoralRace({
+      count: night.state.election.count!,
+      seatStates: night.state.seatStates,
+      continuity: { aliases: {}, successors: {} },
+    });
     expect(race.areasDeclared).toBe(4);
     const result = race.declaredResult!;
-    expect(result.firstRound.slice(0, 2).map((c) => [c.name, c.votes])).toEqual([['Sadiq Khan', 1013721], ['Shaun Bailey', 893051]]);
-    expect(result.secondRound!.map((c) => [c.name, c.votes])).toEqual([['Sadiq Khan', 1206034], ['Shaun Bailey', 977601]]);
+    expect(result.firstRound.slice(0, 2).map((c) => [c.name, c.votes])).toEqual([
+      ['Sadiq Khan', 1013721],
+      ['Shaun Bailey', 893051],
+    ]);
+    expect(result.secondRound!.map((c) => [c.name, c.votes])).toEqual([
+      ['Sadiq Khan', 1206034],
+      ['Shaun Bailey', 977601],
+    ]);
     expect(race.label?.text).toBe('Lab HOLD');
     expect(night.state.seatStates.find((s) => s.code === LONDON)?.declaration?.secondRound).toEqual([
       { name: 'Sadiq Khan', votes: 192313 },

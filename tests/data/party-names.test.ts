@@ -9,9 +9,15 @@ import { ARTICLE_BASELINE } from '../support/server.ts';
 const { parties, continuity } = loadBaselineFile(ARTICLE_BASELINE);
 
 describe('every party that won a seat has its full name', () => {
-  for (const file of ['HoC-GE2017-results-by-candidate.csv', 'HoC-GE2019-results-by-candidate.csv', 'HoC-GE2024-results-by-candidate.csv']) {
+  for (const file of [
+    'HoC-GE2017-results-by-candidate.csv',
+    'HoC-GE2019-results-by-candidate.csv',
+    'HoC-GE2024-results-by-candidate.csv',
+  ]) {
     test(file, () => {
-      const winners = new Set(readHocCandidates(dataFile(file)).map((seat) => canonicalParty(rankCandidates(seat.candidates)[0].party, continuity)));
+      const winners = new Set(
+        readHocCandidates(dataFile(file)).map((seat) => canonicalParty(rankCandidates(seat.candidates)[0].party, continuity)),
+      );
       const unnamed = [...winners].filter((code) => {
         const party = parties.find((p) => p.code === code);
         return !party || party.name === code;

@@ -17,7 +17,16 @@ describe('turnout on a replayed 2024 night', () => {
     const inArticles = new Set((await api(server, 'GET', '/api/elections/ge2024/state')).body.seats.map((s: { code: string }) => s.code));
     const results = readHocCandidates(dataFile('HoC-GE2024-results-by-candidate.csv')).filter((r) => inArticles.has(r.code));
     const counts = new Map(library.map((r) => [r.code, { electorate: r.electorate, rejected: r.invalidVotes }]));
-    const report = await replayNight({ url: server.url, token: TEST_TOKEN, election: 'ge2024', results, speed: Infinity, order: 'file', seed: 1, counts });
+    const report = await replayNight({
+      url: server.url,
+      token: TEST_TOKEN,
+      election: 'ge2024',
+      results,
+      speed: Infinity,
+      order: 'file',
+      seed: 1,
+      counts,
+    });
     expect(report.declared).toBe(results.length);
     state = (await api(server, 'GET', '/api/elections/ge2024/state')).body;
   }, 60_000);
