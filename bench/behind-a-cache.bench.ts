@@ -116,18 +116,22 @@ console.log(
   `Readers polling the party-table embed every ${EVERY_MS / 1000} s through nginx, a declaration every ${DECLARE_EVERY_MS / 1000} s:`,
 );
 console.log(
-  '| readers | requests to the cache | to the origin, a second | declaration to every reader: median, p99, max | goal (interval + 1 s) | failed, missed |',
+  '| readers | requests to the cache | to the origin, a second | declaration to every reader: median, p99, ' +
+    'max | goal (interval + 1 s) | failed, missed |',
 );
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const worst = r.lags.at(-1) ?? 0;
   console.log(
-    `| ${r.readers.toLocaleString('en-GB')} | ${r.requests.toLocaleString('en-GB')} | ${r.originRps.toFixed(2)} | ${s(percentile(r.lags, 50))}, ${s(percentile(r.lags, 99))}, ${s(worst)} | ${worst <= EVERY_MS + 1000 ? 'met' : 'not met'} | ${r.failures}, ${r.missed} |`,
+    `| ${r.readers.toLocaleString('en-GB')} | ${r.requests.toLocaleString('en-GB')} | ${r.originRps.toFixed(2)} | ` +
+      `${s(percentile(r.lags, 50))}, ${s(percentile(r.lags, 99))}, ${s(worst)} | ${worst <= EVERY_MS + 1000 ? 'met' : 'not met'} | ` +
+      `${r.failures}, ${r.missed} |`,
   );
 }
 if (results.length > 1)
   console.log(
-    `Origin requests a second, most readers against fewest: ${(results.at(-1)!.originRps / results[0].originRps).toFixed(2)}x (goal <= 1.2x)`,
+    `Origin requests a second, most readers against fewest: ${(results.at(-1)!.originRps / results[0].originRps).toFixed(2)}x (goal <= ` +
+      `1.2x)`,
   );
 process.exit(0);

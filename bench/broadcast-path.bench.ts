@@ -84,7 +84,8 @@ if (mode === 'viewers') {
   console.log(`${viewers} WebSocket viewers in ${processes} processes, ${rounds} broadcasts on each path, taken in turn`);
   for (const [path, { cpu, loop }] of Object.entries(figures)) {
     console.log(
-      `${path.padEnd(10)} server CPU until every viewer has it: median ${ms(spread(cpu).p50)} (p95 ${ms(spread(cpu).p95)}); send loop median ${ms(spread(loop).p50)}`,
+      `${path.padEnd(10)} server CPU until every viewer has it: median ${ms(spread(cpu).p50)} (p95 ${ms(spread(cpu).p95)}); ` +
+        `send loop median ${ms(spread(loop).p50)}`,
     );
   }
   console.log(`socket.io's path / direct, CPU: ${(spread(figures['socket.io'].cpu).p50 / spread(figures.direct.cpu).p50).toFixed(2)}x`);

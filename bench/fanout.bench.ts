@@ -45,7 +45,8 @@ if (softLimit < Math.max(...counts) + 1000 && !process.env.BENCH_REEXEC) {
 }
 
 const line = (label: string, s: Spread) =>
-  `${label.padEnd(44)} p50 ${ms(s.p50).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  last ${ms(s.last).padStart(9)}`;
+  `${label.padEnd(44)} p50 ${ms(s.p50).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  p99 ${ms(s.p99).padStart(9)}  last ` +
+  `${ms(s.last).padStart(9)}`;
 
 async function startNightServer(): Promise<{ server: ChildServer; results: ReturnType<typeof night2019>['results'] }> {
   const { dbPath, results } = night2019();
@@ -242,40 +243,49 @@ async function fanout(n: number) {
   await server.kill('SIGTERM');
   const floor = await wsFloorRun(n, payload);
   console.log(
-    `update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`,
+    `update message: ${kb(Buffer.byteLength(JSON.stringify(payload)))}; ` +
+      `connecting ${n} viewers (with snapshots) took ${ms(ours.connectMs)}, ${ours.failed} failed; missed updates: ${ours.missed}`,
   );
   console.log(line(`socket.io, one declaration (median of ${SINGLES})`, ours.singles));
   console.log(line('bare ws, one broadcast (floor)', floor.singles));
   console.log(
-    `ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ${(ours.singles.last / floor.singles.last).toFixed(2)}x`,
+    `ratio socket.io / ws:  p99 ${(ours.singles.p99 / floor.singles.p99).toFixed(2)}x   last ` +
+      `${(ours.singles.last / floor.singles.last).toFixed(2)}x`,
   );
   const singles = broadcasts.slice(0, SINGLES);
   const median = (values: number[]) => ms(spread(values).p50);
   console.log(
-    `server send loop for one update, median: ours ${median(singles.map((b) => b.loopMs))} (its own CPU ${median(singles.map((b) => b.cpuMs))}), ws ${ms(floor.singleLoopMs)} (CPU ${ms(floor.singleCpuMs)})`,
+    `server send loop for one update, median: ours ${median(singles.map((b) => b.loopMs))} (its own CPU ` +
+      `${median(singles.map((b) => b.cpuMs))}), ws ${ms(floor.singleLoopMs)} (CPU ${ms(floor.singleCpuMs)})`,
   );
   const [atOnce, overASecond] = burstsIn(broadcasts.slice(SINGLES));
   const told = (label: string, list: typeof broadcasts) =>
     console.log(
-      `${label} went out in ${list.length} broadcast(s) carrying ${list.map((b) => b.updates).join(' + ')} updates, send loops ${list.map((b) => ms(b.loopMs)).join(', ')}`,
+      `${label} went out in ${list.length} broadcast(s) carrying ${list.map((b) => b.updates).join(' + ')} updates, ` +
+        `send loops ${list.map((b) => ms(b.loopMs)).join(', ')}`,
     );
   told('the burst posted at once', atOnce);
   console.log(
-    `burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`,
+    `burst of ${BURST} declarations posted at once: the ${BURST} 201s took ${ms(ours.burstEntryMs)}; ` +
+      `last viewer has all ${ms(ours.burstLast)} after the first POST, ${ms(ours.burstAfterAcks)} after the last 201`,
   );
   console.log(`  floor: ws ten broadcasts ${ms(floor.tenBroadcasts)}; ws one broadcast carrying ten ${ms(floor.oneCarryingTen)}`);
   console.log(
-    `  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; / one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`,
+    `  ratio (after the last 201) / one ws broadcast carrying ten: ${(ours.burstAfterAcks / floor.oneCarryingTen).toFixed(2)}x; ` +
+      `/ one single ws broadcast: ${(ours.burstAfterAcks / floor.singles.last).toFixed(2)}x`,
   );
   told(`${BURST} declarations posted over one second, one every ${1000 / BURST} ms,`, overASecond);
   console.log(
-    `  last viewer has all ${ms(ours.spreadBurst.last)} after the first POST, ${ms(ours.spreadBurst.afterAcks)} after the last 201 (${(ours.spreadBurst.afterAcks / floor.singles.last).toFixed(2)}x one single ws broadcast)`,
+    `  last viewer has all ${ms(ours.spreadBurst.last)} after the first POST, ` +
+      `${ms(ours.spreadBurst.afterAcks)} after the last 201 (${(ours.spreadBurst.afterAcks / floor.singles.last).toFixed(2)}x one single ` +
+      `ws broadcast)`,
   );
   const { memory: a } = ours;
   const { memory: b } = floor;
   console.log(`server memory per viewer (RSS growth): socket.io / ws`);
   console.log(
-    `  all ${n}, lowest of 6 readings over 3 s: ${kb(a.perViewer)} / ${kb(b.perViewer)}; after a full collection: ${kb(a.perViewerCollected)} / ${kb(b.perViewerCollected)}`,
+    `  all ${n}, lowest of 6 readings over 3 s: ${kb(a.perViewer)} / ${kb(b.perViewer)}; after a full collection: ` +
+      `${kb(a.perViewerCollected)} / ${kb(b.perViewerCollected)}`,
   );
   console.log(`  the second ${n - Math.floor(n / 2)} alone, after a full collection: ${kb(a.secondHalf)} / ${kb(b.secondHalf)}`);
 }
@@ -286,7 +296,8 @@ async function entryAndSnapshot() {
   const { each, totalMs: total } = await enterNight(server.url, results);
   const s = spread(each);
   console.log(
-    `${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`,
+    `${results.length} declarations in ${(total / 1000).toFixed(2)} s (${(results.length / (total / 1000)).toFixed(0)}/s); ` +
+      `per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`,
   );
 
   console.log('\n--- the state a new viewer receives (650 declared seats) ---');
@@ -308,7 +319,8 @@ async function entryAndSnapshot() {
   const swarm = startSwarm({ mode: 'socketio', urls: [server.url], viewers: 1000, processes: 4, concurrency: 250 });
   const ready = await swarm.ready;
   console.log(
-    `1,000 viewers connecting at once (compact snapshots; the reference is a browser's one-off fetch, not counted): the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`,
+    `1,000 viewers connecting at once (compact snapshots; the reference is a browser's one-off fetch, not counted): ` +
+      `the last had its snapshot after ${ms(ready.finished - ready.started)} (${ready.failed} failed)`,
   );
   await swarm.close();
   await server.kill('SIGTERM');
@@ -330,7 +342,8 @@ async function redisFanout(n: number) {
       );
       console.log(line(`${fanouts} fan-out process${fanouts > 1 ? 'es' : ''}, one declaration`, run.singles));
       console.log(
-        `${''.padEnd(44)} burst of ${BURST}: last viewer has all ${ms(run.burstLast)} after the first POST (${ms(run.burstAfterAcks)} after the last 201); missed ${run.missed}`,
+        `${''.padEnd(44)} burst of ${BURST}: last viewer has all ${ms(run.burstLast)} after the first POST (${ms(run.burstAfterAcks)} ` +
+          `after the last 201); missed ${run.missed}`,
       );
       for (const p of [...processes, writer]) await p.kill('SIGTERM');
     }

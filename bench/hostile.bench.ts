@@ -130,10 +130,12 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 console.log(
-  `server pid ${server.child.pid}, heap limit ${HEAP_LIMIT_MB} MB, ${SECONDS} s per attack, 325 of 650 seats declared; newsroom probes every ${PROBE_EVERY_MS / 1000} s`,
+  `server pid ${server.child.pid}, heap limit ${HEAP_LIMIT_MB} MB, ${SECONDS} s per attack, 325 of 650 seats declared; ` +
+    `newsroom probes every ${PROBE_EVERY_MS / 1000} s`,
 );
 console.log(
-  `baseline: RSS ${residentMb(server.child.pid!).toFixed(0)} MB, big screen ${(await bigScreenLoads(browser, server.url))?.toFixed(0)} ms, editor ${(await editorPublishes(server.url, results[nextSeat++]))?.toFixed(0)} ms`,
+  `baseline: RSS ${residentMb(server.child.pid!).toFixed(0)} MB, big screen ${(await bigScreenLoads(browser, server.url))?.toFixed(0)} ` +
+    `ms, editor ${(await editorPublishes(server.url, results[nextSeat++]))?.toFixed(0)} ms`,
 );
 
 const rows: string[][] = [];

@@ -87,11 +87,13 @@ for (const night of nights) {
       const poll = night.exitPoll[party];
       const pollError = poll === undefined ? 'n/a' : String(Math.abs(poll - final.get(party)!));
       console.log(
-        `${`${f * 100}%`.padStart(8)}  ${party.padEnd(5)}  ${cell(e.projection)}  ${cell(e.scaled)}  ${pollError.padStart(9)}   ${mean(e.signed) >= 0 ? '+' : ''}${mean(e.signed).toFixed(1)}`,
+        `${`${f * 100}%`.padStart(8)}  ${party.padEnd(5)}  ${cell(e.projection)}  ${cell(e.scaled)}  ${pollError.padStart(9)}   ` +
+          `${mean(e.signed) >= 0 ? '+' : ''}${mean(e.signed).toFixed(1)}`,
       );
     }
   }
 }
 console.log(
-  `\none projection of the House: median ${median(timings).toFixed(2)} ms, p90 ${p90(timings).toFixed(2)} ms (${timings.length} in Node, this machine)`,
+  `\none projection of the House: median ${median(timings).toFixed(2)} ms, p90 ${p90(timings).toFixed(2)} ms (${timings.length} in Node, ` +
+    `this machine)`,
 );

@@ -119,13 +119,15 @@ async function paced(results: SeatResult[], count: number) {
     }
     const d = spread(delays);
     console.log(
-      `webhook, 201 to arrival at each endpoint (${d.n} deliveries, ${missing} missing): p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, p99 ${ms(d.p99)}, max ${ms(d.last)}`,
+      `webhook, 201 to arrival at each endpoint (${d.n} deliveries, ${missing} missing): p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, ` +
+        `p99 ${ms(d.p99)}, max ${ms(d.last)}`,
     );
     const i = spread(imageMs);
     const q = spread(squareMs);
     const s = spread(sizes);
     console.log(
-      `share image asked for at the 201, both sizes at once: 1200x675 p50 ${ms(i.p50)}, p95 ${ms(i.p95)}, max ${ms(i.last)}; 1080x1080 p50 ${ms(q.p50)}, p95 ${ms(q.p95)}, max ${ms(q.last)}`,
+      `share image asked for at the 201, both sizes at once: 1200x675 p50 ${ms(i.p50)}, p95 ${ms(i.p95)}, max ${ms(i.last)}; ` +
+        `1080x1080 p50 ${ms(q.p50)}, p95 ${ms(q.p95)}, max ${ms(q.last)}`,
     );
     console.log(`image size: p50 ${kb(s.p50)}, max ${kb(s.last)}`);
   } finally {
@@ -145,7 +147,8 @@ async function night(images: boolean, endpoints: number) {
     const s = spread(each);
     const what = `${images ? 'share images' : 'no images'}, ${endpoints} webhook endpoints`;
     console.log(
-      `${what}: ${results.length} declarations in ${(total / 1000).toFixed(2)} s; per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.last)}`,
+      `${what}: ${results.length} declarations in ${(total / 1000).toFixed(2)} s; per request p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ` +
+        `max ${ms(s.last)}`,
     );
     if (receivers) {
       const t = now();
@@ -164,7 +167,8 @@ async function night(images: boolean, endpoints: number) {
       }
       const f = spread(took);
       console.log(
-        `  then ${sample.length} seats' 1200x675 images fetched: ${took.filter((t) => t < 20).length} already drawn ahead; p50 ${ms(f.p50)}, max ${ms(f.last)}`,
+        `  then ${sample.length} seats' 1200x675 images fetched: ${took.filter((t) => t < 20).length} already drawn ahead; ` +
+          `p50 ${ms(f.p50)}, max ${ms(f.last)}`,
       );
     }
   } finally {

@@ -60,7 +60,8 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '1') {
 if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '2') {
   const night = await wireNight();
   const uploader = night.ftp.uploader();
-  // Past the poller's first two listings; then uploaded without touching .timestamp, so the poller does not look; then the stamp moves once.
+  // Past the poller's first two listings; then uploaded without touching
+  // .timestamp, so the poller does not look; then the stamp moves once.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   for (const drop of results) await uploader.write('results', drop.name, drop.xml);
   const early = night.server.app.service.head('ge2019').seq;
@@ -71,7 +72,8 @@ if (!process.env.WIRE_BENCH_ONLY || process.env.WIRE_BENCH_ONLY === '2') {
   const took = performance.now() - landed;
   console.log(`2. A burst of ${results.length} result files (the .timestamp moved once) -> all ${results.length} declared and broadcast:`);
   console.log(
-    `   ${(took / 1000).toFixed(1)} s (${ms(took / results.length)} a file${early ? `; ${early} taken before the stamp moved` : ''})  (goal: under 15 s)`,
+    `   ${(took / 1000).toFixed(1)} s (${ms(took / results.length)} a file${early ? `; ${early} taken before the stamp moved` : ''})  ` +
+      `(goal: under 15 s)`,
   );
   await uploader.close();
   await night.close();

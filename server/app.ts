@@ -54,7 +54,10 @@ export interface AppOptions {
   /** LOG_LEVEL: Fastify's logger (pino) to stdout, or `logStream`; silent when not given. */
   logLevel?: LogLevel;
   logStream?: { write(line: string): void };
-  /** The site's public address (ELECTION_PUBLIC_URL), for links the server writes (feeds, webhooks' image links); without it they are paths, or http://localhost:PORT for webhooks. */
+  /**
+   * The site's public address (ELECTION_PUBLIC_URL), for links the server writes (feeds, webhooks' image links);
+   * without it they are paths, or http://localhost:PORT for webhooks.
+   */
   publicUrl?: string;
   /** The built client (vite build); pages are not served when it is absent. */
   clientDist?: string;

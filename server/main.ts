@@ -67,7 +67,8 @@ if (config.WIRE_SOURCE && config.WIRE_ELECTION)
 else if (config.WIRE_SOURCE || config.WIRE_ELECTION) console.log('Wire: off (WIRE_SOURCE and WIRE_ELECTION are both needed)');
 if (firstAdmin?.oneTimePassword) {
   console.log(
-    `First start: admin account "${firstAdmin.username}", password ${firstAdmin.oneTimePassword} (shown once; set ELECTION_ADMIN_PASSWORD to choose it)`,
+    `First start: admin account "${firstAdmin.username}", password ${firstAdmin.oneTimePassword} (shown once; ` +
+      `set ELECTION_ADMIN_PASSWORD to choose it)`,
   );
 }
 if (!config.ELECTION_API_TOKEN) console.log(`API token for this run (set ELECTION_API_TOKEN to choose one): ${apiToken}`);

@@ -1,7 +1,8 @@
 /**
  * npm run import -- preset ge2019
  * npm run import -- mayoral 2024   (or 2021: the London mayoral count from data/london-mayor.json)
- * npm run import -- baseline --election ID --file FILE [--name NAME] [--baseline-name NAME] [--mode rehearsal|live|test] [--notional] [--names FILE]
+ * npm run import -- baseline --election ID --file FILE [--name NAME] [--baseline-name NAME]
+ *                     [--mode rehearsal|live|test] [--notional] [--names FILE]
  * npm run import -- candidates --election ID --file FILE
  * npm run import -- hexmap --election ID --file FILE
  * Common: --data-dir DIR (default ../shared/data), --db FILE (default DATABASE_PATH).
@@ -48,7 +49,8 @@ function timed(label: string, run: () => ImportSummary): void {
   const summary = run();
   const ms = performance.now() - started;
   console.log(
-    `${summary.election} ${summary.what}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged (${label}, ${Math.round(ms)} ms)`,
+    `${summary.election} ${summary.what}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged (${label}, ` +
+      `${Math.round(ms)} ms)`,
   );
   for (const w of summary.warnings) console.log(`  warning: ${w}`);
 }

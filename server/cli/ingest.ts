@@ -47,7 +47,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return reply;
 }
 
-/** The files in order, in lots whose XML adds up to at most `bytes` characters, leaving room for JSON's escapes (a bigger file goes alone). */
+/**
+ * The files in order, in lots whose XML adds up to at most `bytes` characters, leaving room for JSON's escapes (a bigger file goes alone).
+ */
 function lotsUnder<T extends { xml: string }>(files: readonly T[], bytes: number): T[][] {
   const lots: T[][] = [];
   let size = Infinity;

@@ -22,7 +22,8 @@ import { nightCounts } from './night-counts.ts';
 import { PRESETS } from './presets.ts';
 
 const USAGE =
-  'usage: npm run pa -- generate (--preset ge2019 | --baseline FILE --results FILE) (--out DIR | --ftp ftp://host:port/folder) [--speed N|max] [--seed S]';
+  'usage: npm run pa -- generate (--preset ge2019 | --baseline FILE --results FILE) ' +
+  '(--out DIR | --ftp ftp://host:port/folder) [--speed N|max] [--seed S]';
 
 const fail = (message: string): never => {
   console.error(`pa: ${message}\n${USAGE}`);
@@ -77,7 +78,8 @@ const drops = planPaNight({
 });
 const target = values.ftp ? ftpSource(values.ftp, ftpCredentials()) : folderSource(values.out!);
 console.log(
-  `Writing ${drops.length} PA files to ${target.describe}${Number.isFinite(speed) ? `, ${speed}x a real night` : ', as fast as it takes them'}`,
+  `Writing ${drops.length} PA files to ` +
+    `${target.describe}${Number.isFinite(speed) ? `, ${speed}x a real night` : ', as fast as it takes them'}`,
 );
 let stopped = false;
 process.on('SIGINT', () => (stopped = true));

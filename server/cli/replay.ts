@@ -97,6 +97,7 @@ const report = await replayNight({
   onProgress: (done, total, seat, outcome) => console.log(`${String(done).padStart(3)}/${total} ${seat.name}: ${outcome}`),
 });
 console.log(
-  `Done in ${(report.ms / 1000).toFixed(1)} s: ${report.declared} declared, ${report.alreadyDeclared} already declared, ${report.refused.length} refused.`,
+  `Done in ${(report.ms / 1000).toFixed(1)} s: ${report.declared} declared, ${report.alreadyDeclared} already declared, ` +
+    `${report.refused.length} refused.`,
 );
 process.exit(report.refused.length > 0 ? 1 : 0);

@@ -24,7 +24,8 @@ export function dataFile(name: string, dir: string = dataDir()): string {
   const file = path.resolve(dir, name);
   if (!existsSync(file)) {
     throw new Error(
-      `missing data file ${file}: put the public data in ${dir}, or point ELECTION_DATA_DIR (or --data-dir) at the folder that holds ${name}`,
+      `missing data file ${file}: put the public data in ${dir}, or point ELECTION_DATA_DIR (or --data-dir) at the folder that holds ` +
+        `${name}`,
     );
   }
   return file;

@@ -66,7 +66,10 @@ const Env = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://results.example.com' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
-  /** The wire role: PA's drop to poll (ftp://host[:port][/folder] or a folder) into WIRE_ELECTION; credentials in PA_FTP_USER and PA_FTP_PASSWORD. */
+  /**
+   * The wire role: PA's drop to poll (ftp://host[:port][/folder] or a folder) into WIRE_ELECTION;
+   * credentials in PA_FTP_USER and PA_FTP_PASSWORD.
+   */
   WIRE_SOURCE: z.string().min(1).optional(),
   WIRE_ELECTION: z
     .string()

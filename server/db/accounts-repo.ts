@@ -92,7 +92,8 @@ export function insertToken(
 ): TokenRow {
   return db
     .prepare(
-      `INSERT INTO api_tokens (token_hash, name, for_user, created_by, created_at) VALUES (@tokenHash, @name, @forUser, @createdBy, @createdAt)
+      `INSERT INTO api_tokens (token_hash, name, for_user, created_by, created_at)
+       VALUES (@tokenHash, @name, @forUser, @createdBy, @createdAt)
        RETURNING ${TOKEN_COLUMNS}`,
     )
     .get(t) as TokenRow;

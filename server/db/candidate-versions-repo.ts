@@ -69,7 +69,8 @@ export function appendList(
     .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM seat_candidate_versions WHERE election_id = ? AND seat_code = ?')
     .get(electionId, seatCode) as { version: number };
   db.prepare(
-    'INSERT INTO seat_candidate_versions (election_id, seat_code, version, candidates_json, source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO seat_candidate_versions (election_id, seat_code, version, candidates_json, source, entered_by, entered_at) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
     electionId,
     seatCode,

@@ -19,7 +19,8 @@ export function openDatabase(file: string): Db {
     const code = (error as { code?: string }).code ?? '';
     if (!/^(SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS|EPERM)/.test(code)) throw error;
     throw new DatabaseNotWritable(
-      `DATABASE_PATH ${path.resolve(file)} cannot be written (${code}): the server needs to write this file and its folder; fix their owner or permissions, or set DATABASE_PATH to a writable file`,
+      `DATABASE_PATH ${path.resolve(file)} cannot be written (${code}): the server needs to write this file and its folder; ` +
+        `fix their owner or permissions, or set DATABASE_PATH to a writable file`,
     );
   }
 }

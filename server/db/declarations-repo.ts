@@ -91,7 +91,8 @@ export function appendVersion(db: Db, v: NewVersion, lineFor: (row: VersionRow) 
         db,
         `INSERT INTO declaration_versions
            (election_id, seat_code, version, kind, declaration_json, reason, entered_by, entered_at, seq, line, confirmed_by)
-         VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at, @seq, @line, @confirmed_by)
+         VALUES (@election_id, @seat_code, @version, @kind, @declaration_json, @reason, @entered_by, @entered_at,
+           @seq, @line, @confirmed_by)
          RETURNING *`,
       ).get(row) as VersionRow;
     })

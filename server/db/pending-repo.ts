@@ -61,7 +61,8 @@ export function holdEntry(
         .prepare(
           `INSERT INTO pending_entries
            (election_id, seat_code, kind, based_on_version, declaration_json, reason, entered_by, entered_by_person, entered_at)
-         VALUES (@election_id, @seat_code, @kind, @based_on_version, @declaration_json, @reason, @entered_by, @entered_by_person, @entered_at)
+         VALUES (@election_id, @seat_code, @kind, @based_on_version, @declaration_json, @reason, @entered_by,
+           @entered_by_person, @entered_at)
          RETURNING *`,
         )
         .get(e) as PendingRow;

@@ -91,7 +91,8 @@ export function enqueue(db: Db, d: NewDelivery): DeliveryRow {
     .prepare(
       `INSERT INTO webhook_deliveries
          (endpoint_id, idempotency_key, event, election_id, mode, body, status, next_attempt_at, created_at, resent_from, resent_by)
-       VALUES (@endpoint_id, @idempotency_key, @event, @election_id, @mode, @body, 'pending', @created_at, @created_at, @resent_from, @resent_by)
+       VALUES (@endpoint_id, @idempotency_key, @event, @election_id, @mode, @body, 'pending', @created_at, @created_at,
+         @resent_from, @resent_by)
        RETURNING *`,
     )
     .get({ resent_from: null, resent_by: null, ...d }) as DeliveryRow;

@@ -31,7 +31,8 @@ export type NewWireFile = Pick<
 export function insertFile(db: Db, row: NewWireFile): WireFileRow {
   const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO wire_files (election_id, name, kind, seat_code, revision, outcome, note, message_json, received_at, published_seq, held_for)
+    `INSERT INTO wire_files
+       (election_id, name, kind, seat_code, revision, outcome, note, message_json, received_at, published_seq, held_for)
        VALUES (@election_id, @name, @kind, @seat_code, @revision, @outcome, @note, @message_json, @received_at, @published_seq, @held_for)`,
   ).run({ published_seq: null, held_for: null, ...row });
   return statement(db, 'SELECT * FROM wire_files WHERE id = ?').get(lastInsertRowid) as WireFileRow;
@@ -48,7 +49,8 @@ export function resolve(
 ): void {
   statement(
     db,
-    'UPDATE wire_files SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, published_seq = COALESCE(?, published_seq) WHERE id = ?',
+    'UPDATE wire_files SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, ' +
+      'published_seq = COALESCE(?, published_seq) WHERE id = ?',
   ).run(r.resolution, r.by, r.at, r.note, r.seq ?? null, id);
 }
 

@@ -1,4 +1,7 @@
-/** Editors only: the desk (pending entries, continuity for the preview), confirming a second editor's entry, and the admin's setting that asks for one. */
+/**
+ * Editors only: the desk (pending entries, continuity for the preview), confirming a
+ * second editor's entry, and the admin's setting that asks for one.
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ConfirmationSetting, ConfirmInput } from '../../shared/protocol/accounts.ts';

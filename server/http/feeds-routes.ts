@@ -21,7 +21,10 @@ type FeedRequest = FastifyRequest<{ Params: { election: string }; Querystring: u
 const send = (request: FastifyRequest, reply: FastifyReply, { etag, body }: FeedReply, type: string) =>
   sendTagged(request, reply, { etag, cacheControl: LIVE_PUBLIC, type, body: () => body });
 
-/** `publicUrl`: the site's public address (ELECTION_PUBLIC_URL) for the Atom feed's self link; without it the link is a path, never the request's Host. */
+/**
+ * `publicUrl`: the site's public address (ELECTION_PUBLIC_URL) for the Atom feed's
+ * self link; without it the link is a path, never the request's Host.
+ */
 export function feedsRoutes(app: FastifyInstance, service: ElectionService, { publicUrl = '' }: { publicUrl?: string } = {}) {
   const feeds = feedCache(service);
 

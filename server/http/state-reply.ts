@@ -12,7 +12,10 @@ import { tagOf } from './etag.ts';
 
 export interface CachedReply {
   etag: string;
-  /** UTF-8, encoded once (and compressed once per encoding asked for): encoding 1.2 MB again for each reader costs as much as the rest of the reply. */
+  /**
+   * UTF-8, encoded once (and compressed once per encoding asked for): encoding 1.2
+   * MB again for each reader costs as much as the rest of the reply.
+   */
   json: EncodedBody;
 }
 

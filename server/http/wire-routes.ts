@@ -1,4 +1,7 @@
-/** Editors only: PA's wire on the desk (feed, held results, rushes, problems, the state-of-parties check), its settings and its log; the ingest process's door. */
+/**
+ * Editors only: PA's wire on the desk (feed, held results, rushes, problems, the
+ * state-of-parties check), its settings and its log; the ingest process's door.
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { WireDecisionInput, WireFeedReport, WireFileInput, WireFilesInput, WireSettingsInput } from '../../shared/protocol/wire.ts';

@@ -49,7 +49,8 @@ export function parseBaselineFile(text: string, file: string, options: ReadBasel
     file,
     1,
     null,
-    `not a baseline layout we know: expected a House of Commons Library results-by-candidate or results-by-constituency file, or a winners file (found: ${columns.join(', ')})`,
+    `not a baseline layout we know: expected a House of Commons Library results-by-candidate or results-by-constituency file, ` +
+      `or a winners file (found: ${columns.join(', ')})`,
   );
 }
 

@@ -34,7 +34,10 @@ const HexJsonFile = z
     }
   });
 
-/** What a HexJSON file says: where each seat's hex sits, with the seat's name as the file spells it (matched to seats by name where a code has changed). */
+/**
+ * What a HexJSON file says: where each seat's hex sits, with the seat's name as the
+ * file spells it (matched to seats by name where a code has changed).
+ */
 export interface HexJsonMap {
   layout: HexLayout;
   hexes: (HexPosition & { name: string })[];

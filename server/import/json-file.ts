@@ -22,7 +22,10 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S, labe
   const tree = jsonTree(text);
   const problems = parsed.error.issues.map((issue) => {
     const line = lineOfJsonPath(text, issue.path, tree);
-    return `${label} line ${line} (${fieldPath(issue.path) || 'the whole file'}): ${issue.message}${gotValue(issue.path, valueAt(raw, issue.path))}`;
+    return (
+      `${label} line ${line} (${fieldPath(issue.path) || 'the whole file'}): ` +
+      `${issue.message}${gotValue(issue.path, valueAt(raw, issue.path))}`
+    );
   });
   throw new Error(problems.join('\n'));
 }

@@ -100,7 +100,10 @@ interface EngineConnection {
 
 const OPEN = 1;
 
-/** The bytes waiting in a viewer's WebSocket buffer (ws's public `bufferedAmount`, on engine.io's private `transport.socket`); 0 when it cannot be read. */
+/**
+ * The bytes waiting in a viewer's WebSocket buffer (ws's public `bufferedAmount`, on
+ * engine.io's private `transport.socket`); 0 when it cannot be read.
+ */
 export function websocketBuffered(socket: Socket): number {
   const transport = (socket.conn as unknown as EngineConnection).transport;
   const buffered = transport?.name === 'websocket' ? transport.socket?.bufferedAmount : 0;

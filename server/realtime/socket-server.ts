@@ -128,7 +128,8 @@ export function broadcastUpdates(io: ResultsIo, electionId: string, updates: Ele
   if (TRACE) {
     const { user, system } = process.cpuUsage(cpu);
     console.error(
-      `broadcast ${updates.length} update(s) to ${reached} viewers: ${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`,
+      `broadcast ${updates.length} update(s) to ${reached} viewers: ` +
+        `${(performance.now() - started).toFixed(1)} ms (cpu ${((user + system) / 1000).toFixed(1)} ms)`,
     );
   }
 }

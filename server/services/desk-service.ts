@@ -63,7 +63,8 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
     if (by.person === null) {
       throw new RefusedError(
         403,
-        `authorization: ${electionId} needs a second editor, so entries come from named people; ${by.username} acts for no one (use a session, or a token an admin made for you)`,
+        `authorization: ${electionId} needs a second editor, so entries come from named people; ` +
+          `${by.username} acts for no one (use a session, or a token an admin made for you)`,
       );
     }
     const current = elections.vet(electionId, kind, seatCode, input);
@@ -140,7 +141,8 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
       if (by.person === null) {
         throw new RefusedError(
           403,
-          `entry: a second editor must be a named person, and ${by.username} acts for no one; confirm signed in, or with a token an admin made for you`,
+          `entry: a second editor must be a named person, and ${by.username} acts for no one; confirm signed in, ` +
+            `or with a token an admin made for you`,
         );
       }
       // Entries held before tokens had people carry none: then the name they were entered under counts.
@@ -164,7 +166,8 @@ export function createDeskService({ db, elections, now = () => new Date(), onPen
       if (mismatches.length > 0) {
         throw new RefusedError(
           400,
-          `${mismatches.length === 1 ? 'one figure differs' : `${mismatches.length} figures differ`} from the first entry; check the source with ${row.entered_by}`,
+          `${mismatches.length === 1 ? 'one figure differs' : `${mismatches.length} figures differ`} from the first entry; ` +
+            `check the source with ${row.entered_by}`,
           mismatches,
         );
       }

@@ -65,7 +65,10 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
       return compactSnapshot(state(electionId), reference(electionId));
     },
 
-    /** What a cache needs to know whether anything public changed: the last sequence number, the mode, the reference, the screen and the exit poll. */
+    /**
+     * What a cache needs to know whether anything public changed: the last sequence
+     * number, the mode, the reference, the screen and the exit poll.
+     */
     head(electionId: string) {
       const night = nights.get(electionId);
       const exitPoll = latestExitPoll(db, electionId);

@@ -45,7 +45,8 @@ export function importBaseline(db: Db, election: Election, seats: readonly Seat[
         if (before && locked) {
           // A baseline changed under declared results would silently change their HOLD/GAIN labels.
           throw new ImportRefused(
-            `${election.id} already has declarations; ${seat.name} (${seat.code}) has a different baseline in this file. Import it as a new election instead.`,
+            `${election.id} already has declarations; ${seat.name} (${seat.code}) has a different baseline in this file. Import it as a ` +
+              `new election instead.`,
           );
         }
         baselines.writeSeat(db, election.id, seat);

@@ -33,7 +33,9 @@ export function readPaFileName(name: string): FileNameReading {
   if (sop) return { ok: true, file: { name, election: sop[1], kind: 'SOP', constituency: null, revision: Number(sop[2]) } };
   return {
     ok: false,
-    reason: `not a PA message name: expected {Election}_{nominations|result|rush|recount}_{Constituency}_{Revision}.xml or {Election}_SOP_{Revision}.xml`,
+    reason:
+      `not a PA message name: expected {Election}_{nominations|result|rush|recount}_{Constituency}_{Revision}.xml or ` +
+      `{Election}_SOP_{Revision}.xml`,
   };
 }
 

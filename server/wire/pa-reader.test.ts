@@ -7,8 +7,10 @@ import { readPaXml } from './pa-reader.ts';
 const RESULT = `<?xml version="1.0" encoding="UTF-8"?>
 <FirstPastThePostResult declarationTime="2019-12-13T02:31:00+00:00" revision="1">
   <Election name="General Election" date="2019-12-12">
-    <Constituency number="7" name="Aldershot" electorate="72617" turnout="48950" winningParty="C" gainOrHold="hold" sittingParty="C" majority="16698">
-      <Candidate paId="11" firstName="Leo" surname="Docherty" elected="*"><Party abbreviation="C" name="Conservative" votes="27980"/></Candidate>
+    <Constituency number="7" name="Aldershot" electorate="72617" turnout="48950"
+        winningParty="C" gainOrHold="hold" sittingParty="C" majority="16698">
+      <Candidate paId="11" firstName="Leo" surname="Docherty" elected="*">
+        <Party abbreviation="C" name="Conservative" votes="27980"/></Candidate>
       <Candidate paId="12" firstName="Howard" surname="Kaye"><Party abbreviation="Lab" name="Labour" votes="11282"/></Candidate>
     </Constituency>
   </Election>
@@ -146,7 +148,10 @@ describe("PA's XML, read strictly", () => {
   });
 
   test('a rush, a recount and nominations read', () => {
-    const rush = `<FirstPastThePostRush><Election name="GE"><Constituency number="7" name="Aldershot" gainOrHold="Gain" winningPartyAbbreviation="Lab" sittingPartyAbbreviation="C" paStyleMessageText="Lab GAIN FROM C"/></Election></FirstPastThePostRush>`;
+    const rush =
+      `<FirstPastThePostRush><Election name="GE"><Constituency number="7" name="Aldershot" gainOrHold="Gain" ` +
+      `winningPartyAbbreviation="Lab" sittingPartyAbbreviation="C" paStyleMessageText="Lab GAIN FROM ` +
+      `C"/></Election></FirstPastThePostRush>`;
     expect(readPaXml('rush', rush)).toEqual({
       ok: true,
       message: {
@@ -164,7 +169,10 @@ describe("PA's XML, read strictly", () => {
       ok: true,
       message: { kind: 'recount', election: 'GE', number: 7, name: 'Aldershot' },
     });
-    const nominations = `<FirstPastThePostNominations><Election name="GE"><Constituency number="7" name="Aldershot"><Candidate firstName="Leo" surname="Docherty"><Party abbreviation="C" name="Conservative"/></Candidate><PreviousElection><Anything/></PreviousElection></Constituency></Election></FirstPastThePostNominations>`;
+    const nominations =
+      `<FirstPastThePostNominations><Election name="GE"><Constituency number="7" name="Aldershot">` +
+      `<Candidate firstName="Leo" surname="Docherty"><Party abbreviation="C" name="Conservative"/></Candidate>` +
+      `<PreviousElection><Anything/></PreviousElection></Constituency></Election></FirstPastThePostNominations>`;
     expect(readPaXml('nominations', nominations)).toMatchObject({
       ok: true,
       message: { kind: 'nominations', number: 7, candidates: [{ name: 'Leo Docherty', party: { abbreviation: 'C' } }] },

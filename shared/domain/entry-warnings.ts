@@ -44,12 +44,16 @@ export function entryWarnings({ candidates, electorate, rejected, seat }: EntryF
     if (valid > electorate) {
       warnings.push({
         code: 'turnout-above-100',
-        message: `Turnout is ${formatPercent(turnout)}: the votes (${formatNumber(valid)}) are more than the electorate (${formatNumber(electorate)})`,
+        message:
+          `Turnout is ${formatPercent(turnout)}: the votes (${formatNumber(valid)}) are more than the electorate ` +
+          `(${formatNumber(electorate)})`,
       });
     } else if (valid + (rejected ?? 0) > electorate) {
       warnings.push({
         code: 'votes-above-electorate',
-        message: `Valid votes and rejected ballots (${formatNumber(valid + (rejected ?? 0))}) are more than the electorate (${formatNumber(electorate)})`,
+        message:
+          `Valid votes and rejected ballots (${formatNumber(valid + (rejected ?? 0))}) are more than the electorate ` +
+          `(${formatNumber(electorate)})`,
       });
     } else if (valid > 0 && turnout < LOW_TURNOUT_PERCENT) {
       warnings.push({ code: 'turnout-low', message: `Turnout is only ${formatPercent(turnout)}: check the electorate and the votes` });

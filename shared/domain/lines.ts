@@ -32,17 +32,22 @@ export function changeLine(change: VersionKind, before: SeatState, after: SeatSt
     case 'declared':
       return declarationLine(name, after.outcome!, before.status === 'recount');
     case 'corrected':
-      return `CORRECTION: ${name}${because(after.lastReason)}. ${declarationLine(name, after.outcome!)}${earlier ? ` Previously reported: ${was(earlier)}.` : ''}`;
+      return (
+        `CORRECTION: ${name}${because(after.lastReason)}. ` +
+        `${declarationLine(name, after.outcome!)}${earlier ? ` Previously reported: ${was(earlier)}.` : ''}`
+      );
     case 'recount':
       return earlier
-        ? `RECOUNT: ${name}: a recount has been called${because(after.lastReason)}. The result reported earlier (${was(earlier)}) stands withdrawn until it is declared again.`
+        ? `RECOUNT: ${name}: a recount has been called${because(after.lastReason)}. The result reported earlier (${was(earlier)}) stands ` +
+            `withdrawn until it is declared again.`
         : `RECOUNT: ${name}: a recount has been called${because(after.lastReason)}.`;
     case 'rushed':
       // ADR 0024: the winner before the figures; the result's own line follows.
       return `${name}: ${after.rush!.label.text}${before.status === 'recount' ? ' after a recount' : ''}. Figures to follow.`;
     case 'withdrawn':
       return earlier
-        ? `WITHDRAWN: ${name}: the result reported earlier (${was(earlier)}) is withdrawn${because(after.lastReason)}. The seat is undeclared.`
+        ? `WITHDRAWN: ${name}: the result reported earlier (${was(earlier)}) is withdrawn${because(after.lastReason)}. The seat is ` +
+            `undeclared.`
         : `WITHDRAWN: ${name}: the recount notice is withdrawn${because(after.lastReason)}. The seat is undeclared.`;
   }
 }

@@ -23,7 +23,10 @@ export const EmbedHead = z.object({
   parties: z.array(Party),
 });
 
-/** The seat as its embed draws it: the outcome carries every candidate's figures, so the declaration as typed and the baseline's votes stay behind. */
+/**
+ * The seat as its embed draws it: the outcome carries every candidate's figures,
+ * so the declaration as typed and the baseline's votes stay behind.
+ */
 export const SeatEmbedReply = EmbedHead.extend({ kind: z.literal('seat'), seat: Seat, now: SeatState.omit({ declaration: true }) });
 export type SeatEmbedReply = z.infer<typeof SeatEmbedReply>;
 

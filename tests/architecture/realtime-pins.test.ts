@@ -15,7 +15,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json
 };
 
 const UPGRADE =
-  'an upgrade of socket.io, engine.io, ws or socket.io-adapter: read the internals in server/realtime/direct-frames.ts against the new versions, then move VERIFIED and package.json together (ADR 0026)';
+  'an upgrade of socket.io, engine.io, ws or socket.io-adapter: read the internals in server/realtime/direct-frames.ts against the new ' +
+  'versions, then move VERIFIED and package.json together (ADR 0026)';
 
 describe('the versions the realtime fast path was read against', () => {
   test('package.json pins socket.io and ws exactly, and engine.io and socket.io-adapter by override, to VERIFIED', () => {

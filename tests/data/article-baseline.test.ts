@@ -100,7 +100,8 @@ describe('loadBaselineFile', () => {
     const broken = realText.replace('"majority": 589', '"majority": -589');
     expect(loadBroken(broken)).toThrow(
       new RegExp(
-        `article-baseline\\.json line ${lineOf(broken, '-589')} \\(elections\\[0\\]\\.seats\\[3\\]\\.baseline\\.majority\\): .*\\(got -589\\)`,
+        `article-baseline\\.json line ${lineOf(broken, '-589')} \\(elections\\[0\\]\\.seats\\[3\\]\\.baseline\\.majority\\): ` +
+          `.*\\(got -589\\)`,
       ),
     );
   });
@@ -113,14 +114,16 @@ describe('loadBaselineFile', () => {
   test('rejects a party code that is not in the parties list', () => {
     const broken = realText.replace('"party": "Lab", "mp": "Rupa Huq"', '"party": "Labour", "mp": "Rupa Huq"');
     expect(loadBroken(broken)).toThrow(
-      `line ${lineOf(broken, '"party": "Labour"')} (elections[0].seats[0].baseline.party): Labour is not in parties: add it there, or use its Library code (got "Labour")`,
+      `line ${lineOf(broken, '"party": "Labour"')} (elections[0].seats[0].baseline.party): Labour is not in parties: add it there, ` +
+        `or use its Library code (got "Labour")`,
     );
   });
 
   test('rejects a seat listed twice in one election', () => {
     const broken = realText.replace('"code": "E14000593"', '"code": "E14000674"');
     expect(loadBroken(broken)).toThrow(
-      `line ${lineOf(broken, '"code": "E14000674",\n          "name": "Brentford')} (elections[0].seats[1].code): E14000674 is listed twice in ge2017`,
+      `line ${lineOf(broken, '"code": "E14000674",\n          "name": "Brentford')} (elections[0].seats[1].code): ` +
+        `E14000674 is listed twice in ge2017`,
     );
   });
 

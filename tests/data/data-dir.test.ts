@@ -25,7 +25,8 @@ describe('dataDir', () => {
 describe('dataFile', () => {
   test('fails loudly, saying how to fix it, when a data file is missing', () => {
     expect(() => dataFile('GE2031-winners.csv', '/nowhere')).toThrow(
-      'missing data file /nowhere/GE2031-winners.csv: put the public data in /nowhere, or point ELECTION_DATA_DIR (or --data-dir) at the folder that holds GE2031-winners.csv',
+      'missing data file /nowhere/GE2031-winners.csv: put the public data in /nowhere, ' +
+        'or point ELECTION_DATA_DIR (or --data-dir) at the folder that holds GE2031-winners.csv',
     );
   });
 });

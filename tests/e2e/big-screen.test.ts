@@ -359,7 +359,8 @@ describe('the big screen and the embeds on a replayed 2019 night', () => {
       const croydon = state.seats.find((s) => s.name === 'Croydon Central')!;
       const query = widget === 'seat' ? `&seat=${croydon.code}` : '';
       for (const width of [360, 390, 700]) {
-        // axe-core goes in as an inline script, which the page's Content-Security-Policy refuses (security-headers.test.ts checks the page under it).
+        // axe-core goes in as an inline script, which the page's Content-Security-Policy
+        // refuses (security-headers.test.ts checks the page under it).
         const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
         await page.goto(`${server.url}/embed/${widget}?election=ge2019${query}`);
         await page.locator(`[data-testid="embed"][data-seq="${state.seq}"]`).waitFor();

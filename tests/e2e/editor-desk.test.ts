@@ -130,7 +130,8 @@ describe('two editors enter, confirm and correct a result; the dashboard follows
     await expect.poll(() => alice.getByTestId('result-message').getAttribute('data-kind')).toBe('held');
     const seconds = (performance.now() - started) / 1000;
     console.info(
-      `KEYSTROKES: a ${hampstead.candidates.length}-candidate result took ${keys.count} keys and ${seconds.toFixed(1)} s (seat search to publish, sent by the test at machine speed)`,
+      `KEYSTROKES: a ${hampstead.candidates.length}-candidate result took ${keys.count} keys and ${seconds.toFixed(1)} s (seat search to ` +
+        `publish, sent by the test at machine speed)`,
     );
     expect(keys.count).toBeLessThan(60);
 

@@ -60,7 +60,8 @@ describe('HTTP connection bounds', () => {
     const connection = await rawConnection(server);
     const body = JSON.stringify(labourGainIn(CROYDON_CENTRAL));
     connection.socket.write(
-      `POST /api/elections/ge2017/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      `POST /api/elections/ge2017/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ` +
+        `${body.length}\r\n\r\n`,
     );
     const stop = trickle(connection, body, 100);
     expect(await waitUntil(() => connection.closedAfterMs !== null, 6000)).toBe(true);

@@ -85,7 +85,8 @@ describe('behind a real HTTP cache (nginx)', () => {
     expect(((await fresh.json()) as { seq: number }).seq).toBe(1);
     await server.close();
     server = undefined;
-    // Past max-age=1 on nginx's clock, which counts whole seconds (a copy cached at x.9 s is fresh until x+2): the cache must ask the origin, which is gone.
+    // Past max-age=1 on nginx's clock, which counts whole seconds (a copy cached at x.9 s
+    // is fresh until x+2): the cache must ask the origin, which is gone.
     await new Promise((r) => setTimeout(r, 2_500));
     const kept = await fetch(`${cache.url}/api/elections/ge2017/party-table`);
     expect(kept.status).toBe(200);

@@ -54,7 +54,8 @@ function launch(root: string, port: number): Promise<{ child: ChildProcess; port
     child.once('exit', (code) =>
       reject(
         new Error(
-          `the FTP server (python3-pyftpdlib) stopped with ${code}: ${errors.trim() || 'is python3-pyftpdlib installed? .ci/run installs it'}`,
+          `the FTP server (python3-pyftpdlib) stopped with ${code}: ` +
+            `${errors.trim() || 'is python3-pyftpdlib installed? .ci/run installs it'}`,
         ),
       ),
     );

@@ -1,4 +1,7 @@
-/** The screens tests' set-up: a ge2019 server, and its screens set as an editor's script would (PUT with the token, one panel held on stage). */
+/**
+ * The screens tests' set-up: a ge2019 server, and its screens set as an
+ * editor's script would (PUT with the token, one panel held on stage).
+ */
 import path from 'node:path';
 import { expect } from 'vitest';
 import { PRESETS } from '../../server/cli/presets.ts';

@@ -85,7 +85,8 @@ export async function untilDesk(
     if (check(desk)) return desk;
     if (Date.now() - started > timeoutMs)
       throw new Error(
-        `${what}: not within ${timeoutMs} ms; the wire reads ${JSON.stringify({ feed: desk.feed, counts: desk.counts, problems: desk.problems, held: desk.held.length })}`,
+        `${what}: not within ${timeoutMs} ms; ` +
+          `the wire reads ${JSON.stringify({ feed: desk.feed, counts: desk.counts, problems: desk.problems, held: desk.held.length })}`,
       );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -31,13 +31,17 @@ export function embedSnippet({
   const how =
     widget === 'map'
       ? 'Live over a socket (the map draws every seat).'
-      : `Asks for new figures every ${DEFAULT_EVERY_SECONDS} s (&every=N to change; a CDN can answer it); &live=push holds a socket instead.`;
+      : `Asks for new figures every ${DEFAULT_EVERY_SECONDS} s (&every=N to change; a CDN can answer it); ` +
+        `&live=push holds a socket instead.`;
   const listener =
-    `addEventListener("message",function(e){var d=e.data;if(e.origin!==${JSON.stringify(origin)}||!d||d.type!==${JSON.stringify(HEIGHT_MESSAGE)})return;` +
-    `document.querySelectorAll("iframe[data-election-embed]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})});`;
+    `addEventListener("message",function(e){` +
+    `var d=e.data;if(e.origin!==${JSON.stringify(origin)}||!d||d.type!==${JSON.stringify(HEIGHT_MESSAGE)})return;` +
+    `document.querySelectorAll("iframe[data-election-embed]").forEach(function(f){` +
+    `if(f.contentWindow===e.source)f.style.height=d.height+"px"})});`;
   return (
     `<!-- ${escapeMarkup(title)}. ${how} -->\n` +
-    `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(title)}" width="100%" height="${START_HEIGHTS[widget]}" style="border:0;max-width:700px" loading="lazy" data-election-embed></iframe>\n` +
+    `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(title)}" width="100%" height="${START_HEIGHTS[widget]}" ` +
+    `style="border:0;max-width:700px" loading="lazy" data-election-embed></iframe>\n` +
     `<script>${listener}</script>`
   );
 }

@@ -28,7 +28,10 @@ export function formatBaselineMajority(baseline: SeatBaseline): string {
   return 'majority not given';
 }
 
-/** Where a seat stands, for the entry desk: "in recount", "undeclared", "Lab GAIN from Con, awaiting figures (PA rush)" or "Lab HOLD, majority 5,652 (12.3%)". */
+/**
+ * Where a seat stands, for the entry desk: "in recount", "undeclared", "Lab GAIN from
+ * Con, awaiting figures (PA rush)" or "Lab HOLD, majority 5,652 (12.3%)".
+ */
 export function formatSeatResult(seat: SeatState): string {
   if (seat.status === 'recount') return 'in recount';
   if (seat.rush) return `${seat.rush.label.text}, awaiting figures (PA rush)`;
@@ -46,5 +49,8 @@ export function electionLabel(election: { name: string; mode: string }): string 
 export function formatHouseTurnout(turnout: HouseTurnout | null): string {
   if (turnout === null) return 'not known: no declaration has given its electorate';
   const change = turnout.change === null ? '' : ` (${formatSignedPoints(turnout.change)})`;
-  return `${formatPercent(turnout.percent)}${change} on the ${formatNumber(turnout.seats)} ${turnout.seats === 1 ? 'seat' : 'seats'} that gave their electorate`;
+  return (
+    `${formatPercent(turnout.percent)}${change} on the ${formatNumber(turnout.seats)} ${turnout.seats === 1 ? 'seat' : 'seats'} ` +
+    `that gave their electorate`
+  );
 }

@@ -30,7 +30,10 @@ export const PANEL_NAMES: Record<ScreenPanel, string> = {
 /** A row's key: its panel and whose. */
 export const draftKey = (p: Pick<DraftPanel, 'panel' | 'election'>) => (p.election ? `${p.election}-${p.panel}` : p.panel);
 
-/** The panels left out, as rows to tick: the screen's own (the race is the mayoral screen's whole stage, not a row), then those of the other election. */
+/**
+ * The panels left out, as rows to tick: the screen's own (the race is the mayoral
+ * screen's whole stage, not a row), then those of the other election.
+ */
 function restingRows(running: readonly DraftPanel[], other: string | null): DraftPanel[] {
   const own = (Object.keys(PANEL_NAMES) as ScreenPanel[]).filter((panel) => panel !== 'race').map((panel) => ({ panel }));
   const theirs = other === null ? [] : PANELS_OF_ANOTHER_ELECTION.map((panel) => ({ panel, election: other }));
