@@ -35,3 +35,25 @@ describe('the dependency rule is a lint rule (eslint.config.js)', () => {
     ]);
   });
 });
+
+describe('lines are kept to 140 characters (max-len in eslint.config.js)', () => {
+  const long = 'x'.repeat(130);
+
+  test('a long string, comment or markup text is refused, in TypeScript and in Svelte', async () => {
+    expect(await lint('server/http/example.ts', `export const a = 'a ${long}';\n`)).toEqual([expect.stringMatching(/^max-len: /)]);
+    expect(await lint('shared/domain/example.ts', `// ${long} because\nexport const a = 1;\n`)).toEqual([
+      expect.stringMatching(/^max-len: /),
+    ]);
+    expect(await lint('client/src/lib/components/Example.svelte', `<p>\n  ${long} and more words\n</p>\n`)).toEqual([
+      expect.stringMatching(/^max-len: /),
+    ]);
+  });
+
+  test('a URL, an import and a test name may run on', async () => {
+    expect(await lint('server/http/example.ts', `// see https://example.org/${long}\nexport const a = 1;\n`)).toEqual([]);
+    expect(await lint('server/http/example.ts', `import { a } from '../${long}/${long}.ts';\nexport const b = a;\n`)).toEqual([]);
+    expect(
+      await lint('tests/integration/example.test.ts', `import { test } from 'vitest';\ntest('${long} reads as a sentence', () => {});\n`),
+    ).toEqual([]);
+  });
+});
