@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { NO_CONTINUITY } from '../../../shared/domain/party.ts';
 import { entryPreview, formFigures, localProblems, partyOptions, typedFigures, unknownParties } from './entry-checks.ts';
-import { readRows, type CandidateRow } from './entry-rows.ts';
+import { candidateRow, readRows } from './entry-rows.ts';
 
-let key = 0;
-const row = (name: string, party: string, votes: string, second = ''): CandidateRow => ({
-  key: key++,
-  name,
-  party,
-  votes,
-  second,
-  fixed: false,
-});
+const row = (name: string, party: string, votes: string, second = '') => candidateRow({ name, party, votes, second });
 const parties = [
   { code: 'Lab', name: 'Labour', colour: '#E4003B' },
   { code: 'Con', name: 'Conservative', colour: '#0087DC' },

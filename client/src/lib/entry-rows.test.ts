@@ -1,15 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseCount, problemField, readRows, type CandidateRow } from './entry-rows.ts';
+import { candidateRow, parseCount, problemField, readRows } from './entry-rows.ts';
 
-let key = 0;
-const row = (name: string, party: string, votes: string, second = ''): CandidateRow => ({
-  key: key++,
-  name,
-  party,
-  votes,
-  second,
-  fixed: false,
-});
+const row = (name: string, party: string, votes: string, second = '') => candidateRow({ name, party, votes, second });
 
 describe('parseCount', () => {
   test('reads newsroom numbers and leaves anything else as typed for the server to name', () => {

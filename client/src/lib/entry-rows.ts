@@ -15,6 +15,13 @@ export interface CandidateRow {
   fixed: boolean;
 }
 
+let nextKey = 0;
+
+/** A row of the form, blank but for the fields given, with a key no other row has. */
+export function candidateRow(fields: Partial<Omit<CandidateRow, 'key'>> = {}): CandidateRow {
+  return { key: nextKey++, name: '', party: '', votes: '', second: '', fixed: false, ...fields };
+}
+
 /** "5,652" -> 5652; "" -> undefined (left out); anything else is sent as typed for the server to name. */
 export function parseCount(typed: string): unknown {
   const trimmed = typed.trim();

@@ -5,7 +5,7 @@
  */
 import type { Declaration, DeclarationSource } from '../../../../shared/protocol/schemas.ts';
 import { ukDateTime } from '../../../../shared/domain/uk-time.ts';
-import type { CandidateRow } from '../entry-rows.ts';
+import { candidateRow, type CandidateRow } from '../entry-rows.ts';
 
 export type EntrySource = Extract<DeclarationSource, 'returning-officer' | 'reporter' | 'wire'>;
 export const SOURCES: { value: EntrySource; label: string }[] = [
@@ -16,6 +16,16 @@ export const SOURCES: { value: EntrySource; label: string }[] = [
 
 /** The UK date and time of an instant (an ISO string, or now). */
 const ukAt = (iso?: string) => ukDateTime(iso === undefined ? new Date() : new Date(iso));
+/** A candidate as the form shows it: named by the list or the declaration, so only the figures are typed. */
+const listedRow = (c: { name: string; party: string; votes?: number }, second?: number) =>
+  candidateRow({
+    name: c.name,
+    party: c.party,
+    votes: c.votes === undefined ? '' : String(c.votes),
+    second: second === undefined ? '' : String(second),
+    fixed: true,
+  });
+const blankRows = () => [candidateRow(), candidateRow()];
 /** The codes, each once, in the order first given. */
 const once = (codes: readonly string[]) => [...new Set(codes)];
 
@@ -31,29 +41,12 @@ export class EntryForm {
   warningsChecked = $state(false);
   /** Codes the editor has said are new parties on purpose; every other unknown code stops the entry. */
   newParties = $state<string[]>([]);
-  #nextKey = 0;
-
   constructor() {
-    this.rows = this.#blankRows();
-  }
-
-  #blankRows(): CandidateRow[] {
-    return [this.#row({ name: '', party: '' }, undefined, false), this.#row({ name: '', party: '' }, undefined, false)];
-  }
-
-  #row(c: { name: string; party: string; votes?: number }, second?: number, fixed = true): CandidateRow {
-    return {
-      key: this.#nextKey++,
-      name: c.name,
-      party: c.party,
-      votes: c.votes === undefined ? '' : String(c.votes),
-      second: second === undefined ? '' : String(second),
-      fixed,
-    };
+    this.rows = blankRows();
   }
 
   /** The one reset of the typed form: these rows (two blank ones by default), every other field blank. */
-  resetForm(rows: CandidateRow[] = this.#blankRows()): void {
+  resetForm(rows: CandidateRow[] = blankRows()): void {
     this.rows = rows;
     this.electorate = '';
     this.rejected = '';
@@ -66,7 +59,7 @@ export class EntryForm {
   /** A declared seat's figures, for a correction; it keeps the time the result was declared (or, where none was given, first entered). */
   fillFromDeclaration(declaration: Declaration): void {
     const second = (name: string) => declaration.secondRound?.find((r) => r.name === name)?.votes;
-    this.resetForm(declaration.candidates.map((c) => this.#row(c, second(c.name))));
+    this.resetForm(declaration.candidates.map((c) => listedRow(c, second(c.name))));
     this.electorate = declaration.electorate === undefined ? '' : String(declaration.electorate);
     this.rejected = declaration.rejected === undefined ? '' : String(declaration.rejected);
     this.source = SOURCES.find((s) => s.value === declaration.source)?.value ?? 'returning-officer';
@@ -76,14 +69,14 @@ export class EntryForm {
   /** A seat not yet declared: its candidate list, else blank rows, declared now by the returning officer. */
   fillFromList(listed: readonly { name: string; party: string }[]): void {
     // Not the baseline's electorate (the reset leaves it blank): a stale figure typed over is a slip waiting to happen.
-    this.resetForm(listed.length > 0 ? listed.map((c) => this.#row(c)) : undefined);
+    this.resetForm(listed.length > 0 ? listed.map((c) => listedRow(c)) : undefined);
     this.source = 'returning-officer';
     this.#setTime(ukAt());
   }
 
   /** The second editor's form: the first entry's candidates, the figures left blank to re-type. */
   fillForConfirmation(candidates: readonly { name: string; party: string }[], newParties: readonly string[] = []): void {
-    this.resetForm(candidates.map((c) => this.#row({ name: c.name, party: c.party })));
+    this.resetForm(candidates.map((c) => listedRow({ name: c.name, party: c.party })));
     this.newParties = [...newParties];
   }
 
@@ -93,7 +86,7 @@ export class EntryForm {
   }
 
   addRow(): void {
-    this.rows.push(this.#row({ name: '', party: '' }, undefined, false));
+    this.rows.push(candidateRow());
   }
 
   removeRow(index: number): void {
