@@ -19,6 +19,21 @@ export interface SeatVersion {
   rush?: RushInput | null;
 }
 
+/** A seat before its first version. */
+export function undeclaredSeat({ code, name }: Pick<Seat, 'code' | 'name'>): SeatState {
+  return {
+    code,
+    name,
+    status: 'undeclared',
+    version: 0,
+    lastChange: null,
+    lastReason: null,
+    declaration: null,
+    outcome: null,
+    updatedAt: null,
+  };
+}
+
 export function seatState({
   seat,
   latest,
@@ -29,18 +44,7 @@ export function seatState({
   continuity: PartyContinuity;
 }): SeatState {
   const base = { code: seat.code, name: seat.name };
-  if (!latest) {
-    return {
-      ...base,
-      status: 'undeclared',
-      version: 0,
-      lastChange: null,
-      lastReason: null,
-      declaration: null,
-      outcome: null,
-      updatedAt: null,
-    };
-  }
+  if (!latest) return undeclaredSeat(seat);
   const history = {
     version: latest.version,
     lastChange: latest.kind,

@@ -1,21 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SCREEN } from './schemas.ts';
-import type { ElectionState, ElectionUpdate, HouseSummary, SeatState } from './schemas.ts';
+import type { ElectionState, ElectionUpdate, HouseSummary } from './schemas.ts';
 import { applyUpdate, houseOnLastOnly } from './apply-update.ts';
+import { undeclaredSeat } from '../domain/seat-state.ts';
 
-function undeclared(code: string, name: string): SeatState {
-  return {
-    code,
-    name,
-    status: 'undeclared',
-    version: 0,
-    lastChange: null,
-    lastReason: null,
-    declaration: null,
-    outcome: null,
-    updatedAt: null,
-  };
-}
+const undeclared = (code: string, name: string) => undeclaredSeat({ code, name });
 
 function house(declared: number): HouseSummary {
   return { partyTable: [], declared, totalSeats: 650, majorityLine: 326, nationalSwing: null, turnout: null };

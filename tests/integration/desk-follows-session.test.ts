@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
-import { addUser, editorSocket, login, request, type EditorSocket, type Session } from '../support/session.ts';
+import { editorSocket, request, signInDesk, type EditorSocket, type Session } from '../support/session.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 describe('a desk socket follows its session', () => {
@@ -18,10 +18,7 @@ describe('a desk socket follows its session', () => {
 
   beforeEach(async () => {
     server = await startServer();
-    await addUser(server, 'ada', 'admin');
-    await addUser(server, 'alice');
-    await addUser(server, 'bob');
-    [admin, alice, bob] = await Promise.all([login(server, 'ada'), login(server, 'alice'), login(server, 'bob')]);
+    [admin, alice, bob] = await signInDesk(server);
     expect(
       (await request(server, 'PUT', '/api/elections/ge2017/confirmation', { requireConfirmation: true }, { session: admin })).status,
     ).toBe(200);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CROYDON_CENTRAL, labourGainIn } from '../fixtures/declarations.ts';
-import { addUser, editorSocket, login, request, type EditorSocket, type Session } from '../support/session.ts';
+import { editorSocket, request, signInDesk, type EditorSocket, type Session } from '../support/session.ts';
 import { startServer, TEST_TOKEN, watch, type RunningServer, type Viewer } from '../support/server.ts';
 
 describe("the editors' desk: second-editor confirmation, presence, conflicts and the audit trail", () => {
@@ -12,10 +12,7 @@ describe("the editors' desk: second-editor confirmation, presence, conflicts and
 
   beforeEach(async () => {
     server = await startServer();
-    await addUser(server, 'ada', 'admin');
-    await addUser(server, 'alice');
-    await addUser(server, 'bob');
-    [admin, alice, bob] = await Promise.all([login(server, 'ada'), login(server, 'alice'), login(server, 'bob')]);
+    [admin, alice, bob] = await signInDesk(server);
   });
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());

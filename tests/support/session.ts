@@ -75,6 +75,14 @@ export async function addUser(server: RunningServer, username: string, role: Rol
   await server.app.accounts.createUser({ username, role, password }, 'test');
 }
 
+/** The desk's people on a server, signed in: ada the admin, alice and bob the editors. */
+export async function signInDesk(server: RunningServer): Promise<[admin: Session, alice: Session, bob: Session]> {
+  await addUser(server, 'ada', 'admin');
+  await addUser(server, 'alice');
+  await addUser(server, 'bob');
+  return Promise.all([login(server, 'ada'), login(server, 'alice'), login(server, 'bob')]);
+}
+
 export async function login(server: RunningServer, username: string, password = PASSWORD): Promise<Session> {
   const answer = await request(server, 'POST', '/api/session', { username, password });
   if (answer.status !== 200) throw new Error(`login as ${username} answered ${answer.status}: ${answer.text}`);
