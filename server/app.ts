@@ -16,6 +16,7 @@ import { declarationsRoutes } from './http/declarations-routes.ts';
 import { electionsRoutes } from './http/elections-routes.ts';
 import { embedRoutes } from './http/embed-routes.ts';
 import { snapshotRoutes } from './http/snapshot-routes.ts';
+import { leanRoutes } from './http/lean-routes.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import type { LogLevel } from './http/logging.ts';
 import { createHttpStack } from './http/http-stack.ts';
@@ -178,6 +179,7 @@ export function createApp({
   http.after(() => {
     electionsRoutes(http, service);
     snapshotRoutes(http, service);
+    leanRoutes(http, service);
     embedRoutes(http, service);
     feedsRoutes(http, service, { publicUrl });
     declarationsRoutes(http, desk, gate);

@@ -10,6 +10,7 @@ import { DEFAULT_HTTP_LIMITS } from './http/connection-bounds.ts';
 import { createHttpStack } from './http/http-stack.ts';
 import { sendReference } from './http/reference-reply.ts';
 import { snapshotRoutes } from './http/snapshot-routes.ts';
+import { leanRoutes } from './http/lean-routes.ts';
 import { owned } from './process/faults.ts';
 import { installLastResort } from './process/last-resort.ts';
 import { startOrExplain } from './process/start-or-explain.ts';
@@ -48,6 +49,7 @@ http.after(() => {
   });
   // A screen's starting state from the mirror, tagged as the writer tags it: a screen may fetch it here and resume here.
   snapshotRoutes(http, mirror);
+  leanRoutes(http, mirror);
   http.setNotFoundHandler(async (_request, reply) =>
     reply.code(404).send({ error: `not served here: ask the writer (${config.WRITER_URL})` }),
   );

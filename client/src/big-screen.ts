@@ -19,7 +19,8 @@ if (timings) {
 }
 
 clock.start();
-void electionStore.start(new URLSearchParams(window.location.search).get('election')).then(() => {
+// Lean: the big screen names winners, and a new gain's whole field from its update (ADR 0030).
+void electionStore.start(new URLSearchParams(window.location.search).get('election'), { lean: true }).then(() => {
   if (electionStore.electionId !== null) void hexMapStore.load(electionStore.electionId);
 });
 if (timings) {

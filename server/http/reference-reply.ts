@@ -6,10 +6,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import { EncodedBody } from './encoded-body.ts';
-import { REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
+import { alreadyHeld, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
 
+/** The version, and the lean form's names (a lean reference has its full one's version, and other bytes). */
 export function referenceTag(reference: NightReference): string {
-  return `"${reference.referenceVersion}"`;
+  return `"${reference.referenceVersion}${reference.names ? `-${reference.names}` : ''}"`;
 }
 
 /** The JSON, encoded (and compressed) once per reference: a 650-seat reference is a few hundred KB. */
@@ -23,9 +24,12 @@ export function referenceJson(reference: NightReference): EncodedBody {
   return body;
 }
 
-export function sendReference(request: FastifyRequest, reply: FastifyReply, reference: NightReference) {
+/** The first reader waits for the Brotli form at quality 11 (a second or so, once a night), as every later one gets. */
+export async function sendReference(request: FastifyRequest, reply: FastifyReply, reference: NightReference) {
+  const etag = referenceTag(reference);
+  if (!alreadyHeld(request.headers['if-none-match'], etag)) await referenceJson(reference).ready(request.headers['accept-encoding']);
   return sendTagged(request, reply, {
-    etag: referenceTag(reference),
+    etag,
     cacheControl: REVALIDATE_EACH_TIME,
     type: 'application/json; charset=utf-8',
     body: () => referenceJson(reference),

@@ -21,6 +21,9 @@ import {
   VersionKind,
 } from './schemas.ts';
 
+/** A lean form's names: the winners' only (every candidate in a mayoral count, where each is shown). */
+export const LeanNames = z.literal('winners');
+
 /** Everything about a night that does not change with a declaration; referenceVersion is a hash of the rest. */
 export const NightReference = z.object({
   referenceVersion: z.string().min(1),
@@ -33,6 +36,8 @@ export const NightReference = z.object({
   expectedTimes: z.record(z.string(), z.string()),
   /** The seats editors flagged to watch, from the latest list saved (absent where none ever was). */
   flaggedSeats: z.array(z.string()).optional(),
+  /** 'winners': the lean reference a dashboard or big screen reads (lean-night.ts), without the names it never shows. */
+  names: LeanNames.optional(),
 });
 export type NightReference = z.infer<typeof NightReference>;
 
@@ -81,6 +86,8 @@ export const CompactSnapshot = z.object({
   /** The reference these seats are read against: fetch it again when it differs from the one held. */
   referenceVersion: z.string().min(1),
   seats: z.array(CompactSeat),
+  /** 'winners': the lean snapshot (lean-night.ts), read against the lean reference only. */
+  names: LeanNames.optional(),
 });
 export type CompactSnapshot = z.infer<typeof CompactSnapshot>;
 

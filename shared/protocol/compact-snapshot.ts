@@ -12,10 +12,14 @@ import type { Declaration, ElectionState, Seat, SeatState } from './schemas.ts';
 
 export type { CompactSeat, CompactSnapshot, NightReference } from './compact-schemas.ts';
 
-type ReferenceParts = Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>;
+type ReferenceParts = Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates' | 'names'>;
 
-/** Each seat's known names, in the order a compact candidate's number counts them. */
-function knownNames(reference: Pick<NightReference, 'seats' | 'candidates'>): Map<string, string[]> {
+/**
+ * Each seat's known names, in the order a compact candidate's number counts them: its candidate list's,
+ * then its baseline candidates'. A lean reference (lean-night.ts) holds neither: its one is the MP's.
+ */
+function knownNames(reference: Pick<NightReference, 'seats' | 'candidates' | 'names'>): Map<string, string[]> {
+  if (reference.names === 'winners') return new Map(reference.seats.map((seat) => [seat.code, seat.baseline.mp ? [seat.baseline.mp] : []]));
   return new Map(
     reference.seats.map((seat) => [
       seat.code,
@@ -31,7 +35,8 @@ function knownNames(reference: Pick<NightReference, 'seats' | 'candidates'>): Ma
 const namesByReference = new WeakMap<object, Map<string, string[]>>();
 const seatsByReference = new WeakMap<object, Map<string, Seat>>();
 
-function namesOf(reference: ReferenceParts): Map<string, string[]> {
+/** Each seat's known names as a compact candidate's number counts them (a lean reference keeps fewer: lean-night.ts). */
+export function namesOf(reference: Pick<NightReference, 'seats' | 'candidates' | 'names'>): Map<string, string[]> {
   let names = namesByReference.get(reference);
   if (!names) namesByReference.set(reference, (names = knownNames(reference)));
   return names;
@@ -43,8 +48,11 @@ function seatsOf(reference: NightReference): Map<string, Seat> {
   return seats;
 }
 
-/** One seat's state in compact form, its candidates' names as numbers where the reference knows them. */
-export function compactSeat(s: SeatState, reference: ReferenceParts): CompactSeat {
+/**
+ * One seat's state in compact form, its candidates' names as numbers where the reference knows them
+ * (`namesInFull`: every name as it is, readable against any reference of the night, lean or not).
+ */
+export function compactSeat(s: SeatState, reference: ReferenceParts, { namesInFull = false } = {}): CompactSeat {
   if (s.version === 0 || s.lastChange === null || s.updatedAt === null) return [s.code];
   const d = s.declaration;
   if (s.rush) {
@@ -52,7 +60,7 @@ export function compactSeat(s: SeatState, reference: ReferenceParts): CompactSea
     return [s.code, s.version, 'rushed', s.lastReason, s.updatedAt, null, rush];
   }
   if (!d) return [s.code, s.version, s.lastChange, s.lastReason, s.updatedAt, null];
-  const known = namesOf(reference).get(s.code) ?? [];
+  const known = namesInFull ? [] : (namesOf(reference).get(s.code) ?? []);
   const candidates = d.candidates.map((c): CompactCandidate => {
     const index = known.indexOf(c.name);
     return [index >= 0 ? index : c.name, c.party, c.votes];
@@ -128,6 +136,12 @@ function expandDeclaration(d: CompactDeclaration, known: readonly string[], upda
 }
 
 export function expandSnapshot(compact: CompactSnapshot, reference: NightReference): ElectionState {
+  // A number names a candidate in the known names of the reference it was made against: a lean one (lean-night.ts) keeps fewer.
+  if (compact.names !== reference.names) {
+    throw new Error(
+      `names: a snapshot with ${compact.names ?? 'all'} names cannot be read against a reference with ${reference.names ?? 'all'}`,
+    );
+  }
   const seatStates = compact.seats.map((entry) => expandSeat(entry, reference));
   return {
     election: compact.election,

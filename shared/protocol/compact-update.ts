@@ -1,7 +1,8 @@
 /**
  * A numbered update as it goes to viewers (election:updated, election:updates):
- * the seat in the compact form snapshots use, read against the same
- * reference, its outcome recomputed by the viewer with the server's own
+ * the seat in the compact form snapshots use, its candidates named in full
+ * (so a screen holding the lean reference reads it too, lean-night.ts), read
+ * against the same reference, its outcome recomputed by the viewer with the server's own
  * seatState, and the House figures recomputed from every seat it holds.
  * Late in a 2019 night an update is 0.5 KB where the whole one was 8.6 KB,
  * and the bytes are what a burst costs every viewer.
@@ -19,7 +20,9 @@ export function compactUpdate(
   reference: Pick<NightReference, 'referenceVersion' | 'seats' | 'candidates'>,
 ): CompactUpdate {
   const { election, seq, change, seat, line, at } = update;
-  return { election, seq, change, referenceVersion: reference.referenceVersion, seat: compactSeat(seat, reference), line, at };
+  // Names in full: the seat just changed is the one every screen shows by name, and a lean screen holds no list to number them by.
+  const compact = compactSeat(seat, reference, { namesInFull: true });
+  return { election, seq, change, referenceVersion: reference.referenceVersion, seat: compact, line, at };
 }
 
 /**

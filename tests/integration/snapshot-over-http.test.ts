@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { io as connect, type Socket } from 'socket.io-client';
 import { describe, expect, test } from 'vitest';
@@ -7,21 +6,8 @@ import type { CompactSnapshot } from '../../shared/protocol/compact-snapshot.ts'
 import { EMBED_PUBLIC } from '../../server/http/etag.ts';
 import { labourGainIn } from '../fixtures/declarations.ts';
 import { api, closedAfterEach, startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { getRaw } from '../support/raw-get.ts';
 import { request } from '../support/session.ts';
-
-type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-function get(server: RunningServer, route: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(server.url + route, { agent: false, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
 
 /** A screen's socket that resumes holding a tag, counting the snapshots it is sent before the answer. */
 async function resume(server: RunningServer, electionId: string, holding: string) {
@@ -39,7 +25,7 @@ describe('the snapshot over cacheable HTTP, the socket for what changes', () => 
 
   test('GET /snapshot is the socket snapshot, with an ETag and a cache header; a held copy is a 304', async () => {
     const server = opened(await startServer());
-    const first = await get(server, '/api/elections/ge2017/snapshot', { 'accept-encoding': 'br' });
+    const first = await getRaw(server, '/api/elections/ge2017/snapshot', { 'accept-encoding': 'br' });
     expect(first.status).toBe(200);
     expect(first.headers['cache-control']).toBe(EMBED_PUBLIC);
     expect(first.headers.etag).toMatch(/^"[\w-]{22}"$/);
@@ -49,13 +35,13 @@ describe('the snapshot over cacheable HTTP, the socket for what changes', () => 
     const snapshot = JSON.parse(text.toString('utf8')) as CompactSnapshot;
     expect(snapshot.election.id).toBe('ge2017');
     expect(snapshot.seq).toBe(0);
-    expect((await get(server, '/api/elections/ge2017/snapshot', { 'if-none-match': first.headers.etag! })).status).toBe(304);
-    expect((await get(server, '/api/elections/nope/snapshot')).status).toBe(404);
+    expect((await getRaw(server, '/api/elections/ge2017/snapshot', { 'if-none-match': first.headers.etag! })).status).toBe(304);
+    expect((await getRaw(server, '/api/elections/nope/snapshot')).status).toBe(404);
   });
 
   test('a screen holding the current snapshot joins without being sent it again, and takes the next update', async () => {
     const server = opened(await startServer());
-    const { headers } = await get(server, '/api/elections/ge2017/snapshot');
+    const { headers } = await getRaw(server, '/api/elections/ge2017/snapshot');
     const screen = opened(await resume(server, 'ge2017', headers.etag!));
     expect(screen.reply).toEqual({ ok: true, data: { seq: 0 } });
     expect(screen.snapshots).toHaveLength(0);
@@ -69,16 +55,16 @@ describe('the snapshot over cacheable HTTP, the socket for what changes', () => 
 
   test('a screen whose copy is behind (a declaration, or new screen settings since) is sent the snapshot on the socket', async () => {
     const server = opened(await startServer());
-    const before = (await get(server, '/api/elections/ge2017/snapshot')).headers.etag!;
+    const before = (await getRaw(server, '/api/elections/ge2017/snapshot')).headers.etag!;
     const seat = (await api(server, 'GET', '/api/elections/ge2017/state')).body.seatStates[0].code;
     expect((await api(server, 'POST', '/api/elections/ge2017/declarations', labourGainIn(seat))).status).toBe(201);
     const behind = opened(await resume(server, 'ge2017', before));
     expect(behind.snapshots.map((s) => s.seq)).toEqual([1]);
 
-    const afterDeclaration = (await get(server, '/api/elections/ge2017/snapshot')).headers.etag!;
+    const afterDeclaration = (await getRaw(server, '/api/elections/ge2017/snapshot')).headers.etag!;
     const screen = { panels: [{ panel: 'map', seconds: 10 }], gainSpotlightSeconds: 0 };
     expect((await request(server, 'PUT', '/api/elections/ge2017/screen', screen, { bearer: TEST_TOKEN, origin: null })).status).toBe(200);
-    const newSettings = (await get(server, '/api/elections/ge2017/snapshot')).headers.etag!;
+    const newSettings = (await getRaw(server, '/api/elections/ge2017/snapshot')).headers.etag!;
     expect(newSettings).not.toBe(afterDeclaration);
     const stale = opened(await resume(server, 'ge2017', afterDeclaration));
     expect(stale.snapshots).toHaveLength(1);

@@ -29,14 +29,19 @@ export function fetchElectionState(electionId: string): Promise<ElectionState> {
  * The state a screen starts from, over cacheable HTTP, with the ETag the socket is told it holds
  * (election:resume). null when it cannot be had: the socket's own snapshot follows instead.
  */
-export async function fetchSnapshot(electionId: string): Promise<{ snapshot: CompactSnapshot; tag: string } | null> {
-  const reply = await request<CompactSnapshot>('GET', `${electionUrl(electionId)}/snapshot`);
+export async function fetchSnapshot(electionId: string, { lean = false } = {}): Promise<{ snapshot: CompactSnapshot; tag: string } | null> {
+  const reply = await request<CompactSnapshot>('GET', `${electionUrl(electionId)}/${lean ? 'lean-snapshot' : 'snapshot'}`);
   return reply.ok && reply.etag !== undefined ? { snapshot: reply.value, tag: reply.etag } : null;
 }
 
-/** Seats, baselines, parties and candidate lists: what a compact snapshot is read against. */
-export function fetchReference(electionId: string): Promise<NightReference> {
-  return read<NightReference>(`${electionUrl(electionId)}/reference`);
+/** Seats, baselines, parties and candidate lists: what a compact snapshot is read against (lean: the lean one's, lean-night.ts). */
+export function fetchReference(electionId: string, { lean = false } = {}): Promise<NightReference> {
+  return read<NightReference>(`${electionUrl(electionId)}/${lean ? 'lean-reference' : 'reference'}`);
+}
+
+/** The lean snapshot afresh (revalidated: the socket has said there is newer), for a lean screen's resync. */
+export function fetchLeanSnapshot(electionId: string): Promise<CompactSnapshot> {
+  return read<CompactSnapshot>(`${electionUrl(electionId)}/lean-snapshot`, 'no-cache');
 }
 
 /** The election to show: the one asked for if it exists, else ge2017, else the first. */

@@ -4,6 +4,7 @@ import { seatState } from '../../../shared/domain/seat-state.ts';
 import { compactSnapshot, type NightReference } from '../../../shared/protocol/compact-snapshot.ts';
 import { applyUpdate } from '../../../shared/protocol/apply-update.ts';
 import { compactUpdate } from '../../../shared/protocol/compact-update.ts';
+import { leanReference, leanSnapshot } from '../../../shared/protocol/lean-night.ts';
 import { DEFAULT_SCREEN, type ElectionState, type ElectionUpdate } from '../../../shared/protocol/schemas.ts';
 import { SnapshotReader } from './snapshot-reader.ts';
 
@@ -80,5 +81,48 @@ describe('SnapshotReader', () => {
     expect(r.readUpdate(compactUpdate(update, reference))).toBeNull();
     await r.read(compactSnapshot(undeclared, reference));
     expect(r.readUpdate(compactUpdate(update, { ...reference, referenceVersion: 'v2' }))).toBeNull();
+  });
+});
+
+describe('SnapshotReader, lean (the dashboard, the big screen)', () => {
+  const declaredState: ElectionState = { ...undeclared, seatStates: [declared], seq: 1 };
+  const lean = leanReference(reference);
+
+  test('reads the lean snapshot against the lean reference: the winner named, the runner-up not', async () => {
+    const r = new SnapshotReader({
+      fetchReference: async () => lean,
+      fetchState: async () => declaredState,
+      fetchLeanSnapshot: async () => leanSnapshot(compactSnapshot(declaredState, reference), reference),
+    });
+    const state = await r.read(leanSnapshot(compactSnapshot(declaredState, reference), reference));
+    expect(state.seatStates[0].outcome!.winner.name).toBe('Ann Able');
+    expect(state.seatStates[0].declaration!.candidates.map((c) => c.name)).toEqual(['Ann Able', '']);
+  });
+
+  test('reads a whole snapshot (the socket’s, on a resync) from the lean snapshot fetched afresh, never its numbers against the lean list', async () => {
+    const fetched: string[] = [];
+    const r = new SnapshotReader({
+      fetchReference: async () => lean,
+      fetchState: async () => declaredState,
+      fetchLeanSnapshot: async (id) => {
+        fetched.push(id);
+        return leanSnapshot(compactSnapshot(declaredState, reference), reference);
+      },
+    });
+    const whole = compactSnapshot(declaredState, reference);
+    expect(whole.seats[0][5]?.candidates[0][0]).toBe(0); // Ann Able, by her number in the candidate list
+    const state = await r.read(whole);
+    expect(fetched).toEqual(['ge2019']);
+    expect(state.seatStates[0].outcome!.winner.name).toBe('Ann Able');
+  });
+
+  test('reads a numbered update whole, every name, against the lean reference', async () => {
+    const r = new SnapshotReader({
+      fetchReference: async () => lean,
+      fetchState: async () => undeclared,
+      fetchLeanSnapshot: async () => leanSnapshot(compactSnapshot(undeclared, reference), reference),
+    });
+    await r.read(leanSnapshot(compactSnapshot(undeclared, reference), reference));
+    expect(r.readUpdate(compactUpdate(update, reference))).toEqual({ ...update, house: null });
   });
 });

@@ -14,6 +14,12 @@ export interface SnapshotReaderDeps {
   fetchReference(electionId: string): Promise<NightReference>;
   /** The whole state over HTTP: for a snapshot made against a reference the server no longer serves. */
   fetchState(electionId: string): Promise<ElectionState>;
+  /**
+   * A lean reader (the dashboard, the big screen: shared/protocol/lean-night.ts): fetchReference gives
+   * the lean reference, and a snapshot that is not lean (the socket's, on a resync) is read from the
+   * lean snapshot fetched afresh over HTTP instead, as its numbers name candidates of lists it does not hold.
+   */
+  fetchLeanSnapshot?(electionId: string): Promise<CompactSnapshot>;
 }
 
 export class SnapshotReader {
@@ -26,6 +32,8 @@ export class SnapshotReader {
 
   /** At once when the snapshot's reference is held, else once it has been fetched. */
   read(compact: CompactSnapshot): ElectionState | Promise<ElectionState> {
+    const { fetchLeanSnapshot } = this.#deps;
+    if (fetchLeanSnapshot && compact.names !== 'winners') return this.#readLean(fetchLeanSnapshot, compact.election.id);
     const held = this.#held.get(compact.election.id);
     if (held?.referenceVersion === compact.referenceVersion) return expandSnapshot(compact, held);
     return this.#fetchAndRead(compact);
@@ -67,6 +75,12 @@ export class SnapshotReader {
     const held = this.#held.get(state.election.id);
     if (!held) throw new Error(`election: no reference held for ${state.election.id}`);
     return { ...state, house: houseAfter(state, held) };
+  }
+
+  async #readLean(fetchLean: (electionId: string) => Promise<CompactSnapshot>, electionId: string): Promise<ElectionState> {
+    const lean = await fetchLean(electionId);
+    if (lean.names !== 'winners') throw new Error(`names: the lean snapshot of ${electionId} came with ${lean.names ?? 'all'} names`);
+    return this.read(lean);
   }
 
   async #fetchAndRead(compact: CompactSnapshot): Promise<ElectionState> {

@@ -16,7 +16,16 @@ import type {
   PartyContinuity,
   ScreenSettings,
 } from '../../../../shared/protocol/schemas.ts';
-import { chooseElection, fetchElections, fetchElectionState, fetchReference, fetchSnapshot, type ElectionListing } from '../api.ts';
+import {
+  chooseElection,
+  fetchElections,
+  fetchElectionState,
+  fetchLeanSnapshot,
+  fetchReference,
+  fetchSnapshot,
+  type ElectionListing,
+} from '../api.ts';
+import { keepHeldNames } from '../held-names.ts';
 import { SnapshotReader } from '../snapshot-reader.ts';
 import { socket, type ElectionSocket } from '../socket.ts';
 
@@ -53,7 +62,9 @@ class ElectionStore {
   #socket: ElectionSocket;
   #resyncRequested = false;
   #started = false;
-  #reader = new SnapshotReader({ fetchReference, fetchState: fetchElectionState });
+  #reader = new SnapshotReader({ fetchReference: (id) => fetchReference(id), fetchState: fetchElectionState });
+  /** Reading the lean forms (start's `lean`): the seats' winners by name, no candidate lists (shared/protocol/lean-night.ts). */
+  #lean = false;
   /** Counts snapshots received: only the newest one being read is applied. */
   #reading = 0;
   /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
@@ -69,10 +80,21 @@ class ElectionStore {
     this.#socket = io;
   }
 
-  /** Load the election list, pick the election from ?election=, and start watching. */
-  async start(asked: string | null, { exact = false } = {}): Promise<void> {
+  /**
+   * Load the election list, pick the election from ?election=, and start watching. `lean`: a screen
+   * that names only winners (the dashboard, the big screen) reads the lean reference and snapshot.
+   */
+  async start(asked: string | null, { exact = false, lean = false } = {}): Promise<void> {
     if (this.#started) return;
     this.#started = true;
+    if (lean) {
+      this.#lean = true;
+      this.#reader = new SnapshotReader({
+        fetchReference: (id) => fetchReference(id, { lean: true }),
+        fetchState: fetchElectionState,
+        fetchLeanSnapshot,
+      });
+    }
     this.#listen();
     try {
       this.elections = await fetchElections();
@@ -86,7 +108,7 @@ class ElectionStore {
       return;
     }
     // The snapshot over HTTP (compressed, cacheable); the socket then brings only what changes.
-    const fetched = await fetchSnapshot(this.electionId);
+    const fetched = await fetchSnapshot(this.electionId, { lean: this.#lean });
     if (fetched && fetched.snapshot.election.id === this.electionId) {
       this.#holding = { electionId: this.electionId, tag: fetched.tag };
       this.receiveSnapshot(fetched.snapshot);
@@ -138,7 +160,7 @@ class ElectionStore {
     this.#tableParties = snapshot.parties;
     this.#codesUsed = codesUsedIn(snapshot);
     this.#nameParties(snapshot.election.id);
-    this.state = { ...snapshot, parties: this.#namedParties };
+    this.state = { ...keepHeldNames(this.state, snapshot), parties: this.#namedParties };
     this.lastUpdate = latestChange(snapshot);
     this.#disconnected = false;
     this.#resyncRequested = false;
