@@ -6,7 +6,7 @@
 import { nightHeadline } from '../../shared/domain/exit-poll.ts';
 import { mayoralRace } from '../../shared/domain/mayoral-race.ts';
 import { compactSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
-import type { ElectionState, Feed, SeatState } from '../../shared/protocol/schemas.ts';
+import type { ElectionState, Feed, HexMap, SeatState } from '../../shared/protocol/schemas.ts';
 import * as baselines from '../db/baselines-repo.ts';
 import type { Db } from '../db/connection.ts';
 import * as declarations from '../db/declarations-repo.ts';
@@ -15,6 +15,12 @@ import { nightReference } from './night-reference.ts';
 import { expectedTimes, flaggedSeats, latestExitPoll } from './night-inputs.ts';
 import { seatOf, type Nights } from './nights.ts';
 import { seatStateFrom } from './seat-state-from-row.ts';
+
+/** The hex map's regions by seat, where it gives any: the dashboard's projection reads them from the reference, not the map. */
+function regionsOf(map: HexMap | null): { regions?: Record<string, string> } {
+  const regions = Object.fromEntries((map?.hexes ?? []).flatMap((h) => (h.region ? [[h.code, h.region]] : [])));
+  return Object.keys(regions).length > 0 ? { regions } : {};
+}
 
 export function createElectionReads({ db, nights, now }: { db: Db; nights: Nights; now: () => Date }) {
   function state(electionId: string): ElectionState {
@@ -43,6 +49,7 @@ export function createElectionReads({ db, nights, now }: { db: Db; nights: Night
       candidates: Object.fromEntries(referenceRepo.candidatesOf(db, electionId)),
       expectedTimes: expectedTimes(db, electionId),
       ...flaggedSeats(db, electionId),
+      ...regionsOf(referenceRepo.hexMapOf(db, electionId)),
     });
     return night.reference;
   }

@@ -36,6 +36,8 @@ export const NightReference = z.object({
   expectedTimes: z.record(z.string(), z.string()),
   /** The seats editors flagged to watch, from the latest list saved (absent where none ever was). */
   flaggedSeats: z.array(z.string()).optional(),
+  /** Each seat's region, where the hex map gives one: the projection's regions, for a screen that draws no map. */
+  regions: z.record(z.string(), z.string()).optional(),
   /** 'winners': the lean reference a dashboard or big screen reads (lean-night.ts), without the names it never shows. */
   names: LeanNames.optional(),
 });
@@ -80,7 +82,8 @@ export const CompactSnapshot = z.object({
   election: Election,
   screen: ScreenSettings,
   exitPoll: ExitPoll.nullable(),
-  house: HouseSummary,
+  /** Absent from the lean snapshot: a screen works it out from the seats (houseAfter), as after each update. */
+  house: HouseSummary.optional(),
   seq: z.number().int().min(0),
   generatedAt: z.string(),
   /** The reference these seats are read against: fetch it again when it differs from the one held. */

@@ -6,9 +6,10 @@
  * recomputed with the same seatState the server uses. expandSnapshot gives
  * back exactly the ElectionState that GET /api/elections/:e/state answers.
  */
+import { declaredSeat, houseSummary } from '../domain/party-table.ts';
 import { seatState } from '../domain/seat-state.ts';
 import type { CompactCandidate, CompactDeclaration, CompactSeat, CompactSnapshot, NightReference } from './compact-schemas.ts';
-import type { Declaration, ElectionState, Seat, SeatState } from './schemas.ts';
+import type { Declaration, ElectionState, HouseSummary, Seat, SeatState } from './schemas.ts';
 
 export type { CompactSeat, CompactSnapshot, NightReference } from './compact-schemas.ts';
 
@@ -143,12 +144,14 @@ export function expandSnapshot(compact: CompactSnapshot, reference: NightReferen
     );
   }
   const seatStates = compact.seats.map((entry) => expandSeat(entry, reference));
+  const { election } = compact;
   return {
-    election: compact.election,
+    election,
     seats: reference.seats,
     seatStates,
     parties: reference.parties,
-    house: compact.house,
+    // The lean snapshot leaves the House out: worked out from the seats, exactly as the server does.
+    house: compact.house ?? houseAfter({ election, seats: reference.seats, seatStates }, reference),
     seq: compact.seq,
     generatedAt: compact.generatedAt,
     screen: compact.screen,
@@ -156,4 +159,18 @@ export function expandSnapshot(compact: CompactSnapshot, reference: NightReferen
     expectedTimes: reference.expectedTimes,
     ...(reference.flaggedSeats ? { flaggedSeats: reference.flaggedSeats } : {}),
   };
+}
+
+// Seats (and their baselines) stay the same object from update to update: looked up once.
+const baselinesBySeats = new WeakMap<readonly Seat[], Map<string, Seat['baseline']>>();
+
+/** The House figures of a state, as the server computes them (same seats, same order, same continuity). */
+export function houseAfter(
+  state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>,
+  reference: Pick<NightReference, 'continuity'>,
+): HouseSummary {
+  let baselines = baselinesBySeats.get(state.seats);
+  if (!baselines) baselinesBySeats.set(state.seats, (baselines = new Map(state.seats.map((seat) => [seat.code, seat.baseline]))));
+  const seats = state.seatStates.map((s) => declaredSeat(baselines.get(s.code)!, s));
+  return houseSummary(seats, state.election.totalSeats, reference.continuity);
 }

@@ -10,8 +10,7 @@
  */
 import type { CompactUpdate } from './compact-schemas.ts';
 import { compactSeat, expandSeat, type NightReference } from './compact-snapshot.ts';
-import { declaredSeat, houseSummary } from '../domain/party-table.ts';
-import type { ElectionState, ElectionUpdate, HouseSummary, Seat } from './schemas.ts';
+import type { ElectionUpdate } from './schemas.ts';
 
 export type { CompactUpdate } from './compact-schemas.ts';
 
@@ -34,16 +33,4 @@ export function expandUpdate(compact: CompactUpdate, reference: NightReference):
   return { election, seq, change, seat: expandSeat(seat, reference), house: null, line, at };
 }
 
-// Seats (and their baselines) stay the same object from update to update: looked up once.
-const baselinesBySeats = new WeakMap<readonly Seat[], Map<string, Seat['baseline']>>();
-
-/** The House figures of a state, as the server computes them (same seats, same order, same continuity). */
-export function houseAfter(
-  state: Pick<ElectionState, 'election' | 'seats' | 'seatStates'>,
-  reference: Pick<NightReference, 'continuity'>,
-): HouseSummary {
-  let baselines = baselinesBySeats.get(state.seats);
-  if (!baselines) baselinesBySeats.set(state.seats, (baselines = new Map(state.seats.map((seat) => [seat.code, seat.baseline]))));
-  const seats = state.seatStates.map((s) => declaredSeat(baselines.get(s.code)!, s));
-  return houseSummary(seats, state.election.totalSeats, reference.continuity);
-}
+export { houseAfter } from './compact-snapshot.ts';

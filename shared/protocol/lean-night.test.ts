@@ -132,6 +132,7 @@ describe('the lean snapshot', () => {
   test('names each seat’s winners only: in full, or by number where the winner is the MP', () => {
     const compact = leanSnapshot(compactSnapshot(night(GENERAL), reference), reference);
     expect(compact.names).toBe('winners');
+    expect(compact.house).toBeUndefined(); // worked out from the seats on reading
     expect(CompactSnapshot.safeParse(wire(compact)).success).toBe(true);
     const [aldershot, barnsley, chorley] = compact.seats.map((s) => s[5]?.candidates);
     expect(aldershot).toEqual([

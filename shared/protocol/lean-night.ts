@@ -7,7 +7,8 @@
  *   (compact-snapshot.ts), so a re-elected MP's win is sent as the number 0;
  * - the lean snapshot names each declared seat's winner (every candidate tied for first, and the
  *   one chosen by lot) and leaves the others' names empty; a mayoral count keeps every name, as its
- *   race shows every candidate's total.
+ *   race shows every candidate's total. It leaves out the House figures too: the screen works them
+ *   out from the seats (houseAfter), as it does after every update.
  * Both carry `names: 'winners'` and the full reference's version, so numbered updates (whose names
  * are sent in full, compact-update.ts) read against either. expandSnapshot refuses to read one form
  * against the other: a number names a different candidate in each.
@@ -66,5 +67,6 @@ export function leanSnapshot(compact: CompactSnapshot, reference: NightReference
   const full = namesOf(reference);
   const lean = namesOf(leanReference(reference));
   const allNames = compact.election.count !== undefined;
-  return { ...compact, seats: compact.seats.map((entry) => leanSeat(entry, full, lean, allNames)), names: 'winners' };
+  const { house: _house, ...rest } = compact;
+  return { ...rest, seats: compact.seats.map((entry) => leanSeat(entry, full, lean, allNames)), names: 'winners' };
 }

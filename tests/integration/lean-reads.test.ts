@@ -7,9 +7,11 @@ import { dataFile } from '../../server/config/data-dir.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { EMBED_PUBLIC, REVALIDATE_EACH_TIME } from '../../server/http/etag.ts';
 import { readBaselineSeats } from '../../server/import/night-files.ts';
-import { importBaseline } from '../../server/services/import-service.ts';
+import { readHexJson } from '../../server/import/hexjson.ts';
+import { importBaseline, importHexMap } from '../../server/services/import-service.ts';
 import { expandSnapshot, type CompactSnapshot, type NightReference } from '../../shared/protocol/compact-snapshot.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { HexMap } from '../../shared/protocol/schemas.ts';
 import { labourGainIn } from '../fixtures/declarations.ts';
 import { getRaw, type Raw } from '../support/raw-get.ts';
 import { api, closedAfterEach, startServer, tempDir } from '../support/server.ts';
@@ -20,7 +22,7 @@ const json = <T>(raw: Raw): T =>
 describe('the lean reference and snapshot a dashboard and a big screen start from', () => {
   const opened = closedAfterEach();
 
-  test('GET /lean-reference: the reference without candidate lists or baseline candidates’ names, its own ETag, a 304 when held', async () => {
+  test('GET /lean-reference: no candidate lists or baseline candidates’ names, its own ETag, a 304 when held', async () => {
     const server = opened(await startServer());
     const full = await getRaw(server, '/api/elections/ge2017/reference');
     const first = await getRaw(server, '/api/elections/ge2017/lean-reference', { 'accept-encoding': 'br' });
@@ -59,7 +61,8 @@ describe('the lean reference and snapshot a dashboard and a big screen start fro
     expect(declared.outcome?.label).toEqual(now.outcome.label);
     expect(declared.outcome?.majority).toBe(now.outcome.majority);
     expect(declared.declaration?.candidates.map((c) => c.name)).toEqual(['Alex Example', '', '']);
-    expect(state.house).toEqual(snapshot.house);
+    expect(snapshot.house).toBeUndefined();
+    expect(state.house).toEqual(json<CompactSnapshot>(whole).house);
     expect((await getRaw(server, '/api/elections/ge2017/lean-snapshot', { 'if-none-match': first.headers.etag! })).status).toBe(304);
     expect((await getRaw(server, '/api/elections/nope/lean-snapshot')).status).toBe(404);
 
@@ -83,12 +86,18 @@ describe('the lean reference and snapshot a dashboard and a big screen start fro
     expect(snapshots).toHaveLength(0);
   });
 
-  test('the first reader of a 650-seat reference, lean or whole, gets it at Brotli 11 as every later reader does', async () => {
+  test('the reference carries the hex map’s regions; its first reader, lean or whole, gets Brotli 11 as later ones do', async () => {
     const dbPath = path.join(tempDir(), 'election.sqlite');
     const db = openDatabase(dbPath);
     importBaseline(db, PRESETS.ge2019.election, readBaselineSeats(dataFile(PRESETS.ge2019.baseline)));
+    importHexMap(db, 'ge2019', readHexJson(dataFile(PRESETS.ge2019.hexmap)), PRESETS.ge2019.hexmap);
     db.close();
     const server = opened(await startServer({ dbPath }));
+    // The hex map's regions come with the reference: the dashboard's projection needs them, not the map.
+    const map = json<HexMap>(await getRaw(server, '/api/elections/ge2019/hexmap'));
+    const regions = json<NightReference>(await getRaw(server, '/api/elections/ge2019/lean-reference')).regions!;
+    expect(Object.keys(regions)).toHaveLength(650);
+    for (const hex of map.hexes) expect(regions[hex.code]).toBe(hex.region);
     for (const route of ['/api/elections/ge2019/reference', '/api/elections/ge2019/lean-reference']) {
       const first = await getRaw(server, route, { 'accept-encoding': 'br' });
       expect(first.headers['content-encoding']).toBe('br');

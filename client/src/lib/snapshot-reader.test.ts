@@ -99,7 +99,7 @@ describe('SnapshotReader, lean (the dashboard, the big screen)', () => {
     expect(state.seatStates[0].declaration!.candidates.map((c) => c.name)).toEqual(['Ann Able', '']);
   });
 
-  test('reads a whole snapshot (the socket’s, on a resync) from the lean snapshot fetched afresh, never its numbers against the lean list', async () => {
+  test('reads the socket’s whole snapshot (a resync) from the lean one fetched afresh, never its numbers against the lean list', async () => {
     const fetched: string[] = [];
     const r = new SnapshotReader({
       fetchReference: async () => lean,

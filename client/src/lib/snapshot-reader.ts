@@ -70,6 +70,11 @@ export class SnapshotReader {
     return this.#held.get(electionId)?.continuity ?? { aliases: {}, successors: {} };
   }
 
+  /** Each seat's region as the reference held for an election gives them (none before one is held, or without a hex map). */
+  regions(electionId: string): NightReference['regions'] {
+    return this.#held.get(electionId)?.regions;
+  }
+
   /** The state with its House figures recomputed, once updates have been applied to it (they carry none). */
   withHouse(state: ElectionState): ElectionState {
     const held = this.#held.get(state.election.id);

@@ -205,6 +205,11 @@ class ElectionStore {
     return this.state ? this.#reader.continuity(this.state.election.id) : NO_CONTINUITY;
   }
 
+  /** Each seat's region from the hex map, as the reference carries them: the projection's regions without the map. */
+  get regions(): Record<string, string> | undefined {
+    return this.state ? this.#reader.regions(this.state.election.id) : undefined;
+  }
+
   /** "Brexit Party (now Reform UK)" on a 2019 night: each election's own name for a party (shared/domain/party-names.ts). */
   #nameParties(electionId: string): void {
     this.#namedParties = partiesAsNamedIn(this.#tableParties, this.#reader.continuity(electionId), this.#codesUsed);
