@@ -17,6 +17,7 @@ import { electionsRoutes } from './http/elections-routes.ts';
 import { embedRoutes } from './http/embed-routes.ts';
 import { snapshotRoutes } from './http/snapshot-routes.ts';
 import { leanRoutes } from './http/lean-routes.ts';
+import { warmReference } from './http/reference-reply.ts';
 import { feedsRoutes } from './http/feeds-routes.ts';
 import type { LogLevel } from './http/logging.ts';
 import { createHttpStack } from './http/http-stack.ts';
@@ -212,7 +213,9 @@ export function createApp({
   function referenceChanged() {
     batcher.flush();
     for (const { id } of service.listElections()) {
-      if (watched(io!, id)) resyncViewers(io!, service.snapshot(id));
+      if (!watched(io!, id)) continue;
+      warmReference(service.reference(id));
+      resyncViewers(io!, service.snapshot(id));
     }
     relay?.referenceChanged();
   }

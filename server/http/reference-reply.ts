@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { NightReference } from '../../shared/protocol/compact-snapshot.ts';
+import { leanReference } from '../../shared/protocol/lean-night.ts';
 import { EncodedBody } from './encoded-body.ts';
 import { alreadyHeld, REVALIDATE_EACH_TIME, sendTagged } from './etag.ts';
 
@@ -24,7 +25,20 @@ export function referenceJson(reference: NightReference): EncodedBody {
   return body;
 }
 
-/** The first reader waits for the Brotli form at quality 11 (a second or so, once a night), as every later one gets. */
+/**
+ * Starts the Brotli-11 forms of a new reference and its lean form at once (the reference changed mid-night: every
+ * screen is about to ask), so its first reader waits for what is left, not the whole.
+ */
+export function warmReference(reference: NightReference): void {
+  void referenceJson(reference).ready('br');
+  void referenceJson(leanReference(reference)).ready('br');
+}
+
+/**
+ * The first reader waits for the Brotli form at quality 11 (a second or so, once a night), as every later one gets:
+ * a cache in front keeps the first copy it is sent as long as the ETag holds (each revalidation is a 304), so a
+ * quality-5 first copy would be what its readers got all night.
+ */
 export async function sendReference(request: FastifyRequest, reply: FastifyReply, reference: NightReference) {
   const etag = referenceTag(reference);
   if (!alreadyHeld(request.headers['if-none-match'], etag)) await referenceJson(reference).ready(request.headers['accept-encoding']);

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CROYDON_CENTRAL } from '../fixtures/declarations.ts';
 import { CLIENT_DIST, launchBrowser, screenshotPath } from '../support/browser.ts';
-import { api, startServer, type RunningServer } from '../support/server.ts';
+import { api, startServer, TEST_TOKEN, type RunningServer } from '../support/server.ts';
+import { request } from '../support/session.ts';
 
 /** The API paths a page asked for, in order. */
 function asked(page: Page): string[] {
@@ -69,6 +70,19 @@ describe('the dashboard and the big screen on the lean reference and snapshot (A
     await page.reload();
     await page.locator('[data-seq="2"]').waitFor();
     await expect.poll(() => latest.locator(`[data-seat="${CROYDON_CENTRAL}"]`).textContent()).toContain('Gavin Barwell');
+
+    // Seats flagged to watch change the reference: the socket's whole snapshot comes, and is read from the lean one.
+    const flagged = await request(
+      server,
+      'PUT',
+      '/api/elections/ge2017/seats-to-watch',
+      { seats: [CROYDON_CENTRAL] },
+      { bearer: TEST_TOKEN, origin: null },
+    );
+    expect(flagged.status).toBe(200);
+    await page.locator('[data-testid="seats-to-watch"][data-kind="chosen"]').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('seats-to-watch').textContent()).toContain('Gavin Barwell, majority 4,221');
+    expect(paths.filter((p) => p.endsWith('/lean-snapshot')).length).toBeGreaterThanOrEqual(3);
     await page.close();
   });
 

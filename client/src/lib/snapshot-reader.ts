@@ -33,7 +33,7 @@ export class SnapshotReader {
   /** At once when the snapshot's reference is held, else once it has been fetched. */
   read(compact: CompactSnapshot): ElectionState | Promise<ElectionState> {
     const { fetchLeanSnapshot } = this.#deps;
-    if (fetchLeanSnapshot && compact.names !== 'winners') return this.#readLean(fetchLeanSnapshot, compact.election.id);
+    if (fetchLeanSnapshot && compact.names !== 'winners') return this.#readLean(fetchLeanSnapshot, compact);
     const held = this.#held.get(compact.election.id);
     if (held?.referenceVersion === compact.referenceVersion) return expandSnapshot(compact, held);
     return this.#fetchAndRead(compact);
@@ -82,9 +82,13 @@ export class SnapshotReader {
     return { ...state, house: houseAfter(state, held) };
   }
 
-  async #readLean(fetchLean: (electionId: string) => Promise<CompactSnapshot>, electionId: string): Promise<ElectionState> {
-    const lean = await fetchLean(electionId);
+  async #readLean(fetchLean: (electionId: string) => Promise<CompactSnapshot>, compact: CompactSnapshot): Promise<ElectionState> {
+    const electionId = compact.election.id;
+    // A snapshot naming another reference (seats to watch saved, an import): both fetched at once, not one after the other.
+    const moved = this.#held.get(electionId)?.referenceVersion !== compact.referenceVersion;
+    const [lean, reference] = await Promise.all([fetchLean(electionId), moved ? this.#deps.fetchReference(electionId) : null]);
     if (lean.names !== 'winners') throw new Error(`names: the lean snapshot of ${electionId} came with ${lean.names ?? 'all'} names`);
+    if (reference?.names === 'winners') this.#held.set(electionId, reference);
     return this.read(lean);
   }
 
