@@ -69,6 +69,8 @@ class ElectionStore {
   #reading = 0;
   /** Updates that arrive while a snapshot waits for its reference: applied after it, in order. */
   #held: CompactUpdate[] | null = null;
+  /** The last settings that arrived meanwhile: the snapshot may have been made before them, so they go on after it. */
+  #heldSettings: Parameters<ElectionStore['receiveSettings']>[0] | null = null;
   /** The parties table as the reference has it, and the codes this election uses: for each election's own party names. */
   /** The snapshot fetched over HTTP before connecting: the socket is told it is held (election:resume) on the first connect. */
   #holding: { electionId: string; tag: string } | null = null;
@@ -126,6 +128,7 @@ class ElectionStore {
     this.#resyncRequested = false;
     this.#reading++;
     this.#held = null;
+    this.#heldSettings = null;
     const url = new URL(window.location.href);
     url.searchParams.set('election', electionId);
     window.history.replaceState(null, '', url);
@@ -148,6 +151,7 @@ class ElectionStore {
       (err: unknown) => {
         if (reading !== this.#reading) return;
         this.#held = null;
+        this.#heldSettings = null;
         this.loadError = `Could not load the election's seats: ${err instanceof Error ? err.message : String(err)}`;
       },
     );
@@ -164,6 +168,9 @@ class ElectionStore {
     this.lastUpdate = latestChange(snapshot);
     this.#disconnected = false;
     this.#resyncRequested = false;
+    const settings = this.#heldSettings;
+    this.#heldSettings = null;
+    if (settings) this.receiveSettings(settings);
     if (held.length > 0) this.receiveUpdates(held);
   }
 
@@ -223,6 +230,8 @@ class ElectionStore {
 
   /** An editor changed the mode or the screen settings: every screen follows at once. */
   receiveSettings(settings: { election: Election; screen: ScreenSettings; exitPoll?: ExitPoll | null }): void {
+    if (this.#held)
+      this.#heldSettings = { ...settings, exitPoll: settings.exitPoll === undefined ? this.#heldSettings?.exitPoll : settings.exitPoll };
     if (this.state === null || settings.election.id !== this.state.election.id) return;
     const exitPoll = settings.exitPoll === undefined ? this.state.exitPoll : settings.exitPoll;
     this.state = { ...this.state, election: settings.election, screen: settings.screen, exitPoll };
