@@ -15,7 +15,7 @@ const runs = Number(process.argv[3] ?? 2);
 const CONCURRENCY = 50;
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
-/** The server's heap in use after a full collection (bench/heap-on-signal.mjs). */
+/** The server's heap in use after a full collection (bench/collect-on-signal.mjs). */
 async function heapUsed(server: ChildServer): Promise<number> {
   const printed = () => [...server.output().matchAll(/HEAP USED (\d+)/g)].map((m) => Number(m[1]));
   const before = printed().length;
@@ -44,7 +44,7 @@ async function run(): Promise<number> {
   const server = await startChild({
     port: await freePort(),
     env: { DATABASE_PATH: dbPath, ELECTION_API_TOKEN: BENCH_TOKEN, HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' },
-    nodeArgs: ['--expose-gc', '--import', new URL('./heap-on-signal.mjs', import.meta.url).pathname],
+    nodeArgs: ['--expose-gc', '--import', new URL('./collect-on-signal.mjs', import.meta.url).pathname],
     ready: /Election night:/,
   });
   const sockets: Socket[] = [];
